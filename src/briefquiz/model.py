@@ -1,0 +1,169 @@
+"""The deck model: what a validated deck file becomes.
+
+Plain frozen dataclasses, no I/O. Every question knows the line it was written on so that
+messages about it (and the editor link in the UI) can point back into the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class QuestionType(StrEnum):
+    FLASHCARD = "flashcard"
+    CHOICE = "choice"
+    MULTI = "multi"
+    TRUEFALSE = "truefalse"
+    TYPED = "typed"
+    CLOZE = "cloze"
+    ORDER = "order"
+    MATCH = "match"
+
+
+SELF_GRADED = frozenset({QuestionType.FLASHCARD})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The document a deck is derived from."""
+
+    title: str
+    authors: tuple[str, ...] = ()
+    file: Path | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """Fields shared by every question type."""
+
+    id: str
+    prompt: str
+    explanation: str = ""
+    quote: str = ""
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def type(self) -> QuestionType:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class Flashcard(Question):
+    answer: str = ""
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.FLASHCARD
+
+
+@dataclass(frozen=True, slots=True)
+class Choice(Question):
+    options: tuple[str, ...] = ()
+    answer: str = ""
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.CHOICE
+
+
+@dataclass(frozen=True, slots=True)
+class Multi(Question):
+    options: tuple[str, ...] = ()
+    answers: frozenset[str] = frozenset()
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.MULTI
+
+
+@dataclass(frozen=True, slots=True)
+class TrueFalse(Question):
+    answer: bool = True
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.TRUEFALSE
+
+
+@dataclass(frozen=True, slots=True)
+class Typed(Question):
+    answers: tuple[str, ...] = ()
+    exact: bool = False
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.TYPED
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    """One gap in a cloze text: the accepted answers, the first being the canonical one."""
+
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cloze(Question):
+    """`text` with blanks written `{{answer}}` or `{{answer|alternative}}`.
+
+    `parts` alternates literal text and blanks: text, blank, text, ..., text.
+    """
+
+    text: str = ""
+    parts: tuple[str | Blank, ...] = ()
+    exact: bool = False
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.CLOZE
+
+    @property
+    def blanks(self) -> tuple[Blank, ...]:
+        return tuple(part for part in self.parts if isinstance(part, Blank))
+
+
+@dataclass(frozen=True, slots=True)
+class Order(Question):
+    """`items` in the correct order."""
+
+    items: tuple[str, ...] = ()
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.ORDER
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Question):
+    """`pairs` of (left, right); every left has exactly one right partner."""
+
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.MATCH
+
+
+AnyQuestion = Flashcard | Choice | Multi | TrueFalse | Typed | Cloze | Order | Match
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    id: str
+    title: str
+    path: Path
+    questions: tuple[AnyQuestion, ...]
+    description: str = ""
+    source: Source | None = None
+    bundled: bool = False
+    _by_id: dict[str, AnyQuestion] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((q.id, q) for q in self.questions)
+
+    def question(self, question_id: str) -> AnyQuestion | None:
+        return self._by_id.get(question_id)
