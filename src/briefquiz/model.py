@@ -33,6 +33,7 @@ class Source:
     authors: tuple[str, ...] = ()
     file: Path | None = None
     url: str | None = None
+    starts_at_line: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,8 @@ class Deck:
     description: str = ""
     source: Source | None = None
     bundled: bool = False
+    id_line: int = 1  # where the `deck:` id stands, for library-wide messages
+    id_column: int = 1
     _by_id: dict[str, AnyQuestion] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,5 @@
+import sys
+
+from briefquiz.cli import main
+
+sys.exit(main())

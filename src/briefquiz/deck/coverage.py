@@ -1,0 +1,49 @@
+"""Which paragraphs of a source text the decks ask about, through their quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefquiz.deck.sourcetext import Paragraph, SourceText, deck_source
+from briefquiz.model import Deck
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphCoverage:
+    paragraph: Paragraph
+    questions: tuple[tuple[str, str], ...]  # (deck id, question id)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCoverage:
+    path: Path
+    paragraphs: tuple[ParagraphCoverage, ...]  # content paragraphs only
+
+    @property
+    def uncovered(self) -> list[ParagraphCoverage]:
+        return [p for p in self.paragraphs if not p.questions]
+
+
+def coverage(decks: Iterable[Deck]) -> list[SourceCoverage]:
+    by_source: dict[Path, tuple[SourceText, list[Deck]]] = {}
+    for deck in decks:
+        text = deck_source(deck)
+        if text is not None:
+            by_source.setdefault(text.path, (text, []))[1].append(deck)
+    result = []
+    for path, (text, source_decks) in by_source.items():
+        asked: dict[int, list[tuple[str, str]]] = {}
+        for deck in source_decks:
+            for question in deck.questions:
+                where = text.locate(question.quote) if question.quote else None
+                if where is not None:
+                    asked.setdefault(where.paragraph.number, []).append((deck.id, question.id))
+        paragraphs = tuple(
+            ParagraphCoverage(p, tuple(asked.get(p.number, ())))
+            for p in text.paragraphs
+            if p.is_content
+        )
+        result.append(SourceCoverage(path, paragraphs))
+    return result

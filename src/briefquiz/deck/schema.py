@@ -1,0 +1,100 @@
+"""The JSON Schema of the deck format, built from the same key tables the validator uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefquiz.deck.validate import (
+    COMMON_KEYS,
+    HEADER_REQUIRED,
+    ID_PATTERN,
+    MAX_OPTIONS,
+    TYPE_KEYS,
+    TYPE_REQUIRED,
+)
+from briefquiz.model import QuestionType
+
+SCHEMA_ID = "https://briefquiz.invalid/deck.schema.json"
+_TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
+_TEXTS: dict[str, Any] = {"type": "array", "items": _TEXT, "uniqueItems": True}
+_ID: dict[str, Any] = {"type": "string", "pattern": ID_PATTERN.pattern}
+_OPTIONS: dict[str, Any] = {**_TEXTS, "minItems": 2, "maxItems": MAX_OPTIONS}
+
+_PROPERTIES: dict[str, dict[str, Any]] = {
+    "id": {**_ID, "description": "Stable id, unique in the deck; progress is keyed by it."},
+    "type": {"enum": [t.value for t in QuestionType]},
+    "prompt": {**_TEXT, "description": "The question as shown."},
+    "explanation": {"type": "string", "description": "Shown after answering."},
+    "quote": {**_TEXT, "description": "A verbatim passage of the source text."},
+    "tags": _TEXTS,
+    "options": _OPTIONS,
+    "answers": {**_TEXTS, "minItems": 1},
+    "exact": {"type": "boolean"},
+    "text": {**_TEXT, "description": "Text with blanks written {{answer}} or {{answer|alt}}."},
+    "items": {**_TEXTS, "minItems": 2, "description": "In the correct order."},
+    "pairs": {
+        "type": "object",
+        "minProperties": 2,
+        "additionalProperties": _TEXT,
+        "description": "left: right",
+    },
+}
+_ANSWER_BY_TYPE: dict[QuestionType, dict[str, Any]] = {
+    QuestionType.FLASHCARD: _TEXT,
+    QuestionType.CHOICE: {**_TEXT, "description": "One of the options."},
+    QuestionType.TRUEFALSE: {"type": "boolean"},
+}
+
+
+def _question_schema(qtype: QuestionType) -> dict[str, Any]:
+    keys = COMMON_KEYS + TYPE_KEYS[qtype]
+    properties = {key: _PROPERTIES[key] for key in keys if key != "answer"}
+    if "answer" in keys:
+        properties["answer"] = _ANSWER_BY_TYPE[qtype]
+    properties["type"] = {"const": qtype.value}
+    return {
+        "if": {"properties": {"type": {"const": qtype.value}}, "required": ["type"]},
+        "then": {
+            "properties": properties,
+            "required": sorted({"id", "type", *TYPE_REQUIRED[qtype]}),
+            "additionalProperties": False,
+        },
+    }
+
+
+def deck_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "briefquiz deck",
+        "type": "object",
+        "required": list(HEADER_REQUIRED),
+        "additionalProperties": False,
+        "properties": {
+            "deck": {**_ID, "description": "Stable deck id; progress is keyed by it."},
+            "title": _TEXT,
+            "description": {"type": "string"},
+            "source": {
+                "type": "object",
+                "required": ["title"],
+                "additionalProperties": False,
+                "properties": {
+                    "title": _TEXT,
+                    "authors": _TEXTS,
+                    "file": {**_TEXT, "description": "Relative to the deck file."},
+                    "url": _TEXT,
+                    "starts_at_line": {"type": "integer", "minimum": 1},
+                },
+            },
+            "questions": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["id", "type"],
+                    "properties": {"type": {"enum": [t.value for t in QuestionType]}},
+                    "allOf": [_question_schema(t) for t in QuestionType],
+                },
+            },
+        },
+    }

@@ -1,0 +1,147 @@
+"""The source document of a deck: its paragraphs, and where a quote stands in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefquiz.model import Deck
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "‐": "-",
+        "‑": "-",
+        "…": "...",
+    }
+)
+
+MIN_WORDS_FOR_CONTENT = 6
+
+
+def fold_char(char: str) -> str:
+    return char.translate(_FOLD)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold typographic marks and white space runs; map each output char to its source index."""
+    out: list[str] = []
+    index: list[int] = []
+    in_space = True  # drops leading white space
+    for i, char in enumerate(text):
+        if char.isspace():
+            if not in_space:
+                out.append(" ")
+                index.append(i)
+            in_space = True
+            continue
+        in_space = False
+        for folded in fold_char(char):
+            out.append(folded)
+            index.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        index.pop()
+    return "".join(out), index
+
+
+def normalize(text: str) -> str:
+    return normalize_with_map(text)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    number: int  # 1-based among the paragraphs of the text
+    line: int  # 1-based line of the file where it starts
+    text: str  # its lines joined by single spaces
+
+    @property
+    def is_content(self) -> bool:
+        """Bylines and datelines ("CNN —") are paragraphs too, but nothing to ask about."""
+        return len(self.text.split()) >= MIN_WORDS_FOR_CONTENT
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLocation:
+    paragraph: Paragraph
+    start: int  # offsets into paragraph.text
+    end: int
+
+
+class SourceText:
+    def __init__(self, path: Path, text: str, starts_at_line: int = 1) -> None:
+        self.path = path
+        self.text = text
+        self.starts_at_line = max(1, starts_at_line)
+
+    @classmethod
+    def read(cls, path: Path, starts_at_line: int = 1) -> SourceText:
+        """Raises OSError or UnicodeDecodeError; callers turn them into findings."""
+        return cls(path, path.read_bytes().decode("utf-8-sig"), starts_at_line)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        paragraphs: list[Paragraph] = []
+        block: list[str] = []
+        block_line = 0
+        lines = self.text.splitlines()
+        for number, line in enumerate(lines[self.starts_at_line - 1 :], self.starts_at_line):
+            if line.strip():
+                if not block:
+                    block_line = number
+                block.append(line.strip())
+            elif block:
+                paragraphs.append(Paragraph(len(paragraphs) + 1, block_line, " ".join(block)))
+                block = []
+        if block:
+            paragraphs.append(Paragraph(len(paragraphs) + 1, block_line, " ".join(block)))
+        return tuple(paragraphs)
+
+    @cached_property
+    def _normalized(self) -> list[tuple[str, list[int]]]:
+        return [normalize_with_map(p.text) for p in self.paragraphs]
+
+    def locate(self, quote: str) -> QuoteLocation | None:
+        """Where `quote` stands, comparing after folding white space and typographic marks.
+
+        A quote may not span two paragraphs: a passage is shown inside its paragraph.
+        """
+        needle = normalize(quote)
+        if not needle:
+            return None
+        for paragraph, (haystack, index) in zip(self.paragraphs, self._normalized, strict=True):
+            at = haystack.find(needle)
+            if at >= 0:
+                end = index[at + len(needle) - 1] + 1
+                return QuoteLocation(paragraph, index[at], end)
+        return None
+
+
+@lru_cache(maxsize=32)
+def read_source(path: Path, starts_at_line: int = 1) -> SourceText:
+    """One SourceText per file, shared by every deck that quotes it."""
+    return SourceText.read(path, starts_at_line)
+
+
+def deck_source(deck: Deck) -> SourceText | None:
+    """The deck's source text, or None when it has none or it cannot be read any more."""
+    if deck.source is None or deck.source.file is None:
+        return None
+    try:
+        return read_source(deck.source.file, deck.source.starts_at_line)
+    except (OSError, UnicodeDecodeError):
+        return None

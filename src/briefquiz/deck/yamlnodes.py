@@ -1,0 +1,195 @@
+"""A safe, located YAML reader.
+
+Builds a small node tree straight from libyaml's parser events instead of letting PyYAML
+construct Python objects. That keeps every scalar exactly as the author typed it (no YAML 1.1
+`NO` -> False, `012` -> 10), keeps the position of every node, sees duplicate keys, refuses
+anchors, aliases and tags, and never recurses, so deep nesting cannot blow the stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str
+    mark: Mark
+    plain: bool  # written without quotes or block style
+
+    kind = "a text value"
+
+
+@dataclass(slots=True)
+class Sequence:
+    mark: Mark
+    items: list[Node] = field(default_factory=list)
+
+    kind = "a list"
+
+
+@dataclass(slots=True)
+class Mapping:
+    mark: Mark
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+
+    kind = "a mapping"
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.pairs:
+            if isinstance(k, Scalar) and k.value == key:
+                return v
+        return None
+
+
+Node = Scalar | Sequence | Mapping
+
+
+class YamlProblem(Exception):
+    """The text is not a YAML document briefquiz accepts; located 1-based."""
+
+    def __init__(self, line: int, column: int, message: str, code: str = "yaml") -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+        self.code = code
+
+
+def _mark(m: Any) -> Mark:
+    if m is None:
+        return Mark(1, 1)
+    return Mark(m.line + 1, m.column + 1)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) to text, or a YamlProblem at the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line = before.count(b"\n") + 1
+        column = err.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem(
+            line,
+            column,
+            f"not UTF-8 text: byte 0x{data[err.start]:02x} cannot be decoded; save it as UTF-8",
+            "encoding",
+        ) from None
+
+
+def compose(text: str) -> Node | None:
+    """Parse one YAML document into nodes; None for an empty document."""
+    loader = _Loader(text)
+    try:
+        return _compose_events(loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = _mark(mark)
+        problem = err.problem or "invalid YAML"
+        context = f" {err.context}" if err.context else ""
+        raise YamlProblem(where.line, where.column, f"invalid YAML: {problem}{context}") from None
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        char = err.character if isinstance(err.character, int) else ord(err.character)
+        raise YamlProblem(
+            line, column, f"invalid YAML: control character U+{char:04X} is not allowed", "yaml"
+        ) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(1, 1, f"invalid YAML: {err}") from None
+    finally:
+        loader.dispose()
+
+
+def _compose_events(loader: Any) -> Node | None:
+    root: Node | None = None
+    stack: list[Sequence | Mapping] = []
+    pending_key: list[Node | None] = []
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif pending_key[-1] is None:
+            pending_key[-1] = node
+        else:
+            key = pending_key[-1]
+            parent.pairs.append((key, node))
+            pending_key[-1] = None
+
+    while True:
+        event = loader.get_event()
+        if isinstance(event, yaml.StreamEndEvent):
+            return root
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                m = _mark(event.start_mark)
+                raise YamlProblem(
+                    m.line, m.column, "a deck file holds one YAML document; remove this '---'"
+                )
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            m = _mark(event.start_mark)
+            raise YamlProblem(
+                m.line,
+                m.column,
+                f"aliases (*{event.anchor}) are not allowed in decks; write the value out",
+                "alias",
+            )
+        if isinstance(event, yaml.NodeEvent):
+            m = _mark(event.start_mark)
+            if event.anchor is not None:
+                raise YamlProblem(
+                    m.line,
+                    m.column,
+                    f"anchors (&{event.anchor}) are not allowed in decks; write the value out",
+                    "alias",
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in (_STR_TAG, "!"):
+                raise YamlProblem(
+                    m.line, m.column, f"YAML tags such as {tag!r} are not allowed in decks", "tag"
+                )
+        if isinstance(event, yaml.ScalarEvent):
+            attach(Scalar(event.value, _mark(event.start_mark), plain=not event.style))
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                m = _mark(event.start_mark)
+                raise YamlProblem(
+                    m.line, m.column, f"nested more than {MAX_DEPTH} levels deep", "depth"
+                )
+            container: Sequence | Mapping
+            if isinstance(event, yaml.SequenceStartEvent):
+                container = Sequence(_mark(event.start_mark))
+            else:
+                container = Mapping(_mark(event.start_mark))
+            attach(container)
+            stack.append(container)
+            pending_key.append(None)
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            stack.pop()
+            pending_key.pop()
