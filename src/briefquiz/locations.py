@@ -1,0 +1,38 @@
+"""Where briefquiz keeps its files.
+
+Everything lives under one data directory: the platform's user data directory, or
+``$BRIEFQUIZ_DATA_DIR`` when that is set (the tests use it). Nothing here creates a
+directory; the code that writes a file creates its parent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+DATA_DIR_ENV = "BRIEFQUIZ_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The directory holding the progress database, user decks and backups."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("briefquiz", appauthor=False))
+
+
+def database_path() -> Path:
+    """The SQLite file with scheduling state and the review log."""
+    return data_dir() / "progress.sqlite3"
+
+
+def user_decks_dir() -> Path:
+    """Where the user's own deck files are looked for."""
+    return data_dir() / "decks"
+
+
+def backups_dir() -> Path:
+    """Where copies of the progress database are kept."""
+    return data_dir() / "backups"

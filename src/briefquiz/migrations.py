@@ -1,0 +1,151 @@
+"""Schema migrations for the progress database.
+
+The schema version is kept in ``PRAGMA user_version``: version ``n`` means the first ``n``
+entries of :data:`MIGRATIONS` have been applied. Migrations only ever go forward and are
+applied in order inside one ``BEGIN IMMEDIATE`` transaction, so a database is either
+fully upgraded or untouched.
+
+Rules for adding a migration (append to :data:`MIGRATIONS`, never edit an old one):
+
+* It receives a connection that is already inside the transaction and must not commit.
+* Foreign keys are *not* enforced while migrations run (SQLite cannot switch them
+  inside a transaction); :func:`apply_migrations` runs ``PRAGMA foreign_key_check``
+  before committing, so a table rebuild may drop and recreate tables freely.
+* Nothing the user recorded may be lost: the review log stays append-only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+#: ``PRAGMA application_id`` of a briefquiz progress database ("bqz1").
+APPLICATION_ID = 0x62717A31
+
+
+def _statements(*statements: str) -> Migration:
+    """A migration that runs the given SQL statements in order.
+
+    (``executescript`` is not used: it commits any open transaction first.)
+    """
+
+    def migrate(conn: sqlite3.Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
+    return migrate
+
+
+_V1 = _statements(
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    # One row per (deck, question) ever seen. Its id is the stable fsrs card_id.
+    """
+    CREATE TABLE questions (
+        id          INTEGER PRIMARY KEY,
+        deck_id     TEXT NOT NULL CHECK (typeof(deck_id) = 'text' AND deck_id <> ''),
+        question_id TEXT NOT NULL CHECK (typeof(question_id) = 'text' AND question_id <> ''),
+        UNIQUE (deck_id, question_id)
+    )
+    """,
+    # Current fsrs scheduling state; times are integer microseconds since the Unix epoch, UTC.
+    """
+    CREATE TABLE cards (
+        question       INTEGER PRIMARY KEY REFERENCES questions (id),
+        state          INTEGER NOT NULL CHECK (state IN (1, 2, 3)),
+        step           INTEGER CHECK (step IS NULL OR step >= 0),
+        stability      REAL,
+        difficulty     REAL,
+        due_us         INTEGER NOT NULL,
+        last_review_us INTEGER
+    )
+    """,
+    # Append-only log of every answer.
+    """
+    CREATE TABLE reviews (
+        seq            INTEGER PRIMARY KEY,
+        uid            TEXT NOT NULL UNIQUE CHECK (typeof(uid) = 'text' AND uid <> ''),
+        question       INTEGER NOT NULL REFERENCES questions (id),
+        reviewed_at_us INTEGER NOT NULL,
+        rating         INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        outcome        TEXT NOT NULL CHECK (outcome IN ('right', 'partial', 'wrong', 'self')),
+        answer         TEXT NOT NULL,
+        duration_ms    INTEGER NOT NULL CHECK (duration_ms >= 0),
+        cram           INTEGER NOT NULL CHECK (cram IN (0, 1))
+    )
+    """,
+    "CREATE INDEX reviews_by_question ON reviews (question, reviewed_at_us)",
+    "CREATE INDEX reviews_by_time ON reviews (reviewed_at_us)",
+    """
+    CREATE TABLE deck_settings (
+        deck_id           TEXT PRIMARY KEY CHECK (typeof(deck_id) = 'text' AND deck_id <> ''),
+        desired_retention REAL NOT NULL CHECK (desired_retention > 0 AND desired_retention < 1),
+        new_per_day       INTEGER NOT NULL CHECK (new_per_day >= 0),
+        seminar_at_us     INTEGER
+    )
+    """,
+    # Guards: the store never deletes anything and never rewrites the review log.
+    """
+    CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+    BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END
+    """,
+    """
+    CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+    BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END
+    """,
+    """
+    CREATE TRIGGER questions_no_delete BEFORE DELETE ON questions
+    BEGIN SELECT RAISE(ABORT, 'questions are never deleted'); END
+    """,
+    """
+    CREATE TRIGGER cards_no_delete BEFORE DELETE ON cards
+    BEGIN SELECT RAISE(ABORT, 'card states are never deleted'); END
+    """,
+)
+
+#: Every schema change, oldest first. Version ``n`` = the first ``n`` applied.
+MIGRATIONS: list[Migration] = [_V1]
+
+
+def latest_version() -> int:
+    """The schema version this briefquiz writes."""
+    return len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The database's ``PRAGMA user_version``."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply_migrations(conn: sqlite3.Connection, target: int | None = None) -> tuple[int, int]:
+    """Bring the database up to ``target`` (default: the latest version).
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) and not inside a
+    transaction. Returns ``(version_before, version_after)``. Raises ``ValueError`` if
+    the database is already newer than ``target``.
+    """
+    goal = latest_version() if target is None else target
+    if not 0 <= goal <= latest_version():
+        raise ValueError(f"no schema version {goal}; known versions are 0..{latest_version()}")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read inside the write lock: another process may have migrated meanwhile.
+        before = schema_version(conn)
+        if before > goal:
+            raise ValueError(f"database schema version {before} is newer than {goal}")
+        for migration in MIGRATIONS[before:goal]:
+            migration(conn)
+        if before != goal:
+            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise sqlite3.IntegrityError(
+                    f"foreign key check failed after migration: {problems}"
+                )
+            conn.execute(f"PRAGMA user_version = {goal:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return before, goal
