@@ -419,16 +419,17 @@ def test_migrating_from_v1_gives_same_schema_as_fresh(tmp_path: Path) -> None:
 
 
 def test_upgrade_through_a_later_migration(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Structure for future versions: a v2 runs on a v1 file, data stays, a backup is made."""
+    """A future migration runs on a v1 file after the real ones; data stays, a backup is made."""
 
-    def v2(conn: sqlite3.Connection) -> None:
+    def future(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE deck_settings ADD COLUMN note TEXT")
 
     make_v1_database(db)
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
+    future_version = migrations.latest_version() + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, future])
     with Store.open(db) as store:
         check_v1_data(store)
-    assert ("pragma", "user_version", "2") in schema(db)
+    assert ("pragma", "user_version", str(future_version)) in schema(db)
     (backup,) = (db.parent / "backups").iterdir()
     assert backup.name.startswith("progress-v1-before-upgrade-")
     assert ("pragma", "user_version", "1") in schema(backup)
@@ -720,3 +721,25 @@ def test_store_does_not_import_textual() -> None:
         "sys.exit('textual' in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_changed_rating_names_the_review_it_replaces(db: Path) -> None:
+    at = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    with Store.open(db) as store:
+        card = store.new_card("d", "q", at)
+        store.record_review(ReviewRecord("u1", "d", "q", at, 1, "wrong", "x", 500, False), card)
+        store.record_review(
+            ReviewRecord("u2", "d", "q", at, 2, "wrong", "x", 500, False, replaces="u1"), card
+        )
+        assert [r.replaces for r in store.reviews("d")] == [None, "u1"]
+        exported = store.export_json()
+    other = db.with_name("other.sqlite3")
+    with Store.open(other) as store:
+        store.import_json(exported)
+        assert [r.replaces for r in store.reviews("d")] == [None, "u1"]
+
+
+def test_version_1_reviews_read_back_without_replaces(db: Path) -> None:
+    make_v1_database(db)
+    with Store.open(db) as store:
+        assert [r.replaces for r in store.reviews()] == [None]

@@ -104,8 +104,16 @@ _V1 = _statements(
     """,
 )
 
+# A changed rating is a new review that names the one it corrects; the log stays append-only.
+_V2 = _statements(
+    """
+    ALTER TABLE reviews ADD COLUMN replaces TEXT
+        CHECK (replaces IS NULL OR (typeof(replaces) = 'text' AND replaces <> ''))
+    """,
+)
+
 #: Every schema change, oldest first. Version ``n`` = the first ``n`` applied.
-MIGRATIONS: list[Migration] = [_V1]
+MIGRATIONS: list[Migration] = [_V1, _V2]
 
 
 def latest_version() -> int:

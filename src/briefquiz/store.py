@@ -115,9 +115,12 @@ class ReviewRecord:
     answer: Any
     duration_ms: int
     cram: bool
+    replaces: str | None = None  # the uid of the review whose rating this one changes
 
     def __post_init__(self) -> None:
         _require_text(self.uid, "uid")
+        if self.replaces is not None:
+            _require_text(self.replaces, "replaces")
         _require_text(self.deck_id, "deck_id")
         _require_text(self.question_id, "question_id")
         _require_aware(self.reviewed_at, "reviewed_at")
@@ -536,7 +539,7 @@ class Store:
             try:
                 conn.execute(
                     "INSERT INTO reviews (uid, question, reviewed_at_us, rating, outcome, answer,"
-                    " duration_ms, cram) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " duration_ms, cram, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         review.uid,
                         qid,
@@ -546,6 +549,7 @@ class Store:
                         answer,
                         review.duration_ms,
                         int(review.cram),
+                        review.replaces,
                     ),
                 )
             except sqlite3.IntegrityError as exc:
@@ -573,7 +577,8 @@ class Store:
 
     _REVIEW_SELECT: Final = (
         "SELECT r.uid, q.deck_id, q.question_id, r.reviewed_at_us, r.rating, r.outcome,"
-        " r.answer, r.duration_ms, r.cram FROM reviews r JOIN questions q ON q.id = r.question"
+        " r.answer, r.duration_ms, r.cram, r.replaces"
+        " FROM reviews r JOIN questions q ON q.id = r.question"
     )
 
     @staticmethod
@@ -588,6 +593,7 @@ class Store:
             answer=json.loads(row[6]),
             duration_ms=int(row[7]),
             cram=bool(row[8]),
+            replaces=None if row[9] is None else str(row[9]),
         )
 
     def reviews(
@@ -702,6 +708,7 @@ class Store:
                     "answer": review.answer,
                     "duration_ms": review.duration_ms,
                     "cram": review.cram,
+                    "replaces": review.replaces,
                 }
             )
         settings = [
@@ -758,7 +765,7 @@ class Store:
                 qid = ensure(review.deck_id, review.question_id)
                 cursor = conn.execute(
                     "INSERT INTO reviews (uid, question, reviewed_at_us, rating, outcome, answer,"
-                    " duration_ms, cram) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " duration_ms, cram, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (uid) DO NOTHING",
                     (
                         review.uid,
@@ -769,6 +776,7 @@ class Store:
                         answer,
                         review.duration_ms,
                         int(review.cram),
+                        review.replaces,
                     ),
                 )
                 if cursor.rowcount == 1:
@@ -947,6 +955,7 @@ def _parse_export(data: Any) -> _Parsed:
                 answer=_field(item, "answer", where),
                 duration_ms=_field(item, "duration_ms", where),
                 cram=_field(item, "cram", where),
+                replaces=item.get("replaces"),
             )
             answer = _dump_answer(review.answer)
         except ValueError as exc:
