@@ -13,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from briefquiz import __version__
+from briefquiz.errors import CommandError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -59,6 +60,49 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the deck format")
     schema.set_defaults(handler=_handler("listing", "run_schema"))
+
+    study = commands.add_parser(
+        "study", help="study decks now (in the app, or line by line with --plain)"
+    )
+    study.add_argument("decks", nargs="+", metavar="DECK", help="a deck id or a deck file's path")
+    study.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain text, one line per answer (pipes, screen readers)",
+    )
+    study.add_argument(
+        "--cram",
+        action="store_true",
+        help="every question, weakest first, without changing any schedule",
+    )
+    study.add_argument("--limit", type=int, metavar="N", help="stop after N questions")
+    study.set_defaults(handler=_handler("study"))
+
+    stats = commands.add_parser("stats", help="progress per deck: due, forecast, accuracy, seminar")
+    stats.add_argument("decks", nargs="*", metavar="DECK", help="deck ids or paths (default: all)")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.set_defaults(handler=_handler("stats"))
+
+    seminar = commands.add_parser("seminar", help="set, show or clear the date of a deck's seminar")
+    seminar.add_argument("deck", metavar="DECK")
+    seminar.add_argument(
+        "when",
+        nargs="?",
+        metavar="WHEN",
+        help="YYYY-MM-DD (09:00 assumed) or YYYY-MM-DD HH:MM, local time",
+    )
+    seminar.add_argument("--clear", action="store_true", help="remove the seminar date")
+    seminar.set_defaults(handler=_handler("deck_settings", "run_seminar"))
+
+    config = commands.add_parser("config", help="show or change a deck's study settings")
+    config.add_argument("deck", metavar="DECK")
+    config.add_argument(
+        "--retention", type=float, metavar="R", help="target recall, 0.70-0.99 (default 0.90)"
+    )
+    config.add_argument(
+        "--new-per-day", type=int, metavar="N", help="new questions per day (default 20)"
+    )
+    config.set_defaults(handler=_handler("deck_settings", "run_config"))
     return parser
 
 
@@ -67,7 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
+    except CommandError as err:
+        print(f"briefquiz: {err}", file=sys.stderr)
+        return err.status
     except KeyboardInterrupt:
+        print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         sys.stderr.close()

@@ -1,0 +1,33 @@
+"""`briefquiz` with no command: the Textual app, on every deck or on the decks given."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from briefquiz.clock import SystemClock
+from briefquiz.commands.common import open_store
+from briefquiz.deck.library import Library, load_default_library
+from briefquiz.model import Deck
+
+
+def run_app(
+    *,
+    library: Library | None = None,
+    decks: Sequence[Deck] = (),
+    cram: bool = False,
+    limit: int | None = None,
+) -> int:
+    from briefquiz.tui.app import create_app
+
+    library = library if library is not None else load_default_library()
+    with open_store() as store:
+        app = create_app(
+            store=store, library=library, clock=SystemClock(), decks=decks, cram=cram, limit=limit
+        )
+        app.run()
+        return app.return_code or 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_app()

@@ -1,0 +1,62 @@
+"""How ready a deck is for its seminar: mean predicted recall at the seminar time."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from fsrs import Card, Rating
+
+from briefquiz.recall import predicted_recall
+from briefquiz.scheduling import Planner, Policy
+
+MAX_SIMULATED_REVIEWS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    seminar_at: datetime
+    if_you_stop: float  # mean recall at the seminar with no more study
+    if_you_keep_up: float  # ... reviewing everything when due, new questions at the daily pace
+
+
+def readiness(
+    cards: Sequence[Card | None],
+    now: datetime,
+    policy: Policy,
+    new_per_day: int,
+    planner: Planner | None = None,
+) -> Readiness | None:
+    """None when no seminar is ahead. `cards` holds one entry per question, None if new."""
+    seminar = policy.seminar_ahead(now)
+    if seminar is None or not cards:
+        return None
+    planner = planner or Planner(fuzz=False)
+    stop = [predicted_recall(card, seminar) for card in cards]
+    keep_up: list[float] = []
+    new_seen = 0
+    for card in cards:
+        if card is None:
+            start = now + timedelta(days=new_seen // max(new_per_day, 1))
+            new_seen += 1
+            if start >= seminar:
+                keep_up.append(0.0)
+                continue
+            card = Card(card_id=1, due=start)
+        keep_up.append(_recall_keeping_up(card, now, seminar, policy, planner))
+    return Readiness(seminar, sum(stop) / len(stop), sum(keep_up) / len(keep_up))
+
+
+def _recall_keeping_up(
+    card: Card, now: datetime, seminar: datetime, policy: Policy, planner: Planner
+) -> float:
+    """Review the card with Good at each due time until the next one falls after the seminar."""
+    simulated = copy.copy(card)
+    for _ in range(MAX_SIMULATED_REVIEWS):
+        when = max(simulated.due, now)
+        if when >= seminar:
+            break
+        simulated = planner.review(simulated, Rating.Good, when, policy)
+    return predicted_recall(simulated, seminar)

@@ -1,0 +1,45 @@
+"""Times and durations as people say them."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+
+def duration(seconds: float) -> str:
+    """`42 s`, `3 min`, `5 h`, `2 days`, `3 weeks`, `4 months`."""
+    seconds = abs(seconds)
+    if round(seconds) < 60:
+        return f"{round(seconds)} s"
+    minutes = seconds / 60
+    if round(minutes) < 60:
+        return f"{round(minutes)} min"
+    hours = minutes / 60
+    if round(hours) < 24:
+        return f"{round(hours)} h"
+    days = hours / 24
+    if days < 14:
+        whole = round(days)
+        return f"{whole} day" if whole == 1 else f"{whole} days"
+    if days < 60:
+        return f"{round(days / 7)} weeks"
+    if days < 730:
+        return f"{round(days / 30.4)} months"
+    return f"{round(days / 365.25)} years"
+
+
+def relative(when: datetime, now: datetime) -> str:
+    """`now`, `in 10 min`, `in 3 days`, `2 h ago`."""
+    delta = (when - now).total_seconds()
+    if abs(delta) < 30:
+        return "now"
+    return f"in {duration(delta)}" if delta > 0 else f"{duration(delta)} ago"
+
+
+def local(when: datetime, tz: tzinfo) -> str:
+    """`Thu 3 Dec 14:00` in the user's time zone."""
+    shown = when.astimezone(tz)
+    return f"{shown:%a} {shown.day} {shown:%b %Y %H:%M}"
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
