@@ -150,8 +150,12 @@ class DeckReader:
             return None
         if isinstance(node, Scalar) and node.plain and node.value.lower() in ("true", "false"):
             return node.value.lower() == "true"
-        shown = node.value if isinstance(node, Scalar) else node.kind
-        self.error(node, f"{what} must be true or false, not {shown!r}", "type")
+        if isinstance(node, Scalar) and node.value.lower() in ("true", "false"):
+            message = f"{what} must be written true or false without quotes"
+        else:
+            shown = node.value if isinstance(node, Scalar) else node.kind
+            message = f"{what} must be true or false, not {shown!r}"
+        self.error(node, message, "type")
         return None
 
     def identifier(self, node: Node | None, what: str) -> str | None:
@@ -319,7 +323,7 @@ class DeckReader:
                 )
         if qtype is None:
             return None
-        what = f"a {qtype.value} question"
+        what = f"{'an' if qtype.value[0] in 'aeiou' else 'a'} {qtype.value} question"
         fields = self.keys(
             node, COMMON_KEYS + TYPE_KEYS[qtype], ("id",) + TYPE_REQUIRED[qtype], what
         )
@@ -416,11 +420,15 @@ def _multi(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
     if not answers:
         r.error(answers_node, "answers needs at least one of the options", "count")
         return None
-    items = answers_node.items if isinstance(answers_node, Sequence) else []
-    ok = all(
-        r.member(item, answer, options, "answer")
-        for item, answer in zip(items, answers, strict=False)
-    )
+    # Each answer is checked at its own item (texts() skips bad and repeated items, so the
+    # lists do not line up) and every wrong one is reported, not only the first.
+    ok = True
+    checked: set[str] = set()
+    for item in answers_node.items if isinstance(answers_node, Sequence) else []:
+        value = item.value.strip() if isinstance(item, Scalar) else ""
+        if value and value not in checked:
+            checked.add(value)
+            ok = r.member(item, value, options, "answer") and ok
     if not ok:
         return None
     return lambda c: Multi(**c, options=tuple(options), answers=frozenset(answers))  # type: ignore[arg-type]

@@ -18,8 +18,11 @@ try:
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+_BYTE_OFFSETS = _Loader.__name__ == "CSafeLoader"
+
 MAX_DEPTH = 64
-_STR_TAG = "tag:yaml.org,2002:str"
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _YAML_TAG + "str"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +84,14 @@ def _mark(m: Any) -> Mark:
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM) to text, or a YamlProblem at the first bad byte."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # positions below then count from the text
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line = before.count(b"\n") + 1
-        column = err.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as everywhere else; the bytes before the bad one decode.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise YamlProblem(
             line,
             column,
@@ -101,14 +106,20 @@ def compose(text: str) -> Node | None:
     try:
         return _compose_events(loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = _mark(mark)
-        problem = err.problem or "invalid YAML"
-        context = f" {err.context}" if err.context else ""
-        raise YamlProblem(where.line, where.column, f"invalid YAML: {problem}{context}") from None
+        if err.problem and "maximum nesting depth" in err.problem:
+            # libyaml's own limit (1000 levels) is met when its scanner runs ahead of ours.
+            where = _mark(err.problem_mark or err.context_mark)
+            raise YamlProblem(
+                where.line, where.column, f"nested more than {MAX_DEPTH} levels deep", "depth"
+            ) from None
+        where, message = _located_message(err)
+        raise YamlProblem(where.line, where.column, message) from None
     except yaml.reader.ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        position = err.position
+        if _BYTE_OFFSETS:  # libyaml counts the UTF-8 bytes it was given, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
         char = err.character if isinstance(err.character, int) else ord(err.character)
         raise YamlProblem(
             line, column, f"invalid YAML: control character U+{char:04X} is not allowed", "yaml"
@@ -117,6 +128,27 @@ def compose(text: str) -> Node | None:
         raise YamlProblem(1, 1, f"invalid YAML: {err}") from None
     finally:
         loader.dispose()
+
+
+def _located_message(err: yaml.MarkedYAMLError) -> tuple[Mark, str]:
+    """Where to send the author for a syntax error, and what to tell them."""
+    problem = err.problem or "invalid YAML"
+    if err.problem_mark is None:
+        return _mark(err.context_mark), f"invalid YAML: {problem}"
+    where = _mark(err.problem_mark)
+    if not err.context:
+        return where, f"invalid YAML: {problem}"
+    if err.context_mark is None or _mark(err.context_mark) == where:
+        return where, f"invalid YAML: {problem} {err.context}"
+    start = _mark(err.context_mark)
+    thing = err.context.removeprefix("while scanning ").removeprefix("while parsing ")
+    if problem.startswith("found unexpected end of stream"):
+        # An unclosed quote or bracket: the end of the file is no place to look for it.
+        return start, f"invalid YAML: {thing} starts here but is not closed before the file ends"
+    return where, (
+        f"invalid YAML: {problem} {err.context} that starts at line {start.line}, "
+        f"column {start.column}"
+    )
 
 
 def _compose_events(loader: Any) -> Node | None:
@@ -171,8 +203,9 @@ def _compose_events(loader: Any) -> Node | None:
                 )
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in (_STR_TAG, "!"):
+                shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
                 raise YamlProblem(
-                    m.line, m.column, f"YAML tags such as {tag!r} are not allowed in decks", "tag"
+                    m.line, m.column, f"YAML tags such as {shown} are not allowed in decks", "tag"
                 )
         if isinstance(event, yaml.ScalarEvent):
             attach(Scalar(event.value, _mark(event.start_mark), plain=not event.style))
