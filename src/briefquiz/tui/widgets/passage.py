@@ -1,0 +1,65 @@
+"""A quote shown inside its paragraph of the source text, with where it stands."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from briefquiz.deck.sourcetext import Paragraph, QuoteLocation
+
+#: Bold and reversed rather than a colour: the span stays visible with NO_COLOR.
+HIGHLIGHT_STYLE = "bold reverse"
+
+
+def highlighted(text: str, start: int, end: int) -> Content:
+    """`text` with the span [start, end) highlighted; an empty or outside span is ignored."""
+    return Content(text).stylize(HIGHLIGHT_STYLE, max(start, 0), end)
+
+
+def caption(paragraph: Paragraph) -> str:
+    """`paragraph 4 · line 12`."""
+    return f"paragraph {paragraph.number} · line {paragraph.line}"
+
+
+class Passage(Widget):
+    """The paragraph a quote stands in, the quote highlighted, and a caption under it.
+
+    The widget's height follows its wrapped text. Parts, for styling:
+    `.passage--text` (the paragraph) and `.passage--caption`.
+    """
+
+    DEFAULT_CSS = """
+    Passage {
+        height: auto;
+    }
+    Passage > .passage--caption {
+        color: $text-muted;
+    }
+    """
+
+    def __init__(
+        self,
+        location: QuoteLocation,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.location = location
+
+    @property
+    def quote_text(self) -> str:
+        """The exact characters of the paragraph that the quote covers."""
+        location = self.location
+        return location.paragraph.text[location.start : location.end]
+
+    def compose(self) -> ComposeResult:
+        location = self.location
+        yield Static(
+            highlighted(location.paragraph.text, location.start, location.end),
+            classes="passage--text",
+        )
+        yield Static(caption(location.paragraph), classes="passage--caption", markup=False)
