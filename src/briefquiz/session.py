@@ -234,19 +234,25 @@ class Session:
         if (self.limit is not None and self.done >= self.limit) or not self.queue:
             self.current = None
             return
-        now = self.clock.now()
-        # A learning card re-queued for later waits while other work is due.
-        index = next(
-            (
-                i
-                for i, it in enumerate(self.queue)
-                if it.card is None or it.card.due <= now or it.kind is not Kind.LEARNING
-            ),
-            0,
-        )
+        index = self._next_index(self.clock.now())
         item = self.queue.pop(index)
         item.presentation = present(item.question, self.rng)
         self.current = item
+
+    def _next_index(self, now: datetime) -> int:
+        """Learning cards due now first, then the queue in order. A learning card not yet due
+        waits while anything else is left; then the soonest is shown early (learn ahead)."""
+
+        def waiting(item: QueueItem) -> bool:
+            return item.kind is Kind.LEARNING and item.card is not None and item.card.due > now
+
+        ready = [i for i, item in enumerate(self.queue) if not waiting(item)]
+        for i in ready:
+            if self.queue[i].kind is Kind.LEARNING:
+                return i
+        if ready:
+            return ready[0]
+        return min(range(len(self.queue)), key=lambda i: self.queue[i].card.due)  # type: ignore[union-attr]
 
     def _new_allowance(self, deck: Deck) -> int:
         settings = self.store.settings(deck.id)
@@ -278,7 +284,11 @@ class Session:
             if replacing is not None:
                 card_before = replacing.card_before
             else:
-                card_before = item.card or self.store.new_card(deck_id, question_id, now)
+                # Read afresh: another briefquiz may have answered this card since the queue
+                # was built, and its newer state must not be overwritten by ours.
+                card_before = self.store.card(deck_id, question_id) or self.store.new_card(
+                    deck_id, question_id, now
+                )
             assert card_before is not None
             policy = self._states[deck_id].policy
             card_after = self.planner.review(
