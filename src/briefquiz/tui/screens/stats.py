@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
@@ -62,6 +63,53 @@ def horizontal_bar(fraction: float, width: int) -> str:
     return bar.ljust(width)
 
 
+class PartsLine(Widget):
+    """A line of text that wraps only between its parts, never inside one.
+
+    `parts` are joined by single spaces: ["new 3 ·", "due now 1"] reads "new 3 · due now 1" and,
+    where it does not fit, breaks after the "·".
+    """
+
+    DEFAULT_CSS = """
+    PartsLine {
+        height: auto;
+    }
+    """
+
+    def __init__(self, parts: Sequence[str], *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self.parts = tuple(parts)
+
+    @property
+    def text(self) -> str:
+        """The whole line, unwrapped."""
+        return " ".join(self.parts)
+
+    def wrapped(self, width: int) -> list[str]:
+        lines: list[str] = []
+        current = ""
+        for part in self.parts:
+            candidate = f"{current} {part}" if current else part
+            if current and Content(candidate).cell_length > width:
+                lines.append(current)
+                current = part
+            else:
+                current = candidate
+        lines.append(current)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.wrapped(width))
+
+    def render(self) -> Content:
+        return Content("\n".join(self.wrapped(self.content_region.width or 1_000)))
+
+
+def dotted(parts: Sequence[str]) -> list[str]:
+    """Parts separated by " · " when shown on one line."""
+    return [f"{part} ·" for part in parts[:-1]] + list(parts[-1:])
+
+
 class BarChart(Widget):
     """A small vertical bar chart: counts above the bars, labels under them.
 
@@ -99,7 +147,7 @@ class BarChart(Widget):
         counts = [count for _, count in self.values]
         parts: list[str | tuple[str, str]] = []
         for count in counts:
-            parts.append((f"{count:>{width - 1}} ", "" if count else "dim"))
+            parts.append((f"{count or '·':>{width - 1}} ", "" if count else "dim"))
         parts.append("\n")
         for line in vertical_bars(counts, self.rows):
             bars = "".join(f"{cell * (width - 1):>{width - 1}} " for cell in line)
@@ -122,52 +170,66 @@ class DeckStatsPanel(Vertical):
         self.clock = clock
         self.border_title = stats.deck.title
 
-    def lines(self) -> list[str]:
-        """The text lines of `briefquiz stats` for this deck (without the forecast row)."""
+    def lines(self) -> list[list[str]]:
+        """The lines of `briefquiz stats` for this deck (without its forecast row), in parts."""
         stats, deck = self.stats, self.stats.deck
         lines = [
-            f"{_plural(len(deck.questions), 'question')} · new {stats.new} · "
-            f"learning {stats.learning} · review {stats.review} · due now {stats.due_now}",
-            f"reviews {stats.reviews} · accuracy {_maybe_percent(stats.accuracy)} · "
-            f"retention {_maybe_percent(stats.retention)} · streak {_plural(stats.streak, 'day')}",
+            dotted(
+                [
+                    _plural(len(deck.questions), "question"),
+                    f"new {stats.new}",
+                    f"learning {stats.learning}",
+                    f"review {stats.review}",
+                    f"due now {stats.due_now}",
+                ]
+            ),
+            dotted(
+                [
+                    f"reviews {stats.reviews}",
+                    f"accuracy {_maybe_percent(stats.accuracy)}",
+                    f"retention {_maybe_percent(stats.retention)}",
+                    f"streak {_plural(stats.streak, 'day')}",
+                ]
+            ),
         ]
-        seminar = self.seminar_line()
+        seminar = self.seminar_parts()
         if seminar:
             lines.append(seminar)
         return lines
 
-    def seminar_line(self) -> str:
+    def seminar_parts(self) -> list[str]:
         stats = self.stats
         if stats.seminar_at is None:
-            return ""
+            return []
         when = local(stats.seminar_at, self.clock.tz)
         if stats.readiness is None:
-            return f"seminar {when} (passed)"
-        return (
-            f"seminar {relative(stats.seminar_at, self.clock.now())} ({when}): "
-            f"readiness {percent(stats.readiness.if_you_stop)} now, "
-            f"{percent(stats.readiness.if_you_keep_up)} keeping up "
-            f"(target {percent(stats.desired_retention)})"
-        )
+            return [f"seminar {when} (passed)"]
+        return [
+            f"seminar {relative(stats.seminar_at, self.clock.now())} ({when}):",
+            f"readiness {percent(stats.readiness.if_you_stop)} now,",
+            f"{percent(stats.readiness.if_you_keep_up)} keeping up",
+            f"(target {percent(stats.desired_retention)})",
+        ]
 
-    def tag_lines(self) -> list[str]:
+    def tag_lines(self) -> Content:
         tags = self.stats.tag_accuracy
         if not tags:
-            return ["no graded answers yet"]
+            return Content("no graded answers yet")
         name_width = min(max(len(tag) for tag in tags), 24)
-        lines = []
+        parts: list[str | tuple[str, str]] = []
         for tag, (accuracy, answers) in tags.items():
             name = tag if len(tag) <= name_width else tag[: name_width - 1] + "…"
-            lines.append(
-                f"{name:<{name_width}}  {horizontal_bar(accuracy, 16)}  "
-                f"{percent(accuracy):>4}  {_plural(answers, 'answer')}"
-            )
-        return lines
+            if parts:
+                parts.append("\n")
+            parts.append(f"{name:<{name_width}}  ")
+            parts.append((horizontal_bar(accuracy, 16), "$accent"))
+            parts.append(f"  {percent(accuracy):>4}  {_plural(answers, 'answer')}")
+        return Content.assemble(*parts)
 
     def compose(self) -> ComposeResult:
         stats = self.stats
-        for line in self.lines():
-            yield Static(line, classes="stats--line", markup=False)
+        for parts in self.lines():
+            yield PartsLine(parts, classes="stats--line")
         forecast_total = sum(n for _, n in stats.forecast)
         reviews_total = sum(n for _, n in stats.daily_reviews)
         with Vertical(classes="stats--charts"):
@@ -191,7 +253,7 @@ class DeckStatsPanel(Vertical):
                     classes="stats--daily",
                 )
         yield Static("Accuracy by tag", classes="stats--heading", markup=False)
-        yield Static("\n".join(self.tag_lines()), classes="stats--tags", markup=False)
+        yield Static(self.tag_lines(), classes="stats--tags")
 
 
 class StatsScreen(Screen[None]):

@@ -1,0 +1,376 @@
+"""The stats screen, on a real store filled by real study sessions."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import random
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fsrs import Rating
+from textual.app import App
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from briefquiz.bundled import bundled_decks_dir
+from briefquiz.clock import FixedClock
+from briefquiz.deck.library import load_library
+from briefquiz.grading import Answer
+from briefquiz.model import (
+    AnyQuestion,
+    Choice,
+    Cloze,
+    Deck,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
+from briefquiz.scheduling import Planner
+from briefquiz.session import Session
+from briefquiz.stats import DeckStats, deck_stats
+from briefquiz.store import DeckSettings, Store
+from briefquiz.timefmt import local, percent, relative
+from briefquiz.tui.screens.help import HelpScreen
+from briefquiz.tui.screens.stats import (
+    CHART_DAYS,
+    BarChart,
+    DeckStatsPanel,
+    PartsLine,
+    StatsScreen,
+    horizontal_bar,
+    vertical_bars,
+)
+
+DAY_ONE = datetime(2020, 11, 7, 9, 0, tzinfo=UTC)
+NOW = datetime(2020, 11, 8, 12, 0, tzinfo=UTC)
+SEMINAR = datetime(2020, 11, 12, 14, 0, tzinfo=UTC)
+
+
+def synchronous(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test in a fresh event loop (the project has no pytest async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
+
+    return run
+
+
+class _Host(App[None]):
+    def __init__(self, screen: Screen[Any]) -> None:
+        super().__init__()
+        self._screen = screen
+        self.results: list[Any] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self._screen, self.results.append)
+
+
+@pytest.fixture(scope="module")
+def decks() -> list[Deck]:
+    library = load_library([(bundled_decks_dir(), True)])
+    assert len(library.decks) >= 2
+    return library.decks
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "p.sqlite3") as opened:
+        yield opened
+
+
+def right_answer(question: AnyQuestion) -> Answer:
+    if isinstance(question, Flashcard):
+        return Rating.Good
+    if isinstance(question, Choice):
+        return question.answer
+    if isinstance(question, Multi):
+        return question.answers
+    if isinstance(question, TrueFalse):
+        return question.answer
+    if isinstance(question, Typed):
+        return question.answers[0]
+    if isinstance(question, Cloze):
+        return tuple(blank.answers[0] for blank in question.blanks)
+    if isinstance(question, Order):
+        return question.items
+    if isinstance(question, Match):
+        return question.pairs
+    raise AssertionError(question)
+
+
+def wrong_answer(question: AnyQuestion) -> Answer:
+    """A wrong answer where one is easy to make, else the right one."""
+    if isinstance(question, Choice):
+        return next(o for o in question.options if o != question.answer)
+    if isinstance(question, TrueFalse):
+        return not question.answer
+    if isinstance(question, Typed):
+        return "zzzz qqqq"
+    if isinstance(question, Cloze):
+        return tuple("zzzz qqqq" for _ in question.blanks)
+    return right_answer(question)
+
+
+def study(store: Store, deck: Deck, clock: FixedClock, count: int, wrong_every: int) -> int:
+    """Answer `count` questions through a real Session; every `wrong_every`-th answer is wrong."""
+    session = Session(
+        store, [deck], clock, limit=count, planner=Planner(fuzz=False), rng=random.Random(1)
+    )
+    answered = 0
+    while not session.finished:
+        item = session.current
+        assert item is not None
+        answered += 1
+        wrong = answered % wrong_every == 0
+        session.answer(wrong_answer(item.question) if wrong else right_answer(item.question))
+        clock.advance(timedelta(seconds=30))
+        session.advance()
+    return answered
+
+
+@pytest.fixture
+def studied(store: Store, decks: list[Deck]) -> tuple[Store, FixedClock]:
+    """Two days of study on the first deck, with a seminar ahead; the second deck untouched."""
+    store.save_settings(DeckSettings(decks[0].id, seminar_at=SEMINAR))
+    clock = FixedClock(DAY_ONE)
+    assert study(store, decks[0], clock, 6, wrong_every=3) == 6
+    clock.set(NOW - timedelta(hours=1))
+    study(store, decks[0], clock, 5, wrong_every=2)
+    clock.set(NOW)
+    return store, clock
+
+
+def _text(panel: DeckStatsPanel) -> str:
+    """The panel's lines, unwrapped, then its other texts."""
+    lines = [line.text for line in panel.query(PartsLine)]
+    lines += [str(static.content) for static in panel.query(Static)]
+    return "\n".join(lines)
+
+
+def _expected_lines(stats: DeckStats, clock: FixedClock) -> list[str]:
+    """What `briefquiz stats` prints for the deck (commands/stats.py), line by line."""
+
+    def maybe(value: float | None) -> str:
+        return "—" if value is None else percent(value)
+
+    deck = stats.deck
+    streak = f"{stats.streak} day{'s' if stats.streak != 1 else ''}"
+    lines = [
+        f"{len(deck.questions)} questions · new {stats.new} · learning {stats.learning} · "
+        f"review {stats.review} · due now {stats.due_now}",
+        f"reviews {stats.reviews} · accuracy {maybe(stats.accuracy)} · "
+        f"retention {maybe(stats.retention)} · streak {streak}",
+    ]
+    if stats.seminar_at is not None and stats.readiness is not None:
+        lines.append(
+            f"seminar {relative(stats.seminar_at, clock.now())} "
+            f"({local(stats.seminar_at, clock.tz)}): "
+            f"readiness {percent(stats.readiness.if_you_stop)} now, "
+            f"{percent(stats.readiness.if_you_keep_up)} keeping up "
+            f"(target {percent(stats.desired_retention)})"
+        )
+    return lines
+
+
+@synchronous
+async def test_numbers_agree_with_deck_stats(
+    studied: tuple[Store, FixedClock], decks: list[Deck]
+) -> None:
+    store, clock = studied
+    app = _Host(StatsScreen(store, decks[:2], clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        panels = list(screen.query(DeckStatsPanel))
+        assert [p.stats.deck.id for p in panels] == [decks[0].id, decks[1].id]
+
+        for panel, deck in zip(panels, decks[:2], strict=True):
+            expected = deck_stats(store, deck, clock, forecast_days=CHART_DAYS)
+            assert panel.border_title == deck.title
+            text = _text(panel)
+            for line in _expected_lines(expected, clock):
+                assert line in text.splitlines()
+
+            forecast = panel.query_one(".stats--forecast", BarChart)
+            assert forecast.values == tuple((str(d.day), n) for d, n in expected.forecast)
+            assert len(forecast.values) == 14
+            daily = panel.query_one(".stats--daily", BarChart)
+            assert daily.values == tuple((str(d.day), n) for d, n in expected.daily_reviews)
+            assert f"Due, next 14 days: {sum(n for _, n in expected.forecast)}" in text
+            assert f"Reviews, last 14 days: {expected.reviews}" in text
+
+            for tag, (accuracy, answers) in expected.tag_accuracy.items():
+                [row] = [line for line in text.splitlines() if line.startswith(tag + " ")]
+                assert f"{percent(accuracy):>4}" in row
+                assert f"{answers} answer" in row
+
+        studied_stats = panels[0].stats
+        assert studied_stats.reviews == 11
+        assert studied_stats.streak == 2
+        assert studied_stats.accuracy is not None and studied_stats.accuracy < 1
+        assert studied_stats.readiness is not None
+        assert [n for _, n in studied_stats.daily_reviews][-2:] == [6, 5]
+        assert "seminar in 4 days" in _text(panels[0])
+
+        untouched = _text(panels[1])
+        assert "reviews 0 · accuracy — · retention — · streak 0 days" in untouched
+        assert "no graded answers yet" in untouched
+        assert "seminar" not in untouched
+
+
+@synchronous
+async def test_a_passed_seminar_says_so(store: Store, decks: list[Deck]) -> None:
+    store.save_settings(DeckSettings(decks[0].id, seminar_at=NOW - timedelta(days=1)))
+    clock = FixedClock(NOW)
+    app = _Host(StatsScreen(store, decks[:1], clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(DeckStatsPanel)
+        assert f"seminar {local(NOW - timedelta(days=1), clock.tz)} (passed)" in _text(panel)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+@synchronous
+async def test_small_terminals_scroll_and_nothing_is_cut_sideways(
+    studied: tuple[Store, FixedClock], decks: list[Deck], size: tuple[int, int]
+) -> None:
+    store, clock = studied
+    app = _Host(StatsScreen(store, decks, clock))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        assert screen.has_class("-narrow")
+        body = screen.query_one("#stats-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        assert body.max_scroll_x == 0
+        for chart in screen.query(BarChart):
+            assert chart.region.right <= size[0] - 2, "a chart runs past the panel border"
+            assert chart.size.width == len(chart.values) * chart.column_width
+        last = list(screen.query(DeckStatsPanel))[-1]
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        assert last.region.bottom <= body.region.bottom
+
+
+@synchronous
+async def test_wide_terminal_puts_the_charts_side_by_side(
+    studied: tuple[Store, FixedClock], decks: list[Deck]
+) -> None:
+    store, clock = studied
+    app = _Host(StatsScreen(store, decks[:1], clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(DeckStatsPanel)
+        forecast = panel.query_one(".stats--forecast", BarChart)
+        daily = panel.query_one(".stats--daily", BarChart)
+        assert forecast.region.y == daily.region.y
+        assert forecast.region.right <= daily.region.x
+
+
+@synchronous
+async def test_numbers_are_read_again_when_the_screen_comes_back(
+    studied: tuple[Store, FixedClock], decks: list[Deck]
+) -> None:
+    store, clock = studied
+    app = _Host(StatsScreen(store, decks[:1], clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        before = screen.stats[0].reviews
+        app.push_screen(HelpScreen())
+        await pilot.pause()
+        study(store, decks[0], clock, 2, wrong_every=99)
+        app.pop_screen()
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.stats[0].reviews == before + 2
+        panel = screen.query_one(DeckStatsPanel)
+        assert f"reviews {before + 2} · " in _text(panel)
+
+
+@pytest.mark.parametrize("key", ["escape", "q"])
+@synchronous
+async def test_escape_and_q_go_back(store: Store, decks: list[Deck], key: str) -> None:
+    app = _Host(StatsScreen(store, decks[:1], FixedClock(NOW)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, StatsScreen)
+        assert app.results == [None]
+
+
+@synchronous
+async def test_no_decks(store: Store) -> None:
+    app = _Host(StatsScreen(store, [], FixedClock(NOW)))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert "No decks" in str(app.screen.query_one("#stats-empty", Static).content)
+
+
+def test_vertical_bars_scale_to_the_tallest() -> None:
+    assert vertical_bars([0, 4, 8], rows=2) == ["  █", " ██"]
+    assert vertical_bars([0, 5, 8], rows=2) == [" ▂█", " ██"]
+    assert vertical_bars([1, 100], rows=1) == ["▁█"], "a small count still shows"
+    assert vertical_bars([0, 0], rows=2) == ["  ", "  "]
+    assert vertical_bars([], rows=3) == ["", "", ""]
+
+
+@synchronous
+async def test_lines_wrap_between_parts_only(
+    studied: tuple[Store, FixedClock], decks: list[Deck]
+) -> None:
+    store, clock = studied
+    app = _Host(StatsScreen(store, decks[:1], clock))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        [counts, *_] = app.screen.query(PartsLine)
+        width = counts.content_region.width
+        wrapped = counts.wrapped(width)
+        assert len(wrapped) == counts.size.height == 2
+        assert wrapped[0].endswith(" ·")
+        assert " ".join(wrapped) == counts.text
+        assert all(len(line) <= width for line in wrapped)
+
+
+def test_parts_line_wrapping() -> None:
+    line = PartsLine(["alpha ·", "beta ·", "gamma"])
+    assert line.text == "alpha · beta · gamma"
+    assert line.wrapped(100) == ["alpha · beta · gamma"]
+    assert line.wrapped(14) == ["alpha · beta ·", "gamma"]
+    assert line.wrapped(3) == ["alpha ·", "beta ·", "gamma"], "a part longer than the line stays"
+
+
+def test_horizontal_bar_in_eighths() -> None:
+    assert horizontal_bar(1.0, 4) == "████"
+    assert horizontal_bar(0.0, 4) == "    "
+    assert horizontal_bar(0.5, 4) == "██  "
+    assert horizontal_bar(0.53125, 4) == "██▏ "
+    assert horizontal_bar(2.0, 2) == "██"
+
+
+def test_snapshot_stats(
+    snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
+) -> None:
+    store, clock = studied
+    assert snap_compare(_Host(StatsScreen(store, decks[:2], clock)), terminal_size=(100, 30))
+
+
+def test_snapshot_stats_narrow(
+    snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
+) -> None:
+    store, clock = studied
+    assert snap_compare(_Host(StatsScreen(store, decks[:2], clock)), terminal_size=(60, 20))
