@@ -1,0 +1,137 @@
+"""The help screen and its key table."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from briefquiz.tui.screens.article import ArticleScreen
+from briefquiz.tui.screens.help import KEYMAP, HelpScreen, key_label, keys_for
+from briefquiz.tui.screens.stats import StatsScreen
+
+
+def synchronous(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test in a fresh event loop (the project has no pytest async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
+
+    return run
+
+
+class _Host(App[None]):
+    def __init__(self, screen: Screen[Any]) -> None:
+        super().__init__()
+        self._screen = screen
+        self.results: list[Any] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self._screen, self.results.append)
+
+
+def _binding_keys(screen: type[Screen[Any]]) -> set[str]:
+    keys: set[str] = set()
+    for binding in screen.BINDINGS:
+        assert isinstance(binding, Binding)
+        keys.update(key.strip() for key in binding.key.split(","))
+    return keys
+
+
+def _rows(screen: Screen[Any]) -> list[tuple[str, str]]:
+    rows = []
+    for row in screen.query(".help--row").results(Horizontal):
+        keys = str(row.query_one(".help--keys", Static).content)
+        does = str(row.query_one(".help--does", Static).content)
+        rows.append((keys, does))
+    return rows
+
+
+@synchronous
+async def test_every_key_of_every_screen_is_listed() -> None:
+    app = _Host(HelpScreen())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        titles = [str(s.content) for s in screen.query(".help--section").results(Static)]
+        assert titles == [section.title for section in KEYMAP]
+        expected = [(entry.shown, entry.does) for section in KEYMAP for entry in section.keys]
+        assert _rows(screen) == expected
+        shown = {keys for keys, _ in _rows(screen)}
+        for needed in ("Enter", "a", "c", "s", "r", "?", "q", "Space", "Tab", "o", "Esc", "1–4"):
+            assert any(needed in keys.split() for keys in shown), needed
+
+
+@synchronous
+async def test_the_current_screen_comes_first() -> None:
+    app = _Host(HelpScreen(current="study"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = app.screen.query(".help--section").first(Static)
+        assert str(first.content) == keys_for("study").title
+        assert first.region.y < app.size.height
+
+
+@pytest.mark.parametrize("key", ["escape", "question_mark"])
+@synchronous
+async def test_escape_and_question_mark_close(key: str) -> None:
+    app = _Host(HelpScreen())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.results == [None]
+
+
+@synchronous
+async def test_small_terminal_scrolls_the_list() -> None:
+    app = _Host(HelpScreen())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        assert body.max_scroll_x == 0
+        assert app.screen.query_one("#help-hint", Static).region.bottom <= 20
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+
+
+def test_keymap_names_screens_once_and_keys_are_textual_names() -> None:
+    names = [section.screen for section in KEYMAP]
+    assert len(names) == len(set(names))
+    assert {"home", "study", "article", "stats", "global"} <= set(names)
+    for section in KEYMAP:
+        for entry in section.keys:
+            assert entry.keys and entry.does
+            for key in entry.keys:
+                assert key == key.lower() and " " not in key and key != "?", key
+
+
+def test_article_and_stats_bindings_agree_with_the_keymap() -> None:
+    assert _binding_keys(ArticleScreen) == keys_for("article").key_names
+    stats_keys = keys_for("stats").key_names
+    assert _binding_keys(StatsScreen) <= stats_keys
+    assert stats_keys - _binding_keys(StatsScreen) <= {"up", "down", "pageup", "pagedown"}
+    assert _binding_keys(HelpScreen) <= keys_for("global").key_names
+
+
+def test_key_labels() -> None:
+    assert key_label("question_mark") == "?"
+    assert key_label("enter") == "Enter"
+    assert key_label("shift+up") == "Shift+↑"
+    assert key_label("left_square_bracket") == "["
+    assert key_label("z") == "z"
+    with pytest.raises(KeyError):
+        keys_for("nowhere")
