@@ -284,18 +284,18 @@ async def test_numbers_are_read_again_when_the_screen_comes_back(
     studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
     store, clock = studied
-    app = _Host(StatsScreen(store, decks[:1], clock))
+    screen = StatsScreen(store, decks[:1], clock)
+    app = _Host(screen)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, StatsScreen)
+        assert app.screen is screen
         before = screen.stats[0].reviews
         app.push_screen(HelpScreen())
         await pilot.pause()
         study(store, decks[0], clock, 2, wrong_every=99)
         app.pop_screen()
         await pilot.pause()
-        assert app.screen is screen
+        assert isinstance(app.screen, StatsScreen)
         assert screen.stats[0].reviews == before + 2
         panel = screen.query_one(DeckStatsPanel)
         assert f"reviews {before + 2} · " in _text(panel)

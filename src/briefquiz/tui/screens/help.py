@@ -74,7 +74,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("tab", "shift+tab"), "next or previous blank (cloze)"),
             KeyHelp(("enter",), "submit, then continue"),
             KeyHelp(("1", "2", "3", "4"), "after answering: change the rating", display="1–4"),
-            KeyHelp(("o",), "open the source passage"),
+            KeyHelp(("o",), "after answering: open the passage in the article"),
             KeyHelp(("escape",), "end the session (answers are saved)"),
         ),
     ),
@@ -148,7 +148,7 @@ def key_column_width(sections: Sequence[ScreenHelp]) -> int:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A box over the current screen listing the keys; Escape or `?` closes it.
+    """A box over the current screen listing the keys; Escape, `?` or `q` closes it.
 
     `current` names the screen it was opened from (a `ScreenHelp.screen`); its keys come first.
     """
@@ -156,7 +156,7 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark", "close", "Close"),
+        Binding("escape,question_mark,q", "close", "Close"),
     ]
 
     def __init__(
@@ -180,7 +180,7 @@ class HelpScreen(ModalScreen[None]):
         width = key_column_width(sections)
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title", markup=False)
-            yield Static("Esc or ? to close", id="help-hint", markup=False)
+            yield Static("Esc, ? or q to close", id="help-hint", markup=False)
             with VerticalScroll(id="help-body"):
                 for section in sections:
                     yield Static(
