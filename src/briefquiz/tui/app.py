@@ -1,0 +1,205 @@
+"""The Textual app: navigation between the screens, the global keys, the command palette.
+
+`create_app` is the one way to build it, for `briefquiz` and for the tests alike: they hand
+in the store, the library and the clock (and a seeded `random.Random`, a non-fuzzing planner
+and a fake monotonic clock for the time spent on each answer).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from briefquiz.clock import Clock
+from briefquiz.deck.library import Library
+from briefquiz.deck.sourcetext import deck_source
+from briefquiz.model import AnyQuestion, Deck
+from briefquiz.scheduling import Planner
+from briefquiz.store import Store
+from briefquiz.tui.context import AppContext
+from briefquiz.tui.messages import (
+    ArticleRequested,
+    HomeRequested,
+    SessionEnded,
+    StatsRequested,
+    StudyRequested,
+)
+from briefquiz.tui.screens.home import HomeScreen
+from briefquiz.tui.screens.study import StudyScreen
+from briefquiz.tui.screens.summary import SummaryScreen
+
+QuizItems = list[tuple[Deck, AnyQuestion]]
+
+
+def decks_of(items: QuizItems) -> tuple[Deck, ...]:
+    """The questions picked in the article, as decks holding just those questions."""
+    chosen: dict[str, tuple[Deck, list[AnyQuestion]]] = {}
+    for deck, question in items:
+        chosen.setdefault(deck.id, (deck, []))[1].append(question)
+    return tuple(
+        replace(deck, questions=tuple(questions), _by_id={}) for deck, questions in chosen.values()
+    )
+
+
+class BriefquizApp(App[None]):
+    CSS_PATH = "briefquiz.tcss"
+    TITLE = "briefquiz"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        decks: Sequence[Deck] = (),
+        cram: bool = False,
+        limit: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.start_decks = tuple(decks)
+        self.start_cram = cram
+        self.start_limit = limit
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.context))
+        if self.start_decks:
+            self.start_session(self.start_decks, cram=self.start_cram, limit=self.start_limit)
+
+    # -- navigation --------------------------------------------------------------------
+    @property
+    def current_deck(self) -> Deck | None:
+        """The deck the screen on top is about (for commands that need one)."""
+        deck = getattr(self.screen, "current_deck", None)
+        if isinstance(deck, Deck):
+            return deck
+        decks = self.context.library.decks
+        return decks[0] if decks else None
+
+    def start_session(
+        self, decks: Sequence[Deck], *, cram: bool = False, limit: int | None = None
+    ) -> None:
+        if not decks:
+            self.notify("There are no decks to study.", severity="warning")
+            return
+        session = self.context.session(decks, cram=cram, limit=limit)
+        if session.finished:
+            names = decks[0].title if len(decks) == 1 else "any deck"
+            self.notify(
+                f"Nothing is due in {names} right now. c crams a deck anyway.",
+                title="Nothing to study",
+            )
+            return
+        self.push_screen(StudyScreen(session, self.context))
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def on_study_requested(self, message: StudyRequested) -> None:
+        decks = message.decks or tuple(self.context.library.decks)
+        self.start_session(decks, cram=message.cram)
+
+    def on_session_ended(self, message: SessionEnded) -> None:
+        if isinstance(self.screen, StudyScreen):
+            self.switch_screen(SummaryScreen(message.summary, self.context))
+
+    def on_home_requested(self, message: HomeRequested) -> None:
+        self.go_home()
+
+    def on_stats_requested(self, message: StatsRequested) -> None:
+        from briefquiz.tui.screens.stats import StatsScreen
+
+        decks = message.decks or tuple(self.context.library.decks)
+        self.push_screen(StatsScreen(self.context.store, decks, self.context.clock))
+
+    def on_article_requested(self, message: ArticleRequested) -> None:
+        from briefquiz.tui.screens.article import ArticleScreen
+
+        deck = message.deck
+        source = deck_source(deck)
+        same_source = [
+            other
+            for other in self.context.library.decks
+            if other.id != deck.id and source is not None and deck_source(other) is source
+        ]
+
+        def quiz(items: QuizItems | None) -> None:
+            if items:
+                self.start_session(decks_of(items), cram=True)
+
+        self.push_screen(ArticleScreen([deck, *same_source], message.quote), quiz)
+
+    # -- actions and the command palette ----------------------------------------------
+    def action_help(self) -> None:
+        try:
+            from briefquiz.tui.screens.help import HelpScreen
+        except ImportError:
+            self.notify("Help is not available in this build.", severity="warning")
+            return
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_study_all(self) -> None:
+        self.go_home()
+        self.start_session(self.context.library.decks)
+
+    def action_stats(self) -> None:
+        self.post_message(StatsRequested(()))
+
+    def action_article(self) -> None:
+        deck = self.current_deck
+        if deck is None:
+            self.notify("There is no deck to read.", severity="warning")
+            return
+        self.post_message(ArticleRequested(deck))
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Study all due", "A session on every deck's due questions (a)", self.action_study_all
+        )
+        yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
+        yield SystemCommand(
+            "Open article", "The source article of the current deck (r)", self.action_article
+        )
+        yield SystemCommand("Help", "Every key, screen by screen (?)", self.action_help)
+        yield SystemCommand(
+            "Toggle dark mode", "Switch between the light and dark theme", self.action_toggle_dark
+        )
+        yield from super().get_system_commands(screen)
+
+
+def create_app(
+    *,
+    store: Store,
+    library: Library,
+    clock: Clock,
+    decks: Sequence[Deck] = (),
+    cram: bool = False,
+    limit: int | None = None,
+    rng: random.Random | None = None,
+    planner: Planner | None = None,
+    monotonic: Callable[[], float] | None = None,
+) -> BriefquizApp:
+    context = AppContext(
+        store=store,
+        library=library,
+        clock=clock,
+        rng=rng if rng is not None else random.Random(),
+        planner=planner,
+        monotonic=monotonic if monotonic is not None else time.monotonic,
+    )
+    return BriefquizApp(context, decks=decks, cram=cram, limit=limit)

@@ -1,0 +1,45 @@
+"""Requests that screens send up to the app, which owns navigation between screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from briefquiz.model import Deck
+from briefquiz.session import Summary
+
+
+@dataclass
+class StudyRequested(Message):
+    """Start a session on `decks` (all the library's decks when empty)."""
+
+    decks: tuple[Deck, ...] = ()
+    cram: bool = False
+
+
+@dataclass
+class ArticleRequested(Message):
+    """Open the source article of `deck`, at `quote` when given."""
+
+    deck: Deck
+    quote: str | None = None
+
+
+@dataclass
+class StatsRequested(Message):
+    """Open the stats screen for `decks` (all decks when empty)."""
+
+    decks: tuple[Deck, ...] = ()
+
+
+@dataclass
+class SessionEnded(Message):
+    """The study screen is done: show this summary in its place."""
+
+    summary: Summary
+
+
+@dataclass
+class HomeRequested(Message):
+    """Go back to the deck list."""

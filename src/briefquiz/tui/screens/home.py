@@ -1,0 +1,201 @@
+"""The deck list: counts per deck, the seminar countdown and readiness, decks that failed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from briefquiz.commands.output import plural, shown_path
+from briefquiz.deck.library import DeckFile
+from briefquiz.locations import user_decks_dir
+from briefquiz.model import Deck
+from briefquiz.stats import DeckStats, deck_stats
+from briefquiz.timefmt import local, percent, relative
+from briefquiz.tui.context import AppContext
+from briefquiz.tui.messages import ArticleRequested, StatsRequested, StudyRequested
+
+COLUMNS = ("Deck", "New", "Due", "Learned", "Seminar", "Ready")
+KEYS_LINE = (
+    "Enter: study the deck · a: study all due · c: cram it · s: stats · r: read the article"
+    " · ?: help"
+)
+
+
+def seminar_cell(stats: DeckStats, now: datetime) -> str:
+    if stats.seminar_at is None:
+        return "—"
+    return relative(stats.seminar_at, now) if stats.seminar_at > now else "past"
+
+
+def ready_cell(stats: DeckStats) -> str:
+    return percent(stats.readiness.if_you_stop) if stats.readiness is not None else "—"
+
+
+def deck_row(stats: DeckStats, now: datetime) -> tuple[str | Text, ...]:
+    def number(value: int) -> Text:
+        return Text(str(value), justify="right")
+
+    return (
+        stats.deck.title,
+        number(stats.new),
+        number(stats.due_now),
+        number(stats.review),
+        seminar_cell(stats, now),
+        ready_cell(stats),
+    )
+
+
+def located_errors(broken: DeckFile, limit: int = 3) -> list[str]:
+    """`decks/x.yaml:4:3: message` for the first errors of a deck file that did not load."""
+    lines = [
+        f"{shown_path(e.path)}:{e.line}:{e.column}: {e.message}" for e in broken.errors[:limit]
+    ]
+    if len(broken.errors) > limit:
+        lines.append(
+            f"  … and {len(broken.errors) - limit} more: briefquiz check {shown_path(broken.path)}"
+        )
+    return lines
+
+
+def empty_message() -> str:
+    return (
+        "No decks yet.\n\n"
+        f"Put deck files (*.yaml) in {user_decks_dir()} and start briefquiz again.\n"
+        "`briefquiz schema` prints the deck format; `briefquiz check FILE` checks a deck."
+    )
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "study_all", "Study all due"),
+        Binding("c", "cram", "Cram"),
+        Binding("s", "stats", "Stats"),
+        Binding("r", "article", "Article"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(id="home")
+        self.context = context
+        self.stats: dict[str, DeckStats] = {}
+
+    @property
+    def decks(self) -> list[Deck]:
+        return self.context.library.decks
+
+    @property
+    def current_deck(self) -> Deck | None:
+        decks = self.decks
+        if not decks:
+            return None
+        table = self.query_one("#decks", DataTable)
+        return decks[min(max(table.cursor_row, 0), len(decks) - 1)]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="home-title", markup=False)
+        with VerticalScroll(id="home-body"):
+            if self.decks:
+                table: DataTable[str | Text] = DataTable(
+                    id="decks", cursor_type="row", zebra_stripes=False
+                )
+                yield table
+                yield Static(id="deck-detail", markup=False)
+            else:
+                yield Static(empty_message(), id="home-empty", markup=False)
+            broken = self.context.library.broken
+            if broken:
+                yield Static(
+                    f"Not loaded ({plural(len(broken), 'deck file')} with errors):",
+                    classes="section-heading",
+                )
+                for deck_file in broken:
+                    yield Static(
+                        "\n".join(located_errors(deck_file)), classes="broken", markup=False
+                    )
+        yield Static(KEYS_LINE if self.decks else "?: help · q: quit", id="home-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.decks:
+            table = self.query_one("#decks", DataTable)
+            table.add_columns(*COLUMNS)
+            self.refresh_counts()
+            table.focus()
+        else:
+            self.query_one("#home-title", Static).update("briefquiz")
+
+    def on_screen_resume(self) -> None:
+        if self.decks:
+            self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Read the counts again (after a session they have changed)."""
+        context = self.context
+        now = context.clock.now()
+        self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
+        table: DataTable[str | Text] = self.query_one("#decks", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for deck in self.decks:
+            table.add_row(*deck_row(self.stats[deck.id], now), key=deck.id)
+        table.move_cursor(row=max(cursor, 0), animate=False)
+        due = sum(s.due_now for s in self.stats.values())
+        new = sum(s.new for s in self.stats.values())
+        self.query_one("#home-title", Static).update(
+            f"briefquiz · {plural(len(self.decks), 'deck')} · {due} due now · {new} new"
+        )
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        deck = self.current_deck
+        if deck is None:
+            return
+        stats = self.stats.get(deck.id)
+        lines = [deck.description or deck.title]
+        facts = [plural(len(deck.questions), "question")]
+        if stats is not None:
+            facts.append(f"{stats.learning} learning")
+        facts.append("bundled" if deck.bundled else shown_path(deck.path))
+        lines.append(" · ".join(facts))
+        if stats is not None and stats.seminar_at is not None:
+            now = self.context.clock.now()
+            seminar = f"Seminar {local(stats.seminar_at, self.context.clock.tz)}"
+            if stats.readiness is not None:
+                ready = stats.readiness
+                seminar += (
+                    f" ({relative(stats.seminar_at, now)}): recall {percent(ready.if_you_stop)}"
+                    f" if you stop now, {percent(ready.if_you_keep_up)} if you keep up"
+                )
+            lines.append(seminar)
+        self.query_one("#deck-detail", Static).update("\n".join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        deck = self.current_deck
+        if deck is not None:
+            self.post_message(StudyRequested((deck,)))
+
+    def action_study_all(self) -> None:
+        self.post_message(StudyRequested(()))
+
+    def action_cram(self) -> None:
+        deck = self.current_deck
+        if deck is not None:
+            self.post_message(StudyRequested((deck,), cram=True))
+
+    def action_stats(self) -> None:
+        self.post_message(StatsRequested(()))
+
+    def action_article(self) -> None:
+        deck = self.current_deck
+        if deck is not None:
+            self.post_message(ArticleRequested(deck))

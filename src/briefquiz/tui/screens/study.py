@@ -1,0 +1,138 @@
+"""One question at a time: the prompt, the widget for its type, then the feedback panel.
+
+The screen is the only place that talks to the `Session`: widgets post what the learner did,
+the screen calls `answer` / `rerate` / `advance` and hands the result back down.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from briefquiz.model import Deck
+from briefquiz.queue import QueueItem
+from briefquiz.session import Session
+from briefquiz.tui.context import AppContext
+from briefquiz.tui.messages import ArticleRequested, HomeRequested, SessionEnded
+from briefquiz.tui.widgets.answer import AnswerWidget
+from briefquiz.tui.widgets.feedback import FeedbackPanel
+from briefquiz.tui.widgets.questions import TYPE_NAMES, answer_widget
+
+FEEDBACK_HINT = "Enter: next question · 1-4: change the rating · o: open the article here"
+FEEDBACK_HINT_NO_QUOTE = "Enter: next question · 1-4: change the rating"
+
+
+class StudyScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "stop", "Stop"),
+    ]
+
+    def __init__(self, session: Session, context: AppContext) -> None:
+        super().__init__(id="study")
+        self.session = session
+        self.context = context
+        self.started = 0.0
+
+    @property
+    def current_deck(self) -> Deck | None:
+        item = self.session.current
+        return item.deck if item is not None else None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="study-top"):
+            yield Static(id="study-title", markup=False)
+            yield Static(id="study-count", markup=False)
+        yield ProgressBar(id="study-progress", show_eta=False, show_percentage=False)
+        with VerticalScroll(id="study-body"):
+            yield Static(id="prompt", markup=False)
+            yield Vertical(id="study-slot")
+        yield Static(id="study-hint", markup=False)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+
+    # -- the header --------------------------------------------------------------------
+    def _show_progress(self, item: QueueItem) -> None:
+        session = self.session
+        answering = session.feedback is None
+        total = session.done + session.remaining
+        number = session.done + (1 if answering else 0)
+        title = f"{item.deck.title} · {TYPE_NAMES[item.question.type]}"
+        if session.cram:
+            title += " · cram (schedules unchanged)"
+        self.query_one("#study-title", Static).update(title)
+        self.query_one("#study-count", Static).update(f"{number} of {total}")
+        self.query_one("#study-progress", ProgressBar).update(
+            total=max(total, 1), progress=session.done
+        )
+
+    def _set_hint(self, hint: str) -> None:
+        self.query_one("#study-hint", Static).update(hint)
+
+    # -- the flow ----------------------------------------------------------------------
+    async def show_question(self) -> None:
+        item = self.session.current
+        if item is None:
+            self.post_message(SessionEnded(self.session.summary()))
+            return
+        self._show_progress(item)
+        self.query_one("#prompt", Static).update(item.question.prompt)
+        widget = answer_widget(item)
+        slot = self.query_one("#study-slot", Vertical)
+        await slot.remove_children()
+        await slot.mount(widget)
+        self.watch(widget, "hint", self._set_hint)
+        widget.focus_input()
+        self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
+        self.started = self.context.monotonic()
+
+    async def on_answer_widget_submitted(self, message: AnswerWidget.Submitted) -> None:
+        message.stop()
+        session = self.session
+        if session.current is None or session.feedback is not None:
+            return
+        elapsed_ms = int((self.context.monotonic() - self.started) * 1000)
+        feedback = session.answer(message.answer, elapsed_ms)
+        location = session.passage(feedback.item)
+        panel = FeedbackPanel(feedback, location, self.context.clock)
+        slot = self.query_one("#study-slot", Vertical)
+        await slot.remove_children()
+        await slot.mount(panel)
+        panel.focus()
+        self._show_progress(feedback.item)
+        self._set_hint(FEEDBACK_HINT if location is not None else FEEDBACK_HINT_NO_QUOTE)
+
+    def on_feedback_panel_rerate(self, message: FeedbackPanel.Rerate) -> None:
+        message.stop()
+        if self.session.feedback is None:
+            return
+        feedback = self.session.rerate(message.rating)
+        self.query_one(FeedbackPanel).feedback = feedback
+
+    async def on_feedback_panel_next(self, message: FeedbackPanel.Next) -> None:
+        message.stop()
+        if self.session.feedback is None:
+            return
+        self.session.advance()
+        await self.show_question()
+
+    def on_feedback_panel_open_article(self, message: FeedbackPanel.OpenArticle) -> None:
+        message.stop()
+        feedback = self.session.feedback
+        if feedback is not None:
+            self.post_message(ArticleRequested(feedback.item.deck, feedback.item.question.quote))
+
+    def action_stop(self) -> None:
+        """Escape: end the session here; everything answered is already saved."""
+        session = self.session
+        session.stop()
+        if session.done:
+            self.post_message(SessionEnded(session.summary()))
+        else:
+            self.post_message(HomeRequested())

@@ -1,0 +1,63 @@
+"""Words for a graded answer: the verdict, the per-part lines, the rating and the next review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from briefquiz.grading import LEAVE, SELECT, Outcome, PartResult
+from briefquiz.model import AnyQuestion, Match, Multi, Order
+from briefquiz.plain import MARKS, RATING_NAMES
+from briefquiz.session import Feedback
+from briefquiz.timefmt import relative
+
+OUTCOME_CLASSES = {
+    Outcome.RIGHT: "-right",
+    Outcome.PARTIAL: "-partial",
+    Outcome.WRONG: "-wrong",
+    Outcome.SELF_GRADED: "-self",
+}
+
+
+def verdict(feedback: Feedback) -> str:
+    """`✓ Right · answer saved`; a textual mark, never colour alone."""
+    if feedback.outcome is Outcome.SELF_GRADED:
+        return f"• You rated it {RATING_NAMES[feedback.rating]} · answer saved"
+    text = MARKS[feedback.outcome]
+    parts = feedback.grade.parts
+    if feedback.outcome is Outcome.PARTIAL and parts:
+        text += f" ({sum(p.correct for p in parts)} of {len(parts)})"
+    return f"{text} · answer saved"
+
+
+def part_line(question: AnyQuestion, part: PartResult) -> str:
+    """One judged part: `✓ Kennan Institute`, `✗ 2. Crimea (expected Georgia)`."""
+    mark = "✓" if part.correct else "✗"
+    if isinstance(question, Multi):
+        if part.correct:
+            return f"{mark} {part.label}"
+        if part.given == SELECT and part.expected == LEAVE:
+            return f"{mark} {part.label}: ticked, but it does not apply"
+        return f"{mark} {part.label}: applies, but was not ticked"
+    given = part.given.strip() or "—"
+    if isinstance(question, Order):
+        head = f"{mark} {part.label} {given}"
+    elif isinstance(question, Match):
+        head = f"{mark} {part.label} → {given}"
+    else:
+        head = f"{mark} {part.label}: {given}"
+    return head if part.correct else f"{head} (expected {part.expected})"
+
+
+def rating_line(feedback: Feedback, now: datetime) -> str:
+    """`Rating Good (suggested) · next review in 4 days`."""
+    name = RATING_NAMES[feedback.rating]
+    suggested = feedback.grade.suggested
+    if feedback.outcome is Outcome.SELF_GRADED:
+        note = ""
+    elif feedback.rating == suggested:
+        note = " (suggested)"
+    else:
+        note = f" (you changed it from {RATING_NAMES[suggested]})"
+    due = feedback.next_due
+    when = "cram: the schedule is unchanged" if due is None else f"next review {relative(due, now)}"
+    return f"Rating {name}{note} · {when}"

@@ -1,0 +1,82 @@
+"""Answering questions through the keyboard, as a learner would, for the pilot tests."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from briefquiz.model import Choice, Cloze, Flashcard, Match, Multi, Order, TrueFalse, Typed
+from briefquiz.queue import QueueItem
+from briefquiz.tui.app import BriefquizApp
+from briefquiz.tui.screens.study import StudyScreen
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def study(pilot: Pilot[None]) -> StudyScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, StudyScreen), f"expected the study screen, not {screen!r}"
+    return screen
+
+
+def current(pilot: Pilot[None]) -> QueueItem:
+    item = study(pilot).session.current
+    assert item is not None
+    return item
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+async def arrange(pilot: Pilot[None], shown: tuple[str, ...], wanted: tuple[str, ...]) -> None:
+    """Move the items of an order question from `shown` into `wanted` with the cursor keys."""
+    items = list(shown)
+    for target, entry in enumerate(wanted):
+        here = items.index(entry)
+        await pilot.press(str(here + 1))  # a digit puts the cursor on that position
+        for _ in range(here - target):
+            await pilot.press("left_square_bracket")
+        items.insert(target, items.pop(here))
+
+
+async def answer(pilot: Pilot[None], right: bool) -> QueueItem:
+    """Answer the current question (right or wrong) with keys only; returns what was asked."""
+    item = current(pilot)
+    q = item.question
+    shown = item.presentation
+    if isinstance(q, Flashcard):
+        await pilot.press("space", "3" if right else "1")
+    elif isinstance(q, Choice):
+        pick = q.answer if right else next(o for o in shown.options if o != q.answer)
+        await pilot.press(str(shown.options.index(pick) + 1))
+    elif isinstance(q, Multi):
+        picks = q.answers if right else {o for o in shown.options if o not in q.answers}
+        for option in sorted(picks):
+            await pilot.press(str(shown.options.index(option) + 1))
+        await pilot.press("enter")
+    elif isinstance(q, TrueFalse):
+        await pilot.press("t" if q.answer == right else "f")
+    elif isinstance(q, Typed):
+        await type_text(pilot, q.answers[-1] if right else "x")
+        await pilot.press("enter")
+    elif isinstance(q, Cloze):
+        for blank in q.blanks:
+            await type_text(pilot, blank.answers[0] if right else "x")
+            await pilot.press("enter")
+    elif isinstance(q, Order):
+        await arrange(pilot, shown.items, q.items if right else tuple(reversed(q.items)))
+        await pilot.press("enter")
+    elif isinstance(q, Match):
+        partners = list(shown.partners)
+        for index, (_, partner) in enumerate(q.pairs):
+            if not right:  # the partner of the next left: none is right
+                partner = q.pairs[(index + 1) % len(q.pairs)][1]
+            await pilot.press(LETTERS[partners.index(partner)])
+        await pilot.press("enter")
+    await pilot.pause()
+    return item
+
+
+def app_of(pilot: Pilot[None]) -> BriefquizApp:
+    assert isinstance(pilot.app, BriefquizApp)
+    return pilot.app
