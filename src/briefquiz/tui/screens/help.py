@@ -64,18 +64,29 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         "study",
         "Studying",
         (
-            KeyHelp(_DIGITS + _LETTERS, "pick an option", display="1–9 a–z"),
-            KeyHelp(("space",), "toggle the option (multiple answers)"),
-            KeyHelp(("up", "down"), "move between items (order, match)"),
+            KeyHelp((*_DIGITS, "0"), "pick an option or item (0 is the tenth)", display="1–9 0"),
+            KeyHelp(_LETTERS, "pick a partner (match)", display="a–z"),
+            KeyHelp(("up", "down"), "move between options or items"),
+            KeyHelp(("space",), "toggle an option (multiple answers), show the answer (card)"),
             KeyHelp(
-                ("shift+up", "shift+down", "left_square_bracket", "right_square_bracket"),
+                ("shift+up", "shift+down", "left_square_bracket", "right_square_bracket", "k", "j"),
                 "move the item up or down (order)",
+                display="Shift+↑↓ [ ] k j",
             ),
+            KeyHelp(("backspace", "delete"), "undo a pair (match)"),
             KeyHelp(("tab", "shift+tab"), "next or previous blank (cloze)"),
             KeyHelp(("enter",), "submit, then continue"),
             KeyHelp(("1", "2", "3", "4"), "after answering: change the rating", display="1–4"),
             KeyHelp(("o",), "after answering: open the passage in the article"),
             KeyHelp(("escape",), "end the session (answers are saved)"),
+        ),
+    ),
+    ScreenHelp(
+        "summary",
+        "Session summary",
+        (
+            KeyHelp(("enter",), "open the passage of the missed question"),
+            KeyHelp(("escape", "h"), "home"),
         ),
     ),
     ScreenHelp(
@@ -102,6 +113,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         (
             KeyHelp(("question_mark",), "this help (again to close it)"),
             KeyHelp(("escape",), "back"),
+            KeyHelp(("ctrl+c",), "quit"),
         ),
     ),
 )
@@ -119,6 +131,9 @@ _LABELS = {
     "shift+tab": "Shift+Tab",
     "shift+up": "Shift+↑",
     "shift+down": "Shift+↓",
+    "backspace": "Backspace",
+    "delete": "Del",
+    "ctrl+c": "Ctrl+C",
     "pageup": "PgUp",
     "pagedown": "PgDn",
     "home": "Home",
