@@ -128,6 +128,40 @@ def test_article_and_stats_bindings_agree_with_the_keymap() -> None:
     assert _binding_keys(HelpScreen) - {"q"} <= keys_for("global").key_names
 
 
+def _bound_in_module(module_name: str) -> set[str]:
+    """The keys bound by every class a module defines (skips while the module is missing)."""
+    module = pytest.importorskip(module_name)
+    keys: set[str] = set()
+    for value in vars(module).values():
+        if isinstance(value, type) and value.__module__ == module_name:
+            for binding in getattr(value, "BINDINGS", ()):
+                key = binding.key if isinstance(binding, Binding) else binding[0]
+                keys.update(k.strip() for k in key.split(","))
+    return keys
+
+
+@pytest.mark.parametrize(
+    ("module", "screen"),
+    [
+        ("briefquiz.tui.app", "home"),
+        ("briefquiz.tui.screens.home", "home"),
+        ("briefquiz.tui.screens.summary", "summary"),
+        ("briefquiz.tui.screens.study", "study"),
+        ("briefquiz.tui.widgets.feedback", "study"),
+        ("briefquiz.tui.widgets.flashcard", "study"),
+        ("briefquiz.tui.widgets.match", "study"),
+        ("briefquiz.tui.widgets.order", "study"),
+        ("briefquiz.tui.widgets.rows", "study"),
+        ("briefquiz.tui.widgets.cloze", "study"),
+        ("briefquiz.tui.widgets.multi", "study"),
+    ],
+)
+def test_app_bindings_are_in_the_keymap(module: str, screen: str) -> None:
+    """Every key the app binds is explained in the help, under its screen or "Everywhere"."""
+    documented = keys_for(screen).key_names | keys_for("global").key_names
+    assert _bound_in_module(module) <= documented
+
+
 def test_key_labels() -> None:
     assert key_label("question_mark") == "?"
     assert key_label("enter") == "Enter"

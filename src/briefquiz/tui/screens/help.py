@@ -66,7 +66,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         (
             KeyHelp((*_DIGITS, "0"), "pick an option or item (0 is the tenth)", display="1–9 0"),
             KeyHelp(_LETTERS, "pick a partner (match)", display="a–z"),
-            KeyHelp(("up", "down"), "move between options or items"),
+            KeyHelp(("up", "down", "home", "end"), "move between options or items"),
             KeyHelp(("space",), "toggle an option (multiple answers), show the answer (card)"),
             KeyHelp(
                 ("shift+up", "shift+down", "left_square_bracket", "right_square_bracket", "k", "j"),
