@@ -103,6 +103,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-per-day", type=int, metavar="N", help="new questions per day (default 20)"
     )
     config.set_defaults(handler=_handler("deck_settings", "run_config"))
+
+    new = commands.add_parser("new", help="write a starter deck, one example of each type")
+    new.add_argument("path", type=Path, metavar="PATH", help="the deck file to write (.yaml)")
+    new.add_argument(
+        "--source",
+        type=Path,
+        metavar="TEXTFILE",
+        help="the article the deck is about (UTF-8 text); the examples quote it",
+    )
+    new.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    new.set_defaults(handler=_handler("new"))
+
     return parser
 
 
