@@ -115,6 +115,37 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     new.set_defaults(handler=_handler("new"))
 
+    importing = commands.add_parser("import", help="bring in a CSV of flashcards, or progress")
+    import_what = importing.add_subparsers(title="what", metavar="WHAT", dest="what")
+    import_what.required = True
+    csv_import = import_what.add_parser(
+        "csv",
+        help="make a deck from a front,back[,tags] CSV file",
+        description="Make a deck of flashcards (or typed questions) from a CSV file with the "
+        "columns front, back and, optionally, tags (separated by spaces or ';'). A header "
+        "row 'front,back[,tags]' is recognised. Files ending .tsv are read tab-separated.",
+    )
+    csv_import.add_argument("file", type=Path, metavar="FILE")
+    csv_import.add_argument("--deck", required=True, metavar="ID", help="the new deck's id")
+    csv_import.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT.yaml",
+        help="where to write the deck (default: ID.yaml in your decks folder)",
+    )
+    csv_import.add_argument(
+        "--typed",
+        action="store_true",
+        help="typed questions instead of flashcards; '|' in back separates accepted answers",
+    )
+    csv_import.add_argument("--title", metavar="T", help="the deck's title (default: from ID)")
+    csv_import.add_argument(
+        "--skip-bad", action="store_true", help="write the good rows even if some are bad"
+    )
+    csv_import.add_argument("--force", action="store_true", help="overwrite the output file")
+    csv_import.set_defaults(handler=_handler("interchange", "run_import_csv"))
+
     return parser
 
 
