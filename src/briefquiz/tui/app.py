@@ -37,6 +37,15 @@ from briefquiz.tui.screens.summary import SummaryScreen
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
 
+#: The help screen's name for each screen (its keys are listed first).
+HELP_NAMES = {
+    "HomeScreen": "home",
+    "StudyScreen": "study",
+    "SummaryScreen": "summary",
+    "ArticleScreen": "article",
+    "StatsScreen": "stats",
+}
+
 
 def decks_of(items: QuizItems) -> tuple[Deck, ...]:
     """The questions picked in the article, as decks holding just those questions."""
@@ -112,7 +121,8 @@ class BriefquizApp(App[None]):
 
     def on_session_ended(self, message: SessionEnded) -> None:
         if isinstance(self.screen, StudyScreen):
-            self.switch_screen(SummaryScreen(message.summary, self.context))
+            summary = SummaryScreen(message.summary, self.context, left=message.left)
+            self.switch_screen(summary)
 
     def on_home_requested(self, message: HomeRequested) -> None:
         self.go_home()
@@ -148,7 +158,7 @@ class BriefquizApp(App[None]):
             self.notify("Help is not available in this build.", severity="warning")
             return
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(HELP_NAMES.get(type(self.screen).__name__)))
 
     def action_study_all(self) -> None:
         self.go_home()

@@ -35,9 +35,13 @@ class StatsRequested(Message):
 
 @dataclass
 class SessionEnded(Message):
-    """The study screen is done: show this summary in its place."""
+    """The study screen is done: show this summary in its place.
+
+    `left` counts the questions still waiting when the learner stopped early.
+    """
 
     summary: Summary
+    left: int = 0
 
 
 @dataclass

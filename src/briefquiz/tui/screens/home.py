@@ -21,11 +21,11 @@ from briefquiz.timefmt import local, percent, relative
 from briefquiz.tui.context import AppContext
 from briefquiz.tui.messages import ArticleRequested, StatsRequested, StudyRequested
 
-COLUMNS = ("Deck", "New", "Due", "Learned", "Seminar", "Ready")
-KEYS_LINE = (
-    "Enter: study the deck · a: study all due · c: cram it · s: stats · r: read the article"
-    " · ?: help"
-)
+COLUMNS = ("New", "Due", "Learned", "Seminar", "Ready")  # after "Deck"
+#: What the columns after "Deck" take at most: their text plus a cell of padding each side.
+OTHER_COLUMNS_WIDTH = sum(len(c) + 2 for c in COLUMNS) + 4  # "in 3 days" is wider than "Seminar"
+MIN_TITLE_WIDTH = 12
+KEYS_LINE = "Enter: study the chosen deck · c: cram it (its schedule is left alone)"
 
 
 def seminar_cell(stats: DeckStats, now: datetime) -> str:
@@ -38,17 +38,23 @@ def ready_cell(stats: DeckStats) -> str:
     return percent(stats.readiness.if_you_stop) if stats.readiness is not None else "—"
 
 
-def deck_row(stats: DeckStats, now: datetime) -> tuple[str | Text, ...]:
+def title_width(titles: list[str], screen_width: int) -> int:
+    """The Deck column's width: the longest title, or what is left beside the others."""
+    room = screen_width - 4 - OTHER_COLUMNS_WIDTH
+    return max(MIN_TITLE_WIDTH, min(max(map(len, titles), default=0), room))
+
+
+def deck_row(stats: DeckStats, now: datetime) -> tuple[Text, ...]:
     def number(value: int) -> Text:
         return Text(str(value), justify="right")
 
     return (
-        stats.deck.title,
+        Text(stats.deck.title, no_wrap=True, overflow="ellipsis"),
         number(stats.new),
         number(stats.due_now),
-        number(stats.review),
-        seminar_cell(stats, now),
-        ready_cell(stats),
+        number(stats.learning + stats.review),
+        Text(seminar_cell(stats, now)),
+        Text(ready_cell(stats)),
     )
 
 
@@ -84,6 +90,7 @@ class HomeScreen(Screen[None]):
         super().__init__(id="home")
         self.context = context
         self.stats: dict[str, DeckStats] = {}
+        self.title_width = 0
 
     @property
     def decks(self) -> list[Deck]:
@@ -101,7 +108,7 @@ class HomeScreen(Screen[None]):
         yield Static(id="home-title", markup=False)
         with VerticalScroll(id="home-body"):
             if self.decks:
-                table: DataTable[str | Text] = DataTable(
+                table: DataTable[Text] = DataTable(
                     id="decks", cursor_type="row", zebra_stripes=False
                 )
                 yield table
@@ -123,10 +130,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if self.decks:
-            table = self.query_one("#decks", DataTable)
-            table.add_columns(*COLUMNS)
             self.refresh_counts()
-            table.focus()
+            self.query_one("#decks", DataTable).focus()
         else:
             self.query_one("#home-title", Static).update("briefquiz")
 
@@ -134,23 +139,36 @@ class HomeScreen(Screen[None]):
         if self.decks:
             self.refresh_counts()
 
+    def on_resize(self) -> None:
+        if self.decks and self.stats:
+            width = title_width([d.title for d in self.decks], self.app.size.width)
+            if width != self.title_width:
+                self.fill_table()
+
     def refresh_counts(self) -> None:
         """Read the counts again (after a session they have changed)."""
         context = self.context
-        now = context.clock.now()
         self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
-        table: DataTable[str | Text] = self.query_one("#decks", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for deck in self.decks:
-            table.add_row(*deck_row(self.stats[deck.id], now), key=deck.id)
-        table.move_cursor(row=max(cursor, 0), animate=False)
+        self.fill_table()
         due = sum(s.due_now for s in self.stats.values())
         new = sum(s.new for s in self.stats.values())
         self.query_one("#home-title", Static).update(
             f"briefquiz · {plural(len(self.decks), 'deck')} · {due} due now · {new} new"
         )
         self._show_detail()
+
+    def fill_table(self) -> None:
+        now = self.context.clock.now()
+        table: DataTable[Text] = self.query_one("#decks", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        self.title_width = title_width([d.title for d in self.decks], self.app.size.width)
+        table.add_column("Deck", width=self.title_width)
+        for label in COLUMNS:
+            table.add_column(label)
+        for deck in self.decks:
+            table.add_row(*deck_row(self.stats[deck.id], now), key=deck.id)
+        table.move_cursor(row=max(cursor, 0), animate=False)
 
     def _show_detail(self) -> None:
         deck = self.current_deck
@@ -160,7 +178,7 @@ class HomeScreen(Screen[None]):
         lines = [deck.description or deck.title]
         facts = [plural(len(deck.questions), "question")]
         if stats is not None:
-            facts.append(f"{stats.learning} learning")
+            facts.append(f"{stats.learning} learning, {stats.review} in review")
         facts.append("bundled" if deck.bundled else shown_path(deck.path))
         lines.append(" · ".join(facts))
         if stats is not None and stats.seminar_at is not None:

@@ -60,14 +60,15 @@ class StudyScreen(Screen[None]):
     # -- the header --------------------------------------------------------------------
     def _show_progress(self, item: QueueItem) -> None:
         session = self.session
-        answering = session.feedback is None
         total = session.done + session.remaining
-        number = session.done + (1 if answering else 0)
         title = f"{item.deck.title} · {TYPE_NAMES[item.question.type]}"
         if session.cram:
             title += " · cram (schedules unchanged)"
         self.query_one("#study-title", Static).update(title)
-        self.query_one("#study-count", Static).update(f"{number} of {total}")
+        # Not "n of total": questions answered wrong come back, so the total grows.
+        self.query_one("#study-count", Static).update(
+            f"{session.done} done · {session.remaining} to go"
+        )
         self.query_one("#study-progress", ProgressBar).update(
             total=max(total, 1), progress=session.done
         )
@@ -131,8 +132,9 @@ class StudyScreen(Screen[None]):
     def action_stop(self) -> None:
         """Escape: end the session here; everything answered is already saved."""
         session = self.session
+        left = session.remaining
         session.stop()
         if session.done:
-            self.post_message(SessionEnded(session.summary()))
+            self.post_message(SessionEnded(session.summary(), left=left))
         else:
             self.post_message(HomeRequested())

@@ -65,10 +65,11 @@ class SummaryScreen(Screen[None]):
         Binding("escape,h", "home", "Home"),
     ]
 
-    def __init__(self, summary: Summary, context: AppContext) -> None:
+    def __init__(self, summary: Summary, context: AppContext, *, left: int = 0) -> None:
         super().__init__(id="summary")
         self.summary = summary
         self.context = context
+        self.left = left
 
     @property
     def current_deck(self) -> Deck | None:
@@ -77,7 +78,9 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         summary = self.summary
         now = self.context.clock.now()
-        title = "Session done" + (" (cram: schedules unchanged)" if summary.cram else "")
+        title = f"Session stopped · {self.left} left for later" if self.left else "Session done"
+        if summary.cram:
+            title += " · cram: schedules unchanged"
         yield Static(title, id="summary-title", markup=False)
         with VerticalScroll(id="summary-body"):
             yield Static(totals_line(summary), id="summary-totals", markup=False)

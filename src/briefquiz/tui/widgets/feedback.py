@@ -22,10 +22,16 @@ from textual.widgets import Button, Static
 from briefquiz.clock import Clock
 from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.grading import Outcome, describe_answer, expected_text
+from briefquiz.model import Match, Order, QuestionType
 from briefquiz.plain import RATING_NAMES
 from briefquiz.session import Feedback
 from briefquiz.tui.widgets.passage import Passage
 from briefquiz.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
+
+PARTS_HEADING = {
+    QuestionType.ORDER: "Your order, place by place:",
+    QuestionType.MATCH: "Your pairs:",
+}
 
 
 class FeedbackPanel(Vertical, can_focus=True):
@@ -73,10 +79,15 @@ class FeedbackPanel(Vertical, can_focus=True):
                 yield Button(f"{int(rating)} {name}", id=f"rate-{int(rating)}", compact=True)
             yield Button("Next ⏎", id="next", compact=True)
             if self.location is not None:
-                yield Button("Open in article (o)", id="article", compact=True)
-        yield Static(f"Answer: {expected_text(question)}", classes="expected", markup=False)
+                yield Button("Article (o)", id="article", compact=True)
         parts = feedback.grade.parts
-        if feedback.outcome in (Outcome.WRONG, Outcome.PARTIAL):
+        missed = feedback.outcome in (Outcome.WRONG, Outcome.PARTIAL)
+        if not (missed and parts and isinstance(question, Order | Match)):
+            # An order or a match shows the expected answer part by part instead.
+            yield Static(f"Answer: {expected_text(question)}", classes="expected", markup=False)
+        else:
+            yield Static(PARTS_HEADING[question.type], classes="expected", markup=False)
+        if missed:
             if parts:
                 for part in parts:
                     classes = "part -right" if part.correct else "part -wrong"

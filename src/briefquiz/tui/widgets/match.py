@@ -87,11 +87,11 @@ class MatchAnswer(AnswerWidget):
         used = {partner: item for item, partner in self.pairs.items()}
         for index, row in enumerate(self.items_list.rows):
             partner = self.pairs.get(index)
-            row.mark = f"→ {letter_key(partner)}" if partner is not None else "→ ?"
+            row.suffix = f"→ {letter_key(partner)}" if partner is not None else "→ ?"
             row.set_class(index == self.selected, "-selected")
         for index, row in enumerate(self.partners_list.rows):
             owner = used.get(index)
-            row.mark = f"← {digit_key(owner)}" if owner is not None else ""
+            row.suffix = f"← {digit_key(owner)}" if owner is not None else ""
         self.hint = self._hint()
 
     def _hint(self) -> str:

@@ -15,6 +15,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -25,11 +26,15 @@ CURSOR_MARK = "›"
 
 
 class Row(Horizontal):
-    """One entry: a gutter (cursor mark, key, optional tick box) and its wrapped text."""
+    """One entry: a gutter (cursor mark, key, optional tick box) and its wrapped text.
+
+    `suffix` follows the text (`→ b` for a matched item).
+    """
 
     cursor: reactive[bool] = reactive(False)
     mark: reactive[str] = reactive("")
     text: reactive[str] = reactive("")
+    suffix: reactive[str] = reactive("")
 
     @dataclass
     class Clicked(Message):
@@ -47,9 +52,14 @@ class Row(Horizontal):
         label = f"{self.key}." if self.key else ""
         return f"{pointer} {label}" + (f" {self.mark}" if self.mark else "")
 
+    def body(self) -> Content:
+        if not self.suffix:
+            return Content(self.text)
+        return Content.assemble(self.text, "  ", (self.suffix, "bold"))
+
     def compose(self) -> ComposeResult:
         yield Static(self.gutter_text(), classes="row--gutter", markup=False)
-        yield Static(self.text, classes="row--text", markup=False)
+        yield Static(self.body(), classes="row--text")
 
     def _refresh_gutter(self) -> None:
         if self.is_mounted:
@@ -62,9 +72,15 @@ class Row(Horizontal):
     def watch_mark(self) -> None:
         self._refresh_gutter()
 
-    def watch_text(self, text: str) -> None:
+    def _refresh_body(self) -> None:
         if self.is_mounted:
-            self.query_one(".row--text", Static).update(text)
+            self.query_one(".row--text", Static).update(self.body())
+
+    def watch_text(self) -> None:
+        self._refresh_body()
+
+    def watch_suffix(self) -> None:
+        self._refresh_body()
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
