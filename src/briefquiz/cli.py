@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(handler=_handler("new"))
 
     importing = commands.add_parser("import", help="bring in a CSV of flashcards, or progress")
-    import_what = importing.add_subparsers(title="what", metavar="WHAT", dest="what")
+    import_what = importing.add_subparsers(title="what", metavar="{csv,progress}", dest="what")
     import_what.required = True
     csv_import = import_what.add_parser(
         "csv",
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         "columns front, back and, optionally, tags (separated by spaces or ';'). A header "
         "row 'front,back[,tags]' is recognised. Files ending .tsv are read tab-separated.",
     )
-    csv_import.add_argument("file", type=Path, metavar="FILE")
+    csv_import.add_argument("file", type=Path, metavar="FILE", help="the CSV (or .tsv) file")
     csv_import.add_argument("--deck", required=True, metavar="ID", help="the new deck's id")
     csv_import.add_argument(
         "-o",
@@ -145,7 +145,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     csv_import.add_argument("--force", action="store_true", help="overwrite the output file")
     csv_import.set_defaults(handler=_handler("interchange", "run_import_csv"))
+    progress_import = import_what.add_parser(
+        "progress",
+        help="merge progress exported by 'briefquiz export progress'",
+        description="Merge exported progress into yours: reviews already here are skipped, "
+        "nothing is deleted, and a backup of your progress is made first.",
+    )
+    progress_import.add_argument(
+        "file", type=Path, metavar="FILE.json", help="a file from briefquiz export progress"
+    )
+    progress_import.set_defaults(handler=_handler("interchange", "run_import_progress"))
 
+    exporting = commands.add_parser(
+        "export", help="a deck to Anki or Markdown, or all progress to JSON"
+    )
+    export_what = exporting.add_subparsers(
+        title="what", metavar="{anki,markdown,progress}", dest="what"
+    )
+    export_what.required = True
+    anki = export_what.add_parser("anki", help="a deck as an Anki package (.apkg)")
+    anki.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
+    anki.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.apkg", help="default: DECK-ID.apkg here"
+    )
+    anki.set_defaults(handler=_handler("interchange", "run_export_anki"))
+    markdown = export_what.add_parser("markdown", help="a deck as a printable study sheet")
+    markdown.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
+    markdown.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.md", help="default: standard output"
+    )
+    markdown.set_defaults(handler=_handler("interchange", "run_export_markdown"))
+    progress_export = export_what.add_parser(
+        "progress", help="all your progress (every deck) as JSON"
+    )
+    progress_export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.json", help="default: standard output"
+    )
+    progress_export.set_defaults(handler=_handler("interchange", "run_export_progress"))
     return parser
 
 

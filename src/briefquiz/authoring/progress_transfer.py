@@ -1,0 +1,80 @@
+"""All progress as one JSON file, and back: reading the file and saying what an import did.
+
+The merging itself is `Store.import_json`: reviews are de-duplicated by their uid, nothing is
+deleted, a card state is taken only when it is newer than the one here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from briefquiz.store import ImportSummary, Store
+
+
+class ProgressFileError(Exception):
+    """The file cannot be read as exported progress; the message says why, for people."""
+
+
+def progress_json(store: Store) -> str:
+    return json.dumps(store.export_json(), indent=1, ensure_ascii=False) + "\n"
+
+
+def read_progress_file(path: Path) -> Any:
+    """The parsed JSON of an exported progress file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ProgressFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ProgressFileError(f"{path} is a folder, not an exported progress file") from None
+    except OSError as err:
+        raise ProgressFileError(f"{path}: cannot be read: {err.strerror or err}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProgressFileError(
+            f"{path} is not a progress file (not UTF-8 text); "
+            "make one with: briefquiz export progress -o FILE.json"
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ProgressFileError(
+            f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); nothing was imported"
+        ) from None
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def describe_import(summary: ImportSummary) -> str:
+    """What an import changed, as one sentence."""
+    if (
+        summary.reviews_added == 0
+        and summary.cards_taken == 0
+        and summary.questions_added == 0
+        and summary.settings_added == 0
+    ):
+        if summary.reviews_skipped == 0:
+            return "Nothing to import: the file holds no progress."
+        return (
+            "Nothing new: all "
+            + _count(summary.reviews_skipped, "review was", "reviews were")
+            + " already here."
+        )
+    parts = [_count(summary.reviews_added, "new review", "new reviews")]
+    if summary.reviews_skipped:
+        parts[0] += f" ({summary.reviews_skipped} already here)"
+    parts.append(
+        _count(summary.cards_taken, "question's schedule", "questions' schedules") + " taken"
+    )
+    if summary.cards_kept:
+        parts[-1] += f" ({summary.cards_kept} kept: yours were as recent or more)"
+    if summary.questions_added:
+        parts.append(_count(summary.questions_added, "question", "questions") + " new to you")
+    if summary.settings_added:
+        parts.append(_count(summary.settings_added, "deck's settings", "decks' settings"))
+    return "Imported " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
