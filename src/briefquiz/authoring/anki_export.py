@@ -1,0 +1,221 @@
+"""A deck as an Anki package (.apkg), one note per question.
+
+Ids are derived, never random: the Anki deck id from the deck id, each note's GUID from the
+deck id and the question id, the note types' ids are fixed (see `anki_models`). Importing a
+newer export of the same deck therefore updates its notes (and keeps their Anki reviews)
+rather than adding duplicates.
+
+Options, and the items of order and match questions, are shown in a shuffled order that is
+the same on every export (seeded by the question), since Anki shows them as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import os
+import random
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Sequence
+from contextlib import suppress
+from pathlib import Path
+
+import genanki  # type: ignore[import-untyped]
+
+from briefquiz.authoring.anki_models import BASIC, CHOICE, CLOZE, stable_id
+from briefquiz.deck.validate import CLOZE_DEFAULT_PROMPT
+from briefquiz.model import (
+    AnyQuestion,
+    Blank,
+    Choice,
+    Cloze,
+    Deck,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    Source,
+    TrueFalse,
+    Typed,
+)
+
+
+def anki_deck_id(deck_id: str) -> int:
+    return stable_id("deck", deck_id)
+
+
+def note_guid(deck_id: str, question_id: str) -> str:
+    return str(genanki.guid_for("briefquiz", deck_id, question_id))
+
+
+def anki_tags(tags: Sequence[str]) -> list[str]:
+    """Anki tags cannot hold white space: `cold war` becomes `cold_war`."""
+    result: list[str] = []
+    for tag in tags:
+        tag = "_".join(tag.split())
+        if tag and tag not in result:
+            result.append(tag)
+    return result
+
+
+def text_html(text: str) -> str:
+    """Plain text as an Anki field: HTML special characters escaped, line breaks kept."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def _list_html(items: Sequence[str], tag: str = "ul", css: str = "") -> str:
+    attribute = f" class={css}" if css else ""
+    rows = "".join(f"<li>{text_html(item)}</li>" for item in items)
+    return f"<{tag}{attribute}>{rows}</{tag}>"
+
+
+def stable_shuffle(items: Sequence[str], seed: str) -> list[str]:
+    """`items` in an order that depends only on `seed`, different from the given one."""
+    shuffled = list(items)
+    random.Random(seed).shuffle(shuffled)
+    if len(shuffled) > 1 and shuffled == list(items):
+        shuffled = shuffled[1:] + shuffled[:1]
+    return shuffled
+
+
+def cloze_html(question: Cloze) -> str:
+    """`{{a|b}}` blanks as Anki's `{{c1::a}}`, numbered c1, c2, ... in order."""
+    parts: list[str] = []
+    number = 0
+    for part in question.parts:
+        if isinstance(part, Blank):
+            number += 1
+            answer = text_html(part.answers[0])
+            # Braces and colons inside a blank would end it or start a hint.
+            answer = answer.replace("{", "&#123;").replace("}", "&#125;").replace(":", "&#58;")
+            parts.append(f"{{{{c{number}::{answer}}}}}")
+        else:
+            parts.append(text_html(part))
+    return "".join(parts)
+
+
+def _source_html(source: Source | None) -> str:
+    if source is None:
+        return ""
+    text = text_html(source.title)
+    if source.authors:
+        text += " — " + text_html(", ".join(source.authors))
+    if source.url:
+        url = html.escape(source.url, quote=True)
+        text = f'<a href="{url}">{text}</a>'
+    return text
+
+
+def _also(answers: Sequence[str]) -> str:
+    if len(answers) < 2:
+        return ""
+    return "<div class=also>also accepted: " + text_html("; ".join(answers[1:])) + "</div>"
+
+
+def _basic_sides(question: AnyQuestion, seed: str) -> tuple[str, str]:
+    prompt = text_html(question.prompt)
+    if isinstance(question, Flashcard):
+        return prompt, text_html(question.answer)
+    if isinstance(question, Typed):
+        return prompt, text_html(question.answers[0]) + _also(question.answers)
+    if isinstance(question, TrueFalse):
+        return f"True or false?<br>{prompt}", "True" if question.answer else "False"
+    if isinstance(question, Order):
+        shuffled = stable_shuffle(question.items, seed)
+        return prompt + _list_html(shuffled, css="items"), _list_html(question.items, "ol")
+    if isinstance(question, Match):
+        lefts = [left for left, _ in question.pairs]
+        rights = stable_shuffle([right for _, right in question.pairs], seed)
+        front = (
+            prompt
+            + "<table class=pairs><tr><td>"
+            + _list_html(lefts)
+            + "</td><td>"
+            + _list_html(rights)
+            + "</td></tr></table>"
+        )
+        rows = "".join(
+            f"<tr><td>{text_html(left)}</td><td>→ {text_html(right)}</td></tr>"
+            for left, right in question.pairs
+        )
+        return front, f"<table class=pairs>{rows}</table>"
+    raise TypeError(f"not a basic question: {question!r}")
+
+
+def question_note(deck: Deck, question: AnyQuestion) -> genanki.Note:
+    """The note for one question."""
+    seed = f"{deck.id}/{question.id}"
+    extras = [
+        text_html(question.explanation),
+        text_html(question.quote),
+        _source_html(deck.source),
+    ]
+    if isinstance(question, Choice | Multi):
+        model = CHOICE
+        options = stable_shuffle(question.options, seed)
+        if isinstance(question, Choice):
+            answer = text_html(question.answer)
+        else:
+            answer = _list_html([o for o in question.options if o in question.answers])
+        fields = [text_html(question.prompt), _list_html(options, css="options"), answer]
+    elif isinstance(question, Cloze):
+        model = CLOZE
+        text = cloze_html(question)
+        if question.prompt != CLOZE_DEFAULT_PROMPT:
+            text = f"{text_html(question.prompt)}<br>{text}"
+        alternatives = [
+            f"{blank.answers[0]}: also {', '.join(blank.answers[1:])}"
+            for blank in question.blanks
+            if len(blank.answers) > 1
+        ]
+        fields = [text, text_html("\n".join(alternatives))]
+    else:
+        model = BASIC
+        fields = list(_basic_sides(question, seed))
+    return genanki.Note(
+        model=model,
+        fields=[*fields, *extras],
+        tags=anki_tags(question.tags),
+        guid=note_guid(deck.id, question.id),
+    )
+
+
+def anki_deck(deck: Deck) -> genanki.Deck:
+    result = genanki.Deck(anki_deck_id(deck.id), deck.title, description=deck.description)
+    for question in deck.questions:
+        result.add_note(question_note(deck, question))
+    return result
+
+
+def write_apkg(deck: Deck, path: Path, *, timestamp: float | None = None) -> int:
+    """Write `deck` to `path` as an .apkg (atomically); the number of notes.
+
+    `timestamp` (seconds) stamps the notes as modified then; Anki updates a note on import
+    only when it is newer than its copy, so the default is now.
+    """
+    stamp = time.time() if timestamp is None else timestamp
+    package = genanki.Package(anki_deck(deck))
+    # genanki's own write_to_file leaves its temporary database behind; this does not.
+    with tempfile.TemporaryDirectory(prefix="briefquiz-anki-") as folder:
+        database = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            package.write_to_db(connection.cursor(), stamp, itertools.count(int(stamp * 1000)))
+            connection.commit()
+        finally:
+            connection.close()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.write(database, "collection.anki2")
+                archive.writestr("media", "{}")
+            os.replace(partial, path)
+        except BaseException:
+            with suppress(OSError):
+                partial.unlink()
+            raise
+    return len(deck.questions)
