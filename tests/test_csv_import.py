@@ -279,3 +279,10 @@ def test_command_refuses_bad_ids_taken_ids_and_missing_files(tmp_path: Path) -> 
     assert (tmp_path / "here" / "x.yaml").exists()
     for result in (bad_id, taken, missing):
         assert "Traceback" not in result.stderr
+
+
+def test_utf16_is_one_clear_problem() -> None:
+    cards = read_cards("front,back\nx,y\n".encode("utf-16"))
+    assert [(p.line, p.message) for p in cards.problems] == [
+        (1, "the file is UTF-16 text; save it as CSV in UTF-8 and import that")
+    ]

@@ -221,3 +221,13 @@ def test_schema_beside_is_refreshed_but_a_foreign_file_is_left_alone(tmp_path: P
     (tmp_path / SCHEMA_FILENAME).write_text('{"someone": "else"}', encoding="utf-8")
     assert ensure_schema_beside(deck) is None
     assert (tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8") == '{"someone": "else"}'
+
+
+@pytest.mark.slow
+def test_new_in_the_decks_folder_is_studied_by_id(tmp_path: Path) -> None:
+    result = run(tmp_path, "new", "data/decks/Seminar Notes.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "briefquiz check 'data/decks/Seminar Notes.yaml'" in result.stdout
+    assert "3. briefquiz study seminar-notes" in result.stdout
+    listing = run(tmp_path, "list")
+    assert "seminar-notes" in listing.stdout

@@ -93,6 +93,11 @@ def _decode(data: bytes) -> tuple[str, list[int]]:
 def read_cards(data: bytes, delimiter: str = ",", *, typed: bool = False) -> CsvCards:
     """Every row of the file as a card, or as a problem located at the row's first line."""
     result = CsvCards()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        result.problems.append(
+            RowProblem(1, "the file is UTF-16 text; save it as CSV in UTF-8 and import that")
+        )
+        return result
     text, undecodable = _decode(data)
     result.problems.extend(
         RowProblem(number, "not UTF-8 text (save the file as UTF-8 and import it again)")

@@ -36,6 +36,8 @@ def _write_or_print(text: str, output: Path | None) -> None:
 
 # -- import csv -----------------------------------------------------------------------------
 
+MAX_PROBLEMS_SHOWN = 30
+
 
 def _title_from_id(deck_id: str) -> str:
     words = deck_id.replace("_", " ").replace("-", " ").split()
@@ -47,6 +49,7 @@ def run_import_csv(args: argparse.Namespace) -> int:
     from briefquiz.authoring.csv_import import deck_data, deck_yaml, delimiter_for, read_cards
     from briefquiz.authoring.files import ensure_schema_beside, write_text
     from briefquiz.authoring.ids import is_valid_id, slugify
+    from briefquiz.authoring.shellpath import for_shell
     from briefquiz.locations import user_decks_dir
 
     deck_id: str = args.deck
@@ -93,8 +96,11 @@ def run_import_csv(args: argparse.Namespace) -> int:
     shown = shown_path(source)
     label = "warning" if args.skip_bad else "error"
     suffix = " (skipped)" if args.skip_bad else ""
-    for problem in cards.problems:
+    for problem in cards.problems[:MAX_PROBLEMS_SHOWN]:
         print(f"{shown}:{problem.line}: {label}: {problem.message}{suffix}", file=sys.stderr)
+    if len(cards.problems) > MAX_PROBLEMS_SHOWN:
+        hidden = len(cards.problems) - MAX_PROBLEMS_SHOWN
+        print(f"{shown}: ... and {plural(hidden, 'more bad row')}", file=sys.stderr)
     for note in cards.notes:
         print(f"{shown}:{note.line}: note: {note.message}", file=sys.stderr)
     if cards.problems and not args.skip_bad:
@@ -124,12 +130,12 @@ def run_import_csv(args: argparse.Namespace) -> int:
     skipped = f", {plural(len(cards.problems), 'bad row')} skipped" if cards.problems else ""
     header = " (the header row was skipped)" if cards.header else ""
     print(
-        f"wrote {shown_path(output)}: deck {deck_id!r}, "
+        f"wrote {for_shell(output)}: deck {deck_id!r}, "
         f"{plural(len(cards.cards), kind)}{skipped}{header}"
     )
     in_library = output.resolve().is_relative_to(user_decks_dir().resolve())
-    study = deck_id if in_library else shown_path(output)
-    print(f"next: briefquiz check {shown_path(output)}   then: briefquiz study {study}")
+    study = deck_id if in_library else for_shell(output)
+    print(f"next: briefquiz check {for_shell(output)}   then: briefquiz study {study}")
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from briefquiz.authoring.files import ensure_schema_beside, write_text
 from briefquiz.authoring.ids import slugify, unique_id
 from briefquiz.authoring.scaffold import StarterSource, has_passages, source_title, starter_deck
+from briefquiz.authoring.shellpath import for_shell
 from briefquiz.commands.output import shown_path
 from briefquiz.deck.findings import Severity
 from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
@@ -94,19 +95,20 @@ def run(args: argparse.Namespace) -> int:
     except OSError as err:
         raise CommandError(f"cannot write {path}: {err.strerror or err}") from None
 
-    shown = shown_path(path)
+    shown = for_shell(path)
     if renamed:
         print(f"note: {renamed}, so this deck's id is {deck_id!r}")
     print(f"wrote {shown}: deck {deck_id!r} with one example question of each of the 8 types")
     if source is not None:
         print(f"  its source is {source.file}; each example quotes it")
     if schema is not None:
-        print(f"  and {shown_path(schema)}, so editors can check the deck as you type")
+        print(f"  and {for_shell(schema)}, so editors can check the deck as you type")
     print("next:")
     print(f"  1. edit {shown}: replace the examples with your own questions")
     print(f"  2. briefquiz check {shown}")
-    print(f"  3. briefquiz study {shown}")
     decks_dir = user_decks_dir()
-    if not path.resolve().is_relative_to(decks_dir.resolve()):
+    in_library = path.resolve().is_relative_to(decks_dir.resolve())
+    print(f"  3. briefquiz study {deck_id if in_library else shown}")
+    if not in_library:
         print(f"(decks in {decks_dir} are listed in the app; any other is opened by its path)")
     return 0

@@ -1,0 +1,18 @@
+"""Paths as the user can paste them back into a shell: short, and quoted when they must be."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import Path
+
+
+def for_shell(path: Path) -> str:
+    """Relative to the working folder when inside it, absolute otherwise; shell-quoted."""
+    absolute = path.resolve()
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive, on Windows
+        relative = str(absolute)
+    shown = str(absolute) if relative.startswith("..") else relative
+    return shown if os.name == "nt" else shlex.quote(shown)
