@@ -52,7 +52,7 @@ def present(question: AnyQuestion, rng: random.Random) -> Presentation:
         return Presentation(options=tuple(options))
     if isinstance(question, Order):
         items = list(question.items)
-        while tuple(items) == question.items:
+        while tuple(items) == question.items and len(set(items)) > 1:
             rng.shuffle(items)
         return Presentation(items=tuple(items))
     if isinstance(question, Match):

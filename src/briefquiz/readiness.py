@@ -39,7 +39,10 @@ def readiness(
     new_seen = 0
     for card in cards:
         if card is None:
-            start = now + timedelta(days=new_seen // max(new_per_day, 1))
+            if new_per_day <= 0:  # no new questions a day: this one is never started
+                keep_up.append(0.0)
+                continue
+            start = now + timedelta(days=new_seen // new_per_day)
             new_seen += 1
             if start >= seminar:
                 keep_up.append(0.0)

@@ -1,0 +1,543 @@
+"""Shared fixtures for the engine tests: a temp data dir, a real Store, a FixedClock, decks.
+
+Helpers are handed out as fixtures (not imported from here) so that another conftest.py in a
+sub-folder can never shadow them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import random
+import re
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fsrs import Rating
+
+from briefquiz.clock import FixedClock
+from briefquiz.grading import Answer
+from briefquiz.model import (
+    AnyQuestion,
+    Blank,
+    Choice,
+    Cloze,
+    Deck,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    Source,
+    TrueFalse,
+    Typed,
+)
+from briefquiz.queue import Presentation
+from briefquiz.scheduling import Planner
+from briefquiz.session import Session
+from briefquiz.store import Store
+
+# A Monday morning, UTC. Engine tests start their clock here.
+T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+
+FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "decks"
+SOURCE_TXT = FIXTURE_DECKS / "source.txt"
+
+
+# --------------------------------------------------------------------------- data dir, store, clock
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty BRIEFQUIZ_DATA_DIR for this test (progress.sqlite3 and decks/ live here)."""
+    directory = tmp_path / "data"
+    directory.mkdir()
+    monkeypatch.setenv("BRIEFQUIZ_DATA_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real SQLite progress store in tmp_path."""
+    with Store.open(tmp_path / "progress.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(T0)
+
+
+# --------------------------------------------------------------------------- decks
+
+
+def make_deck(deck_id: str, questions: Sequence[AnyQuestion], *, source: bool = False) -> Deck:
+    return Deck(
+        id=deck_id,
+        title=f"Deck {deck_id}",
+        path=Path(f"/nonexistent/{deck_id}.yaml"),
+        questions=tuple(questions),
+        source=Source("The Lamp on Varn Head", file=SOURCE_TXT, starts_at_line=4)
+        if source
+        else None,
+    )
+
+
+def truefalse_questions(count: int, prefix: str = "q") -> list[TrueFalse]:
+    return [
+        TrueFalse(id=f"{prefix}{i}", prompt=f"Statement {i} is true.", answer=i % 3 != 2)
+        for i in range(count)
+    ]
+
+
+def mixed_questions() -> list[AnyQuestion]:
+    """One question of every type, each with enough parts for a partly right answer."""
+    return [
+        Flashcard(id="flash", prompt="Who kept the lamp first?", answer="Ada Morrow"),
+        Choice(
+            id="choice",
+            prompt="When was the light automated?",
+            options=("1811", "1962", "1905", "1999"),
+            answer="1962",
+            tags=("dates",),
+        ),
+        Multi(
+            id="multi",
+            prompt="What do the logbooks record?",
+            options=("storms", "wrecks", "weddings", "lamp oil"),
+            answers=frozenset({"storms", "wrecks", "lamp oil"}),
+            tags=("logbooks",),
+        ),
+        TrueFalse(id="tf", prompt="The lamp went dark often.", answer=False),
+        Typed(id="typed", prompt="First keeper?", answers=("Ada Morrow", "Morrow")),
+        Cloze(
+            id="cloze",
+            prompt="Complete.",
+            text="{{storms}} and {{wrecks}}",
+            parts=("", Blank(("storms",)), " and ", Blank(("wrecks",)), ""),
+        ),
+        Order(
+            id="order",
+            prompt="Oldest first.",
+            items=("light lit", "Morrow logs oil", "automation", "visitors"),
+            tags=("dates",),
+        ),
+        Match(
+            id="match",
+            prompt="Keeper to year.",
+            pairs=(("Morrow", "1811"), ("Quill", "1962"), ("Visitors", "summer"), ("Oil", "price")),
+        ),
+    ]
+
+
+class Kit:
+    """Deck builders and constants, handed to tests by the `kit` fixture."""
+
+    T0 = T0
+    SOURCE_TXT = SOURCE_TXT
+    deck = staticmethod(make_deck)
+    truefalse = staticmethod(truefalse_questions)
+    mixed = staticmethod(mixed_questions)
+
+
+@pytest.fixture
+def kit() -> type[Kit]:
+    return Kit
+
+
+@pytest.fixture
+def tf_deck() -> Deck:
+    return make_deck("tf", truefalse_questions(6))
+
+
+@pytest.fixture
+def mixed_deck() -> Deck:
+    return make_deck("mixed", mixed_questions(), source=True)
+
+
+# --------------------------------------------------------------------------- answers
+
+
+class Answers:
+    """Right, wrong and partly right answers to any question (engine form and plain-text form)."""
+
+    @staticmethod
+    def right(question: AnyQuestion) -> Answer:
+        if isinstance(question, Flashcard):
+            return Rating.Good
+        if isinstance(question, Choice):
+            return question.answer
+        if isinstance(question, Multi):
+            return question.answers
+        if isinstance(question, TrueFalse):
+            return question.answer
+        if isinstance(question, Typed):
+            return question.answers[0]
+        if isinstance(question, Cloze):
+            return tuple(blank.answers[0] for blank in question.blanks)
+        if isinstance(question, Order):
+            return question.items
+        if isinstance(question, Match):
+            return question.pairs
+        raise TypeError(question)
+
+    @staticmethod
+    def wrong(question: AnyQuestion) -> Answer:
+        if isinstance(question, Flashcard):
+            return Rating.Again
+        if isinstance(question, Choice):
+            return next(o for o in question.options if o != question.answer)
+        if isinstance(question, Multi):
+            return frozenset(question.options) - question.answers
+        if isinstance(question, TrueFalse):
+            return not question.answer
+        if isinstance(question, Typed):
+            return "zzzz qqqq"
+        if isinstance(question, Cloze):
+            return tuple("zzzz" for _ in question.blanks)
+        if isinstance(question, Order):
+            return tuple(reversed(question.items))
+        if isinstance(question, Match):
+            rights = [right for _, right in question.pairs]
+            rotated = rights[1:] + rights[:1]
+            return tuple((left, r) for (left, _), r in zip(question.pairs, rotated, strict=True))
+        raise TypeError(question)
+
+    @staticmethod
+    def partial(question: AnyQuestion) -> Answer:
+        if isinstance(question, Multi):
+            return frozenset(sorted(question.answers)[:1])
+        if isinstance(question, Cloze):
+            first, *rest = (blank.answers[0] for blank in question.blanks)
+            return (first, *("zzzz" for _ in rest))
+        if isinstance(question, Order):
+            items = list(question.items)
+            items[-1], items[-2] = items[-2], items[-1]
+            return tuple(items)
+        if isinstance(question, Match):
+            (l1, r1), (l2, r2), *rest = question.pairs
+            return ((l1, r2), (l2, r1), *rest)
+        raise TypeError(f"no partly right answer to a {question.type} question")
+
+    @staticmethod
+    def right_lines(question: AnyQuestion, shown: Presentation) -> list[str]:
+        """The lines to type in plain mode for a right answer, given what is shown."""
+        if isinstance(question, Flashcard):
+            return ["", "3"]
+        if isinstance(question, Choice):
+            return [str(shown.options.index(question.answer) + 1)]
+        if isinstance(question, Multi):
+            return [" ".join(str(shown.options.index(a) + 1) for a in sorted(question.answers))]
+        if isinstance(question, TrueFalse):
+            return ["t" if question.answer else "f"]
+        if isinstance(question, Typed):
+            return [question.answers[0]]
+        if isinstance(question, Cloze):
+            return [blank.answers[0] for blank in question.blanks]
+        if isinstance(question, Order):
+            return [" ".join(str(shown.items.index(item) + 1) for item in question.items)]
+        if isinstance(question, Match):
+            letters = "abcdefghijklmnopqrstuvwxyz"
+            return [" ".join(letters[shown.partners.index(r)] for _, r in question.pairs)]
+        raise TypeError(question)
+
+
+@pytest.fixture
+def answers() -> type[Answers]:
+    return Answers
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+@pytest.fixture
+def new_session(store: Store, clock: FixedClock) -> Callable[..., Session]:
+    """Session(store, decks, clock) with fuzzing off and a seeded rng; keyword overrides."""
+
+    def build(decks: Sequence[Deck], **kwargs: Any) -> Session:
+        kwargs.setdefault("rng", random.Random(1234))
+        kwargs.setdefault("planner", Planner(fuzz=False))
+        return Session(store, list(decks), kwargs.pop("clock", clock), **kwargs)
+
+    return build
+
+
+# --------------------------------------------------------------------------- deck files
+
+ALL_TYPES_YAML = """\
+deck: bq-test-all
+title: Varn test deck
+source:
+  title: The Lamp on Varn Head
+  file: {source}
+  starts_at_line: 4
+questions:
+  - id: automated-year
+    type: truefalse
+    prompt: The light on Varn Head was automated in 1962.
+    answer: true
+    explanation: The keepers left when the light was automated.
+    quote: In 1962 the light was automated.
+    tags: [dates]
+  - id: first-keeper
+    type: typed
+    prompt: Who was the first keeper of the light?
+    answers: [Ada Morrow, Morrow]
+    explanation: Ada Morrow kept the light from 1811.
+    quote: Its first keeper, Ada Morrow
+    tags: [people]
+  - id: quill-clock
+    type: cloze
+    prompt: Complete what Tomas Quill said.
+    text: He felt like a man whose {{{{clock}}}} had {{{{stopped}}}}.
+    quote: like a man whose clock had stopped
+  - id: flash-lamp
+    type: flashcard
+    prompt: What did Ada Morrow write about the lamp?
+    answer: That it must never go dark.
+  - id: light-since
+    type: choice
+    prompt: Since when has Varn kept a light on its northern head?
+    options: ["1811", "1962", "1905", "1999"]
+    answer: "1811"
+  - id: logbook-topics
+    type: multi
+    prompt: What do the logbooks record?
+    options: [storms, wrecks, weddings, lamp oil]
+    answers: [storms, wrecks, lamp oil]
+  - id: history-order
+    type: order
+    prompt: Oldest first.
+    items: [the light is lit, the light is automated, summer visitors]
+  - id: keeper-years
+    type: match
+    prompt: Match each keeper to the year.
+    pairs:
+      Ada Morrow: "1811"
+      Tomas Quill: "1962"
+"""
+
+
+def tf_deck_yaml(deck_id: str, count: int) -> str:
+    questions = "".join(
+        textwrap.dedent(
+            f"""\
+              - id: s{i:02d}
+                type: truefalse
+                prompt: Statement number {i} is {"true" if i % 2 == 0 else "false"}.
+                answer: {"true" if i % 2 == 0 else "false"}
+            """
+        )
+        for i in range(count)
+    )
+    return f"deck: {deck_id}\ntitle: Statements\nquestions:\n" + textwrap.indent(questions, "  ")
+
+
+@pytest.fixture
+def all_types_file(tmp_path: Path) -> Path:
+    """A deck file with one question of each type, quoting tests/fixtures/decks/source.txt."""
+    path = tmp_path / "all-types.yaml"
+    path.write_text(ALL_TYPES_YAML.format(source=SOURCE_TXT), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tf_file(tmp_path: Path) -> Callable[[int], Path]:
+    """A deck file of `count` truefalse questions; even numbers are true."""
+
+    def write(count: int = 20, deck_id: str = "bq-test-tf") -> Path:
+        path = tmp_path / f"{deck_id}.yaml"
+        path.write_text(tf_deck_yaml(deck_id, count), encoding="utf-8")
+        return path
+
+    return write
+
+
+# --------------------------------------------------------------------------- subprocesses
+
+
+def briefquiz_env(data: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["BRIEFQUIZ_DATA_DIR"] = str(data)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("PYTHONWARNINGS", None)
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Cli:
+    """Runs `python -m briefquiz ...` with BRIEFQUIZ_DATA_DIR set."""
+
+    data: Path
+    cwd: Path
+
+    def run(
+        self, *args: str, input: str | None = None, timeout: float = 30, **env: str
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "briefquiz", *args],
+            input=input,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=briefquiz_env(self.data, **env),
+            cwd=self.cwd,
+            timeout=timeout,
+        )
+
+    def spawn(self, *args: str) -> PlainProcess:
+        return PlainProcess(
+            subprocess.Popen(
+                [sys.executable, "-m", "briefquiz", *args],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                bufsize=1,
+                env=briefquiz_env(self.data),
+                cwd=self.cwd,
+            )
+        )
+
+
+HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.*) · (\w+)$")
+INSTRUCTIONS = ("Type ", "Select ", "For each ")
+
+
+@dataclass
+class ShownQuestion:
+    """A question as plain mode printed it."""
+
+    number: int
+    total: int
+    type: str
+    text: str  # the prompt (or the cloze text)
+    numbered: list[str]  # "1. ..." lines: options, order items, match lefts
+    lettered: list[str]  # "a) ..." lines: match partners
+
+    def presentation(self) -> Presentation:
+        if self.type in ("choice", "multi"):
+            return Presentation(options=tuple(self.numbered))
+        if self.type == "order":
+            return Presentation(items=tuple(self.numbered))
+        if self.type == "match":
+            return Presentation(partners=tuple(self.lettered))
+        return Presentation()
+
+
+class PlainProcess:
+    """A running plain-mode session fed one line at a time; stdout is read line by line."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.proc = proc
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def send(self, *lines: str) -> None:
+        assert self.proc.stdin is not None
+        for line in lines:
+            self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+
+    def read_until(self, predicate: Callable[[str], bool], timeout: float = 20) -> list[str]:
+        """Lines up to and including the first one matching `predicate`."""
+        got: list[str] = []
+        while True:
+            try:
+                line = self.lines.get(timeout=timeout)
+            except queue.Empty:
+                raise AssertionError(
+                    f"timed out waiting for output; so far:\n{''.join(self.seen)}"
+                ) from None
+            if line is None:
+                raise AssertionError(f"the process ended early; output:\n{''.join(self.seen)}")
+            self.seen.append(line)
+            got.append(line)
+            if predicate(line):
+                return got
+
+    def next_question(self) -> ShownQuestion:
+        """Read up to the point where the next question waits for its answer."""
+        header = HEADER.match(self.read_until(lambda line: bool(HEADER.match(line)))[-1].rstrip())
+        assert header is not None
+        kind = header.group(4)
+        if kind in ("cloze", "flashcard"):
+            body = self.read_until(lambda line: True)
+        else:
+            body = self.read_until(lambda line: line.startswith(INSTRUCTIONS))[:-1]
+        numbered, lettered, text = [], [], []
+        for line in body:
+            if number := re.match(r"^  \d+\. (.*)$", line.rstrip("\n")):
+                numbered.append(number.group(1))
+            elif letter := re.match(r"^  [a-z]\) (.*)$", line.rstrip("\n")):
+                lettered.append(letter.group(1))
+            else:
+                text.append(line.strip())
+        return ShownQuestion(
+            int(header.group(1)), int(header.group(2)), kind, " ".join(text), numbered, lettered
+        )
+
+    def close(self, timeout: float = 20) -> tuple[int, str, str]:
+        """Close stdin, wait for the end; (exit code, rest of stdout, stderr)."""
+        assert self.proc.stdin is not None
+        if not self.proc.stdin.closed:
+            self.proc.stdin.close()
+        code = self.proc.wait(timeout=timeout)
+        self._reader.join(timeout)
+        rest: list[str] = []
+        while not self.lines.empty():
+            line = self.lines.get()
+            if line is not None:
+                rest.append(line)
+        self.seen.extend(rest)
+        assert self.proc.stderr is not None
+        return code, "".join(rest), self.proc.stderr.read()
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(timeout=20)
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Iterator[Cli]:
+    """Runs briefquiz in subprocesses with their own data dir (tmp_path/cli-data)."""
+    data = tmp_path / "cli-data"
+    data.mkdir()
+    runner = _TrackingCli(data, tmp_path)
+    yield runner
+    for process in runner.spawned:
+        process.kill()
+
+
+class _TrackingCli(Cli):
+    def __init__(self, data: Path, cwd: Path) -> None:
+        super().__init__(data, cwd)
+        self.spawned: list[PlainProcess] = []
+
+    def spawn(self, *args: str) -> PlainProcess:
+        process = super().spawn(*args)
+        self.spawned.append(process)
+        return process
