@@ -7,6 +7,7 @@ paragraphs of that text and quotes them word for word, so `briefquiz check` find
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import cycle, islice
@@ -47,16 +48,20 @@ def has_passages(text: SourceText) -> bool:
     return any(p.text.split() for p in text.paragraphs)
 
 
-def starter_deck(deck_id: str, title: str, source: StarterSource | None = None) -> str:
-    """The starter deck's YAML text."""
+def starter_deck(
+    deck_id: str, title: str, source: StarterSource | None = None, file_name: str = "THIS-FILE"
+) -> str:
+    """The starter deck's YAML text; `file_name` is how its comments name the file."""
+    shown = shlex.quote("".join(c if c.isprintable() else "?" for c in file_name))
     lines = [
         SCHEMA_LINE,
         "#",
         "# A new briefquiz deck: one example of each of the eight question types.",
         "# Replace the examples with your own questions, then check and study it:",
-        "#   briefquiz check THIS-FILE        (every problem, as file:line:column)",
-        "#   briefquiz study THIS-FILE",
-        "# The format: docs/deck-format.md; a tutorial: docs/authoring.md.",
+        f"#   briefquiz check {shown}   (every problem, as file:line:column)",
+        f"#   briefquiz study {shown}",
+        "# Every key is described in briefquiz's docs/deck-format.md, and writing a deck",
+        "# from an article in docs/authoring.md.",
         "",
         f"deck: {scalar(deck_id)}"
         "   # the deck's stable id: your progress is kept under it, so keep it once you study",
@@ -143,7 +148,7 @@ def _briefquiz_examples() -> list[list[str]]:
             "  - id: coverage-option",
             "    type: typed",
             "    prompt: Which option of briefquiz check shows the paragraphs that have questions?",
-            "    answers: [--coverage, coverage]   # every accepted answer; the first is shown",
+            "    answers: [--coverage]   # every accepted answer; the first is shown",
             "    # exact: true                   # to require the answer character for character",
         ],
         [

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{path} already exists; use --force to overwrite it")
     deck_id, renamed = _free_deck_id(path)
     source = _source(args.source, path) if args.source is not None else None
-    text = starter_deck(deck_id, _title(path.stem), source)
+    text = starter_deck(deck_id, _title(path.stem), source, path.name)
 
     _, findings = read_deck(path, text.encode("utf-8"))
     errors = [f for f in findings if f.severity is Severity.ERROR]
