@@ -10,15 +10,26 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefquiz.store import ImportSummary, Store
+from briefquiz.store import ImportSummary
 
 
 class ProgressFileError(Exception):
     """The file cannot be read as exported progress; the message says why, for people."""
 
 
-def progress_json(store: Store) -> str:
-    return json.dumps(store.export_json(), indent=1, ensure_ascii=False) + "\n"
+def progress_text(exported: dict[str, Any]) -> str:
+    """`Store.export_json()` as the text of a progress file."""
+    return json.dumps(exported, indent=1, ensure_ascii=False) + "\n"
+
+
+def describe_export(exported: dict[str, Any]) -> str:
+    cards = exported.get("cards", [])
+    decks = {card["deck_id"] for card in cards}
+    reviews = len(exported.get("reviews", []))
+    return (
+        f"{_count(reviews, 'review', 'reviews')} of {_count(len(cards), 'question', 'questions')}"
+        f" in {_count(len(decks), 'deck', 'decks')}"
+    )
 
 
 def read_progress_file(path: Path) -> Any:

@@ -143,21 +143,13 @@ def run_import_csv(args: argparse.Namespace) -> int:
 
 
 def run_export_progress(args: argparse.Namespace) -> int:
-    from briefquiz.authoring.progress_transfer import progress_json
+    from briefquiz.authoring.progress_transfer import describe_export, progress_text
 
     with open_store() as store:
-        text = progress_json(store)
-    _write_or_print(text, args.output)
+        exported = store.export_json()
+    _write_or_print(progress_text(exported), args.output)
     if args.output is not None:
-        import json
-
-        data = json.loads(text)
-        print(
-            f"wrote {shown_path(args.output)}: {plural(len(data['reviews']), 'review')} of "
-            f"{plural(len(data['cards']), 'question')} in "
-            f"{plural(len({c['deck_id'] for c in data['cards']}), 'deck')}",
-            file=sys.stderr,
-        )
+        print(f"wrote {shown_path(args.output)}: {describe_export(exported)}", file=sys.stderr)
     return 0
 
 
