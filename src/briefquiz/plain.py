@@ -126,8 +126,12 @@ class PlainStudy:
         elapsed = int((self.monotonic() - started) * 1000)
         feedback = session.answer(answer, elapsed)  # type: ignore[arg-type]
         self.show_feedback(feedback)
-        if not isinstance(q, Flashcard):
-            feedback = self.offer_rerate(feedback)
+        if not isinstance(q, Flashcard) and not session.cram:
+            try:
+                feedback = self.offer_rerate(feedback)
+            except _Stop:
+                self.say(f"saved · next review {self.when(feedback)}")
+                raise
         self.say(f"saved · next review {self.when(feedback)}")
 
     def cloze_text(self, q: Cloze) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from fsrs import Card, State
@@ -67,8 +67,12 @@ def build_queue(
     cards: dict[str, dict[str, Card]],
     now: datetime,
     new_allowance: Callable[[Deck], int],
+    learn_ahead: timedelta = timedelta(0),
 ) -> list[QueueItem]:
-    """The due work of `decks` at `now`. `cards` maps deck id -> question id -> card."""
+    """The due work of `decks` at `now`. `cards` maps deck id -> question id -> card.
+
+    Learning cards due within `learn_ahead` are included too (shown once nothing else is left).
+    """
     learning: list[tuple[datetime, int, int, QueueItem]] = []
     review: list[tuple[datetime, int, int, QueueItem]] = []
     new: list[QueueItem] = []
@@ -82,7 +86,9 @@ def build_queue(
                     new.append(QueueItem(deck, question, None, Kind.NEW))
                     allowance -= 1
                 continue
-            if card.due > now:
+            if card.state is State.Review and card.due > now:
+                continue
+            if card.state is not State.Review and card.due > now + learn_ahead:
                 continue
             if card.state is State.Review:
                 review.append(

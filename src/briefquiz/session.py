@@ -115,7 +115,9 @@ class Session:
         if self.cram:
             self.queue = build_cram_queue(self.decks, cards, now)
         else:
-            self.queue = build_queue(self.decks, cards, now, self._new_allowance)
+            self.queue = build_queue(
+                self.decks, cards, now, self._new_allowance, learn_ahead=LEARN_AHEAD
+            )
         self._next()
 
     # -- the flow ----------------------------------------------------------------------
