@@ -1,0 +1,160 @@
+"""Timings, each as a ratio against a baseline measured in the same run on the same machine.
+
+    .venv/bin/python bench/run.py [--quick]
+
+- startup: briefquiz's first frame (library loaded, store opened) vs an empty Textual app's
+- answer: Session.answer (grade, FSRS, one durable SQLite commit) vs a bare durable commit
+- decks: reading the bundled decks (YAML, validation, quote checks) vs json.loads of the same data
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import sys, time
+t0 = time.perf_counter()
+{build}
+def first_frame():
+    sys.stdout.write(str(time.perf_counter() - t0))
+    app.exit()
+app.call_later(lambda: app.call_after_refresh(first_frame))
+app.run(headless=True)
+"""
+
+EMPTY_APP = PROBE.format(build="from textual.app import App\napp = App()")
+
+BRIEFQUIZ_APP = PROBE.format(
+    build="""
+from briefquiz.clock import SystemClock
+from briefquiz.deck.library import load_default_library
+from briefquiz.locations import database_path
+from briefquiz.store import Store
+from briefquiz.tui.app import create_app
+app = create_app(
+    store=Store.open(database_path()), library=load_default_library(), clock=SystemClock()
+)
+"""
+)
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def first_frame(code: str, env: dict[str, str]) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def bench_startup(runs: int, env: dict[str, str]) -> tuple[float, float]:
+    return median_of(runs, lambda: first_frame(EMPTY_APP, env)), median_of(
+        runs, lambda: first_frame(BRIEFQUIZ_APP, env)
+    )
+
+
+def bench_answer(runs: int, data_dir: Path) -> tuple[float, float]:
+    from briefquiz.clock import SystemClock
+    from briefquiz.deck.library import load_default_library
+    from briefquiz.model import TrueFalse
+    from briefquiz.scheduling import Planner
+    from briefquiz.session import Session
+    from briefquiz.store import Store
+
+    raw = sqlite3.connect(data_dir / "raw.sqlite3", isolation_level=None)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("CREATE TABLE t (x INTEGER, y TEXT)")
+
+    def bare_commit() -> float:
+        start = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO t VALUES (1, 'x')")
+        raw.execute("COMMIT")
+        return time.perf_counter() - start
+
+    deck = load_default_library().find("biden-russia-diagnosis")
+    assert deck is not None
+    store = Store.open(data_dir / "bench.sqlite3")
+    session = Session(store, [deck], SystemClock(), cram=True, planner=Planner(fuzz=False))
+    timings = []
+    while session.current is not None and len(timings) < runs:
+        question = session.current.question
+        answer: object = question.answer if isinstance(question, TrueFalse) else None
+        if answer is None:
+            session.advance()
+            continue
+        start = time.perf_counter()
+        session.answer(answer)  # type: ignore[arg-type]
+        timings.append(time.perf_counter() - start)
+        session.advance()
+    return median_of(runs, bare_commit), statistics.median(timings)
+
+
+def bench_decks(runs: int) -> tuple[float, float]:
+    import yaml
+
+    from briefquiz.deck.library import load_library
+    from briefquiz.deck.sourcetext import read_source
+
+    decks_dir = ROOT / "decks"
+    payload = json.dumps(
+        [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(decks_dir.glob("*.yaml"))]
+    )
+
+    def parse_json() -> float:
+        start = time.perf_counter()
+        json.loads(payload)
+        return time.perf_counter() - start
+
+    def load_decks() -> float:
+        read_source.cache_clear()
+        start = time.perf_counter()
+        load_library([(decks_dir, True)])
+        return time.perf_counter() - start
+
+    return median_of(runs, parse_json), median_of(runs, load_decks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 9
+    random.seed(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "BRIEFQUIZ_DATA_DIR": tmp}
+        os.environ["BRIEFQUIZ_DATA_DIR"] = tmp
+        rows = []
+        empty, ours = bench_startup(runs, env)
+        rows.append(("startup: first frame", "empty Textual app", empty, ours))
+        bare, answer = bench_answer(max(runs, 20), Path(tmp))
+        rows.append(("answer: grade+FSRS+commit", "bare durable SQLite commit", bare, answer))
+        baseline, decks = bench_decks(runs)
+        rows.append(("decks: read+validate bundled", "json.loads of same data", baseline, decks))
+    python = sys.version.split()[0]
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, Python {python}")
+    print(f"{'measure':<30} {'baseline':<28} {'base ms':>9} {'ours ms':>9} {'ratio':>7}")
+    for name, base_name, base, value in rows:
+        ms, base_ms = value * 1000, base * 1000
+        print(f"{name:<30} {base_name:<28} {base_ms:>9.2f} {ms:>9.2f} {value / base:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()
