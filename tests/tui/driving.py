@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
 
 from briefquiz.model import Choice, Cloze, Flashcard, Match, Multi, Order, TrueFalse, Typed
@@ -24,8 +25,22 @@ def current(pilot: Pilot[None]) -> QueueItem:
     return item
 
 
+async def keys(pilot: Pilot[None], *names: str) -> None:
+    """Press keys that all go to the widget that has the focus now, without waiting between
+    them (`pilot.press` waits for the app to settle after every key, which adds up).
+
+    Only for keys the focused widget handles itself (text, digits, letters): a key bound to
+    an action runs after the event bubbles up, so the next keys would overtake it."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for name in names:
+        char = " " if name == "space" else name if len(name) == 1 else None
+        driver.send_message(events.Key(name, char))
+    await pilot.pause()
+
+
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    await keys(pilot, *["space" if ch == " " else ch for ch in text])
 
 
 async def arrange(pilot: Pilot[None], shown: tuple[str, ...], wanted: tuple[str, ...]) -> None:
@@ -33,8 +48,10 @@ async def arrange(pilot: Pilot[None], shown: tuple[str, ...], wanted: tuple[str,
     items = list(shown)
     for target, entry in enumerate(wanted):
         here = items.index(entry)
-        await pilot.press(str(here + 1))  # a digit puts the cursor on that position
-        for _ in range(here - target):
+        if here == target:
+            continue
+        await keys(pilot, str(here + 1))  # a digit puts the cursor on that position
+        for _ in range(here - target):  # a binding: it runs after the key bubbles up
             await pilot.press("left_square_bracket")
         items.insert(target, items.pop(here))
 
@@ -45,14 +62,14 @@ async def answer(pilot: Pilot[None], right: bool) -> QueueItem:
     q = item.question
     shown = item.presentation
     if isinstance(q, Flashcard):
-        await pilot.press("space", "3" if right else "1")
+        await pilot.press("space")  # the rating list appears and takes the focus
+        await pilot.press("3" if right else "1")
     elif isinstance(q, Choice):
         pick = q.answer if right else next(o for o in shown.options if o != q.answer)
         await pilot.press(str(shown.options.index(pick) + 1))
     elif isinstance(q, Multi):
         picks = q.answers if right else {o for o in shown.options if o not in q.answers}
-        for option in sorted(picks):
-            await pilot.press(str(shown.options.index(option) + 1))
+        await keys(pilot, *(str(shown.options.index(option) + 1) for option in sorted(picks)))
         await pilot.press("enter")
     elif isinstance(q, TrueFalse):
         await pilot.press("t" if q.answer == right else "f")
@@ -62,16 +79,18 @@ async def answer(pilot: Pilot[None], right: bool) -> QueueItem:
     elif isinstance(q, Cloze):
         for blank in q.blanks:
             await type_text(pilot, blank.answers[0] if right else "x")
-            await pilot.press("enter")
+            await pilot.press("enter")  # to the next gap, or check from the last
     elif isinstance(q, Order):
         await arrange(pilot, shown.items, q.items if right else tuple(reversed(q.items)))
         await pilot.press("enter")
     elif isinstance(q, Match):
         partners = list(shown.partners)
+        letters = []
         for index, (_, partner) in enumerate(q.pairs):
             if not right:  # the partner of the next left: none is right
                 partner = q.pairs[(index + 1) % len(q.pairs)][1]
-            await pilot.press(LETTERS[partners.index(partner)])
+            letters.append(LETTERS[partners.index(partner)])
+        await keys(pilot, *letters)
         await pilot.press("enter")
     await pilot.pause()
     return item
