@@ -23,8 +23,14 @@ from briefquiz.tui.widgets.answer import AnswerWidget
 from briefquiz.tui.widgets.feedback import FeedbackPanel
 from briefquiz.tui.widgets.questions import TYPE_NAMES, answer_widget
 
-FEEDBACK_HINT = "Enter: next question · 1-4: change the rating · o: open the article here"
-FEEDBACK_HINT_NO_QUOTE = "Enter: next question · 1-4: change the rating"
+
+def feedback_hint(*, quote: bool, cram: bool) -> str:
+    parts = ["Enter: next question"]
+    if not cram:
+        parts.append("1-4: change the rating")
+    if quote:
+        parts.append("o: open the article here")
+    return " · ".join(parts)
 
 
 class StudyScreen(Screen[None]):
@@ -63,7 +69,7 @@ class StudyScreen(Screen[None]):
         total = session.done + session.remaining
         title = f"{item.deck.title} · {TYPE_NAMES[item.question.type]}"
         if session.cram:
-            title += " · cram (schedules unchanged)"
+            title += " · cram"
         self.query_one("#study-title", Static).update(title)
         # Not "n of total": questions answered wrong come back, so the total grows.
         self.query_one("#study-count", Static).update(
@@ -107,7 +113,7 @@ class StudyScreen(Screen[None]):
         await slot.mount(panel)
         panel.focus()
         self._show_progress(feedback.item)
-        self._set_hint(FEEDBACK_HINT if location is not None else FEEDBACK_HINT_NO_QUOTE)
+        self._set_hint(feedback_hint(quote=location is not None, cram=session.cram))
 
     def on_feedback_panel_rerate(self, message: FeedbackPanel.Rerate) -> None:
         message.stop()

@@ -21,6 +21,18 @@ from briefquiz.tui.widgets.keys import digit_key
 from briefquiz.tui.widgets.rows import RowList
 
 
+def missed_once(summary: Summary) -> list[Feedback]:
+    """Each missed question once (a question missed twice in a session is listed once)."""
+    seen: set[tuple[str, str]] = set()
+    missed = []
+    for feedback in summary.missed:
+        key = (feedback.item.deck.id, feedback.item.question.id)
+        if key not in seen:
+            seen.add(key)
+            missed.append(feedback)
+    return missed
+
+
 def totals_line(summary: Summary) -> str:
     """`Answered 12 · right 8 of 11 · partly right 1 · time 3 min` (the plain mode's words)."""
     graded = summary.right + summary.partial + summary.wrong
@@ -70,6 +82,7 @@ class SummaryScreen(Screen[None]):
         self.summary = summary
         self.context = context
         self.left = left
+        self.missed = missed_once(summary)
 
     @property
     def current_deck(self) -> Deck | None:
@@ -91,13 +104,13 @@ class SummaryScreen(Screen[None]):
                 yield Static(f"Next due: {when}", id="summary-next", markup=False)
             for outlook in summary.decks:
                 yield Static(outlook_line(outlook, self.context), classes="outlook", markup=False)
-            if summary.missed:
+            if self.missed:
                 yield Static(
                     "Missed: Enter (or its number) opens the question's passage in the article",
                     classes="section-heading",
                 )
                 yield RowList(
-                    [(digit_key(i), missed_line(f)) for i, f in enumerate(summary.missed)],
+                    [(digit_key(i), missed_line(f)) for i, f in enumerate(self.missed)],
                     id="missed",
                 )
             elif summary.answered:
@@ -106,12 +119,12 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.summary.missed:
+        if self.missed:
             self.query_one("#missed", RowList).focus()
 
     def on_row_list_activated(self, message: RowList.Activated) -> None:
         message.stop()
-        item = self.summary.missed[message.index].item
+        item = self.missed[message.index].item
         if not item.question.quote:
             self.notify("This question quotes nothing in the article.", severity="warning")
             return

@@ -22,7 +22,7 @@ from textual.widgets import Button, Static
 from briefquiz.clock import Clock
 from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.grading import Outcome, describe_answer, expected_text
-from briefquiz.model import Match, Order, QuestionType
+from briefquiz.model import Cloze, Match, Order, QuestionType, Typed
 from briefquiz.plain import RATING_NAMES
 from briefquiz.session import Feedback
 from briefquiz.tui.widgets.passage import Passage
@@ -65,6 +65,14 @@ class FeedbackPanel(Vertical, can_focus=True):
         self.clock = clock
 
     @property
+    def cram(self) -> bool:
+        """A cram answer leaves the schedule alone: there is no rating to change."""
+        return self.current.card_after is None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "rerate" and self.cram)
+
+    @property
     def current(self) -> Feedback:
         assert self.feedback is not None
         return self.feedback
@@ -75,8 +83,9 @@ class FeedbackPanel(Vertical, can_focus=True):
         yield Static(verdict(feedback), id="verdict", markup=False)
         yield Static(rating_line(feedback, self.clock.now()), id="rating", markup=False)
         with Horizontal(classes="buttons", id="rating-buttons"):
-            for rating, name in RATING_NAMES.items():
-                yield Button(f"{int(rating)} {name}", id=f"rate-{int(rating)}", compact=True)
+            if not self.cram:
+                for rating, name in RATING_NAMES.items():
+                    yield Button(f"{int(rating)} {name}", id=f"rate-{int(rating)}", compact=True)
             yield Button("Next ⏎", id="next", compact=True)
             if self.location is not None:
                 yield Button("Article (o)", id="article", compact=True)
@@ -95,6 +104,10 @@ class FeedbackPanel(Vertical, can_focus=True):
             else:
                 given = describe_answer(question, feedback.answer)
                 yield Static(f"You said: {given}", classes="given", markup=False)
+        elif isinstance(question, Typed | Cloze) and feedback.outcome is Outcome.RIGHT:
+            given = describe_answer(question, feedback.answer)
+            if given != expected_text(question):  # say what the lenient match accepted
+                yield Static(f"You said: {given} (accepted)", classes="given", markup=False)
         if question.explanation:
             yield Static(question.explanation, classes="explanation", markup=False)
         if self.location is not None:
@@ -114,6 +127,8 @@ class FeedbackPanel(Vertical, can_focus=True):
         self._mark_rating(feedback)
 
     def _mark_rating(self, feedback: Feedback) -> None:
+        if self.cram:
+            return
         for rating in RATING_NAMES:
             button = self.query_one(f"#rate-{int(rating)}", Button)
             button.set_class(rating == feedback.rating, "-current")

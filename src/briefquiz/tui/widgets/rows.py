@@ -148,7 +148,8 @@ class RowList(Vertical, can_focus=True):
             rows[old].cursor = False
         if 0 <= new < len(rows):
             rows[new].cursor = True
-            rows[new].scroll_visible(animate=False)
+            if old is not None:  # not when first shown: the page above stays in view
+                rows[new].scroll_visible(animate=False)
 
     def watch_cursor(self, old: int, new: int) -> None:
         if self.is_mounted:

@@ -24,7 +24,9 @@ def verdict(feedback: Feedback) -> str:
         return f"• You rated it {RATING_NAMES[feedback.rating]} · answer saved"
     text = MARKS[feedback.outcome]
     parts = feedback.grade.parts
-    if feedback.outcome is Outcome.PARTIAL and parts:
+    question = feedback.item.question
+    # An order is judged on the relative order of its items, not on places: no count there.
+    if feedback.outcome is Outcome.PARTIAL and parts and not isinstance(question, Order):
         text += f" ({sum(p.correct for p in parts)} of {len(parts)})"
     return f"{text} · answer saved"
 
@@ -50,6 +52,8 @@ def part_line(question: AnyQuestion, part: PartResult) -> str:
 
 def rating_line(feedback: Feedback, now: datetime) -> str:
     """`Rating Good (suggested) · next review in 4 days`."""
+    if feedback.next_due is None:
+        return "Cram: the schedule is unchanged"
     name = RATING_NAMES[feedback.rating]
     suggested = feedback.grade.suggested
     if feedback.outcome is Outcome.SELF_GRADED:
@@ -58,6 +62,4 @@ def rating_line(feedback: Feedback, now: datetime) -> str:
         note = " (suggested)"
     else:
         note = f" (you changed it from {RATING_NAMES[suggested]})"
-    due = feedback.next_due
-    when = "cram: the schedule is unchanged" if due is None else f"next review {relative(due, now)}"
-    return f"Rating {name}{note} · {when}"
+    return f"Rating {name}{note} · next review {relative(feedback.next_due, now)}"
