@@ -92,7 +92,6 @@ async def answer(pilot: Pilot[None], right: bool) -> QueueItem:
             letters.append(LETTERS[partners.index(partner)])
         await keys(pilot, *letters)
         await pilot.press("enter")
-    await pilot.pause()
     return item
 
 

@@ -185,3 +185,19 @@ async def test_no_color_keeps_every_state_in_text(
         await pilot.pause()
         assert text_of(pilot, "#verdict").startswith(("✗ Wrong", "~ Partly right"))
         assert pilot.app.screen.query_one("#rating", Static)
+
+
+async def test_a_question_without_a_source_has_no_passage(
+    tmp_path: Path, app_store: Store, make_app: AppFactory
+) -> None:
+    fixture = Path(__file__).parent.parent / "fixtures" / "decks" / "valid-flashcard.yaml"
+    library = library_of(fixture)
+    async with make_app(library, decks=library.decks).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot, right=True)
+        panel = pilot.app.screen.query_one(FeedbackPanel)
+        assert not panel.query("Passage") and not panel.query("#article")
+        assert "o:" not in text_of(pilot, "#study-hint")
+        await pilot.press("o")  # nothing to open
+        assert isinstance(pilot.app.screen, StudyScreen)
+    assert [r.rating for r in app_store.reviews()] == [3]

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from briefquiz.commands.output import plural, shown_path
 from briefquiz.deck.library import DeckFile
@@ -20,6 +20,7 @@ from briefquiz.stats import DeckStats, deck_stats
 from briefquiz.timefmt import local, percent, relative
 from briefquiz.tui.context import AppContext
 from briefquiz.tui.messages import ArticleRequested, StatsRequested, StudyRequested
+from briefquiz.tui.widgets.footer import QuietFooter
 
 COLUMNS = ("New", "Due", "Learned", "Seminar", "Ready")  # after "Deck"
 #: What the columns after "Deck" take at most: their text plus a cell of padding each side.
@@ -126,7 +127,7 @@ class HomeScreen(Screen[None]):
                         "\n".join(located_errors(deck_file)), classes="broken", markup=False
                     )
         yield Static(KEYS_LINE if self.decks else "?: help · q: quit", id="home-hint")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         if self.decks:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from briefquiz.model import Deck
 from briefquiz.queue import QueueItem
@@ -21,6 +21,7 @@ from briefquiz.tui.context import AppContext
 from briefquiz.tui.messages import ArticleRequested, HomeRequested, SessionEnded
 from briefquiz.tui.widgets.answer import AnswerWidget
 from briefquiz.tui.widgets.feedback import FeedbackPanel
+from briefquiz.tui.widgets.footer import QuietFooter
 from briefquiz.tui.widgets.questions import TYPE_NAMES, answer_widget
 
 
@@ -58,7 +59,7 @@ class StudyScreen(Screen[None]):
             yield Static(id="prompt", markup=False)
             yield Vertical(id="study-slot")
         yield Static(id="study-hint", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     async def on_mount(self) -> None:
         await self.show_question()

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefquiz.grading import Outcome, expected_text
 from briefquiz.model import Deck
@@ -17,6 +17,7 @@ from briefquiz.session import DeckOutlook, Feedback, Summary
 from briefquiz.timefmt import duration, local, percent, relative
 from briefquiz.tui.context import AppContext
 from briefquiz.tui.messages import ArticleRequested, HomeRequested
+from briefquiz.tui.widgets.footer import QuietFooter
 from briefquiz.tui.widgets.keys import digit_key
 from briefquiz.tui.widgets.rows import RowList
 
@@ -116,7 +117,7 @@ class SummaryScreen(Screen[None]):
             elif summary.answered:
                 yield Static("Nothing missed.", classes="section-heading")
         yield Static("h or Esc: home · q: quit", id="summary-hint")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         if self.missed:
