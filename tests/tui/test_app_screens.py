@@ -20,7 +20,7 @@ from briefquiz.tui.screens.stats import StatsScreen
 from briefquiz.tui.screens.study import StudyScreen
 from briefquiz.tui.screens.summary import SummaryScreen
 from briefquiz.tui.widgets.feedback import FeedbackPanel
-from briefquiz.tui.widgets.rows import Row
+from briefquiz.tui.widgets.rows import Row, RowList
 
 
 def text_of(pilot: Pilot[Any], selector: str) -> str:
@@ -201,3 +201,19 @@ async def test_a_question_without_a_source_has_no_passage(
         await pilot.press("o")  # nothing to open
         assert isinstance(pilot.app.screen, StudyScreen)
     assert [r.rating for r in app_store.reviews()] == [3]
+
+
+async def test_the_summary_opens_at_its_top_however_many_were_missed(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    library = library_of(write_deck(tmp_path / "decks", ("choice", "truefalse", "typed")))
+    async with make_app(library, decks=library.decks).run_test(size=(60, 14)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await answer(pilot, right=False)
+            await pilot.press("enter")
+        await pilot.press("escape")
+        await pilot.pause()
+        body = pilot.app.screen.query_one("#summary-body")
+        assert body.max_scroll_y > 0 and body.scroll_y == 0
+        assert isinstance(pilot.app.screen.focused, RowList)

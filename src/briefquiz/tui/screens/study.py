@@ -112,7 +112,7 @@ class StudyScreen(Screen[None]):
         slot = self.query_one("#study-slot", Vertical)
         await slot.remove_children()
         await slot.mount(panel)
-        panel.focus()
+        panel.focus(scroll_visible=False)
         self._show_progress(feedback.item)
         self._set_hint(feedback_hint(quote=location is not None, cram=session.cram))
 

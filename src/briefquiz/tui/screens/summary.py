@@ -121,7 +121,7 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if self.missed:
-            self.query_one("#missed", RowList).focus()
+            self.query_one("#missed", RowList).focus(scroll_visible=False)
 
     def on_row_list_activated(self, message: RowList.Activated) -> None:
         message.stop()

@@ -39,4 +39,4 @@ class AnswerWidget(Widget):
 
     def focus_input(self) -> None:
         """Give the keyboard to the part of the widget that takes the answer."""
-        self.focus()
+        self.focus(scroll_visible=False)

@@ -19,7 +19,7 @@ class ChoiceAnswer(AnswerWidget):
         self.hint = f"{key_range(count)} picks an answer · or ↑↓ and Enter · or click it"
 
     def focus_input(self) -> None:
-        self.query_one(RowList).focus()
+        self.query_one(RowList).focus(scroll_visible=False)
 
     def on_row_list_activated(self, message: RowList.Activated) -> None:
         message.stop()

@@ -53,7 +53,7 @@ class ClozeAnswer(AnswerWidget):
         )
 
     def focus_input(self) -> None:
-        self.inputs[0].focus()
+        self.inputs[0].focus(scroll_visible=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

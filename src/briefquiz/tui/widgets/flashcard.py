@@ -41,7 +41,7 @@ class FlashcardAnswer(AnswerWidget, can_focus=True):
         if self.revealed:
             self.query_one(RowList).focus()
         else:
-            self.focus()
+            self.focus(scroll_visible=False)
 
     async def action_reveal(self) -> None:
         if self.revealed:

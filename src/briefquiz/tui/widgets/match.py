@@ -80,7 +80,7 @@ class MatchAnswer(AnswerWidget):
         self._show()
 
     def focus_input(self) -> None:
-        self.partners_list.focus()
+        self.partners_list.focus(scroll_visible=False)
 
     # -- state -> screen ---------------------------------------------------------------
     def _show(self) -> None:

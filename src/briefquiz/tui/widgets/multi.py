@@ -37,7 +37,7 @@ class MultiAnswer(AnswerWidget):
         )
 
     def focus_input(self) -> None:
-        self.query_one(RowList).focus()
+        self.query_one(RowList).focus(scroll_visible=False)
 
     def toggle(self, index: int) -> None:
         rows = self.query_one(RowList)

@@ -55,7 +55,7 @@ class OrderAnswer(AnswerWidget):
         self.hint = "↑↓ choose an item · shift+↑↓ or [ ] (or k j) move it · Enter checks the order"
 
     def focus_input(self) -> None:
-        self.query_one(OrderList).focus()
+        self.query_one(OrderList).focus(scroll_visible=False)
 
     def on_row_list_activated(self, message: RowList.Activated) -> None:
         message.stop()

@@ -18,7 +18,7 @@ class TrueFalseAnswer(AnswerWidget):
         self.hint = "t or 1: true · f or 2: false · or ↑↓ and Enter · or click"
 
     def focus_input(self) -> None:
-        self.query_one(RowList).focus()
+        self.query_one(RowList).focus(scroll_visible=False)
 
     def on_row_list_activated(self, message: RowList.Activated) -> None:
         message.stop()

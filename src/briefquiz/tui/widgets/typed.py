@@ -20,7 +20,7 @@ class TypedAnswer(AnswerWidget):
         self.hint = f"Type your answer, Enter checks · {forgiven}"
 
     def focus_input(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(Input).focus(scroll_visible=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
