@@ -743,3 +743,10 @@ def test_version_1_reviews_read_back_without_replaces(db: Path) -> None:
     make_v1_database(db)
     with Store.open(db) as store:
         assert [r.replaces for r in store.reviews()] == [None]
+
+
+def test_opening_takes_a_lock_file_beside_the_database(db: Path) -> None:
+    Store.open(db).close()
+    lock = db.with_name(db.name + ".lock")
+    assert lock.exists()
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o600

@@ -245,6 +245,28 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+@contextmanager
+def _opening_lock(path: Path) -> Iterator[None]:
+    """One process at a time checks, switches to WAL and migrates a database.
+
+    Two processes doing that at once on a fresh file can wait on each other's locks until
+    the busy timeout gives up; a lock file beside the database serialises the short
+    opening step. (POSIX only; elsewhere SQLite's own locking has to do.)
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    lock_path = path.with_name(path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def _fsync_path(path: Path, directory: bool = False) -> None:
     if directory and os.name == "nt":
         return
@@ -346,7 +368,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot open {path}: {exc}.") from exc
         try:
-            with _translated(path):
+            with _opening_lock(path), _translated(path):
                 cls._prepare(conn, path)
         except BaseException:
             conn.close()
