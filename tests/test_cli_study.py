@@ -184,7 +184,13 @@ def test_a_corrupt_database_is_reported_and_left_alone(
     assert "It was left untouched" in result.stderr
     assert result.stdout == ""
     assert database.read_bytes() == garbage
-    assert sorted(p.name for p in cli.data.iterdir()) == ["decks", "progress.sqlite3"]
+    # Nothing written beside it but the (empty) lock file that serialises opening.
+    assert sorted(p.name for p in cli.data.iterdir()) == [
+        "decks",
+        "progress.sqlite3",
+        "progress.sqlite3.lock",
+    ]
+    assert (cli.data / "progress.sqlite3.lock").stat().st_size == 0
 
 
 # --------------------------------------------------------------------------- the system clock

@@ -230,7 +230,7 @@ def check_card_against_seminar(card: Card, seminar: datetime, target: float) -> 
 def test_sessions_before_the_seminar_keep_every_card_on_target(
     kit, store: Store, target: float
 ) -> None:
-    deck = kit.deck("exam", kit.truefalse(12))
+    deck = kit.deck("exam", kit.truefalse(24))
     seminar = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
     store.save_settings(DeckSettings("exam", desired_retention=target, seminar_at=seminar))
     clock = FixedClock(datetime(2025, 3, 3, 7, 0, tzinfo=UTC))
@@ -283,11 +283,10 @@ def test_rerate_with_a_seminar_gives_the_capped_schedule_of_the_original_card(
     kit, new_session: Callable[..., Session], store: Store, clock: FixedClock
 ) -> None:
     deck = kit.deck("rerate-exam", kit.truefalse(1))
-    session = new_session([deck])
-    session.answer(True)
-    session.advance()
-    session.answer(True)
-    session.advance()
+    learning = new_session([deck]).answer(True).card_after
+    assert learning is not None
+    clock.set(learning.due)
+    new_session([deck]).answer(True)
     original = store.card("rerate-exam", "q0")
     assert original is not None
     clock.set(original.due)

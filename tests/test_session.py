@@ -95,9 +95,14 @@ def test_lapse_goes_to_relearning_and_back_to_review(
 ) -> None:
     deck = kit.deck("lapse", [TrueFalse(id="q", prompt="p", answer=True)])
     session = new_session([deck])
+    first = session.answer(True)
+    # Never the same question twice in a row: with nothing else to ask, the session ends.
+    assert session.advance() is None
+    assert first.card_after is not None
+    clock.set(first.card_after.due)
+    session = new_session([deck])
+    assert session.current is not None and session.current.kind is Kind.LEARNING
     session.answer(True)
-    session.advance()
-    session.answer(True)  # learn-ahead: the 10 min step comes back at once
     session.advance()
     card = store.card("lapse", "q")
     assert card is not None and card.state is State.Review
@@ -218,11 +223,10 @@ def test_rerate_replaces_the_review_and_reschedules_from_the_original_card(
 ) -> None:
     deck = kit.deck("rerate", [TrueFalse(id="q", prompt="p", answer=True)])
     # Bring the card to Review so that Again and Good lead to different states.
-    session = new_session([deck])
-    session.answer(True)
-    session.advance()
-    session.answer(True)
-    session.advance()
+    learning = new_session([deck]).answer(True).card_after
+    assert learning is not None
+    clock.set(learning.due)
+    new_session([deck]).answer(True)
     original = store.card("rerate", "q")
     assert original is not None and original.state is State.Review
     clock.set(original.due + timedelta(hours=3))
@@ -279,9 +283,10 @@ def test_rerated_to_again_the_card_comes_back_in_the_same_session(
     kit, new_session: MakeSession, clock: FixedClock
 ) -> None:
     deck = kit.deck("rerate2", [TrueFalse(id="q", prompt="p", answer=True)])
+    learning = new_session([deck]).answer(True).card_after
+    assert learning is not None
+    clock.set(learning.due)
     session = new_session([deck])
-    session.answer(True)
-    session.advance()
     session.answer(True)
     session.rerate(Rating.Again)
     clock.advance(timedelta(minutes=1))

@@ -237,13 +237,17 @@ class Session:
             self.current = None
             return
         index = self._next_index(self.clock.now())
+        if index is None:
+            self.current = None
+            return
         item = self.queue.pop(index)
         item.presentation = present(item.question, self.rng)
         self.current = item
 
-    def _next_index(self, now: datetime) -> int:
+    def _next_index(self, now: datetime) -> int | None:
         """Learning cards due now first, then the queue in order. A learning card not yet due
-        waits while anything else is left; then the soonest is shown early (learn ahead)."""
+        waits while anything else is left; then the soonest is shown early (learn ahead), but
+        never the question just answered: with nothing else left, the session ends there."""
 
         def waiting(item: QueueItem) -> bool:
             return item.kind is Kind.LEARNING and item.card is not None and item.card.due > now
@@ -254,7 +258,15 @@ class Session:
                 return i
         if ready:
             return ready[0]
-        return min(range(len(self.queue)), key=lambda i: self.queue[i].card.due)  # type: ignore[union-attr]
+        last = self.history[-1].item if self.history else None
+        others = [
+            i
+            for i, item in enumerate(self.queue)
+            if last is None or (item.deck.id, item.question.id) != (last.deck.id, last.question.id)
+        ]
+        if not others:
+            return None
+        return min(others, key=lambda i: self.queue[i].card.due)  # type: ignore[union-attr]
 
     def _new_allowance(self, deck: Deck) -> int:
         settings = self.store.settings(deck.id)
