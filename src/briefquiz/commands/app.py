@@ -10,6 +10,8 @@ from briefquiz.commands.common import open_store
 from briefquiz.deck.library import Library, load_default_library
 from briefquiz.model import Deck
 
+WATCH_INTERVAL = 0.5  # seconds between looks at the deck files
+
 
 def run_app(
     *,
@@ -23,7 +25,13 @@ def run_app(
     library = library if library is not None else load_default_library()
     with open_store() as store:
         app = create_app(
-            store=store, library=library, clock=SystemClock(), decks=decks, cram=cram, limit=limit
+            store=store,
+            library=library,
+            clock=SystemClock(),
+            decks=decks,
+            cram=cram,
+            limit=limit,
+            watch_interval=WATCH_INTERVAL,
         )
         app.run()
         return app.return_code or 0

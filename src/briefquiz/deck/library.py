@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefquiz.deck.findings import Finding, Severity
+from briefquiz.deck.sourcetext import read_source
 from briefquiz.deck.validate import read_deck
 from briefquiz.model import Deck
 
@@ -30,6 +31,12 @@ class DeckFile:
 @dataclass(slots=True)
 class Library:
     files: list[DeckFile] = field(default_factory=list)
+    roots: tuple[tuple[Path, bool], ...] = ()  # what it was read from: (file or folder, bundled)
+
+    def reload(self) -> Library:
+        """The same roots read again (deck files or their source texts may have changed)."""
+        read_source.cache_clear()
+        return load_library(self.roots)
 
     @property
     def decks(self) -> list[Deck]:
@@ -91,7 +98,8 @@ def _gc_paused() -> Iterator[None]:
 
 def load_library(roots: Iterable[tuple[Path, bool]]) -> Library:
     """Read every deck file under each (root, bundled) and check deck ids across them."""
-    library = Library()
+    roots = tuple(roots)
+    library = Library(roots=roots)
     seen_paths: set[Path] = set()
     owners: dict[str, Deck] = {}
     with _gc_paused():

@@ -39,7 +39,7 @@ class DeckWatcher:
     def __init__(
         self,
         roots: Iterable[Path],
-        on_change: Callable[[set[Path]], None],
+        on_change: Callable[[set[Path]], object],
         interval: float = 0.5,
     ) -> None:
         self.roots = tuple(roots)

@@ -11,15 +11,18 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from briefquiz.clock import Clock
 from briefquiz.deck.library import Library
 from briefquiz.deck.sourcetext import deck_source
+from briefquiz.deck.watch import DeckWatcher
 from briefquiz.model import AnyQuestion, Deck
 from briefquiz.scheduling import Planner
 from briefquiz.store import Store
@@ -32,8 +35,6 @@ from briefquiz.tui.messages import (
     StudyRequested,
 )
 from briefquiz.tui.screens.home import HomeScreen
-from briefquiz.tui.screens.study import StudyScreen
-from briefquiz.tui.screens.summary import SummaryScreen
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
 
@@ -57,6 +58,14 @@ def decks_of(items: QuizItems) -> tuple[Deck, ...]:
     )
 
 
+class DecksChanged(Message):
+    """Posted from the watcher's thread (post_message is thread-safe)."""
+
+    def __init__(self, paths: frozenset[Path]) -> None:
+        super().__init__()
+        self.paths = paths
+
+
 class BriefquizApp(App[None]):
     CSS_PATH = "briefquiz.tcss"
     TITLE = "briefquiz"
@@ -73,17 +82,61 @@ class BriefquizApp(App[None]):
         decks: Sequence[Deck] = (),
         cram: bool = False,
         limit: int | None = None,
+        watch_interval: float | None = None,
     ) -> None:
         super().__init__()
         self.context = context
         self.start_decks = tuple(decks)
         self.start_cram = cram
         self.start_limit = limit
+        self.watch_interval = watch_interval
+        self.watcher: DeckWatcher | None = None
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.context))
         if self.start_decks:
             self.start_session(self.start_decks, cram=self.start_cram, limit=self.start_limit)
+        if self.watch_interval is not None:
+            roots = [root for root, _bundled in self.context.library.roots]
+            self.watcher = DeckWatcher(
+                roots,
+                lambda paths: self.post_message(DecksChanged(frozenset(paths))),
+                interval=self.watch_interval,
+            )
+            self.watcher.start()
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+    async def on_decks_changed(self, message: DecksChanged) -> None:
+        await self.reload_decks(message.paths)
+
+    async def reload_decks(self, paths: Iterable[Path]) -> None:
+        """Deck files changed on disk: read the library again and show it.
+
+        A session under way keeps the questions it started with; the home screen shows the
+        new decks, and a deck that became invalid its located errors instead of vanishing.
+        """
+        library = self.context.library
+        fresh = library.reload()
+        library.files[:] = fresh.files
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                await screen.library_changed()
+        for path in sorted(paths):
+            deck_file = library.file_for(path)
+            if deck_file is None:
+                self.notify(f"{path.name} is gone.", title="Decks reloaded")
+            elif deck_file.errors:
+                first = deck_file.errors[0]
+                self.notify(
+                    f"{path.name}:{first.line}:{first.column}: {first.message}",
+                    title=f"{path.name} has {len(deck_file.errors)} error(s)",
+                    severity="error",
+                )
+            else:
+                self.notify(f"{path.name} reloaded.", title="Decks reloaded")
 
     # -- navigation --------------------------------------------------------------------
     @property
@@ -109,6 +162,8 @@ class BriefquizApp(App[None]):
                 title="Nothing to study",
             )
             return
+        from briefquiz.tui.screens.study import StudyScreen  # not needed for the first frame
+
         self.push_screen(StudyScreen(session, self.context))
 
     def go_home(self) -> None:
@@ -120,6 +175,9 @@ class BriefquizApp(App[None]):
         self.start_session(decks, cram=message.cram)
 
     def on_session_ended(self, message: SessionEnded) -> None:
+        from briefquiz.tui.screens.study import StudyScreen
+        from briefquiz.tui.screens.summary import SummaryScreen
+
         if isinstance(self.screen, StudyScreen):
             summary = SummaryScreen(message.summary, self.context, left=message.left)
             self.switch_screen(summary)
@@ -203,7 +261,9 @@ def create_app(
     rng: random.Random | None = None,
     planner: Planner | None = None,
     monotonic: Callable[[], float] | None = None,
+    watch_interval: float | None = None,
 ) -> BriefquizApp:
+    """`watch_interval` (seconds): reload deck files that change on disk; None: never."""
     context = AppContext(
         store=store,
         library=library,
@@ -212,4 +272,4 @@ def create_app(
         planner=planner,
         monotonic=monotonic if monotonic is not None else time.monotonic,
     )
-    return BriefquizApp(context, decks=decks, cram=cram, limit=limit)
+    return BriefquizApp(context, decks=decks, cram=cram, limit=limit, watch_interval=watch_interval)

@@ -100,9 +100,10 @@ class HomeScreen(Screen[None]):
     @property
     def current_deck(self) -> Deck | None:
         decks = self.decks
-        if not decks:
+        tables = self.query("#decks").results(DataTable)
+        table = next(tables, None)  # none for a moment while the deck list is rebuilt
+        if not decks or table is None:
             return None
-        table = self.query_one("#decks", DataTable)
         return decks[min(max(table.cursor_row, 0), len(decks) - 1)]
 
     def compose(self) -> ComposeResult:
@@ -135,6 +136,13 @@ class HomeScreen(Screen[None]):
             self.query_one("#decks", DataTable).focus()
         else:
             self.query_one("#home-title", Static).update("briefquiz")
+
+    async def library_changed(self) -> None:
+        """The library was read again: rebuild the deck list and the errors shown."""
+        self.stats = {}
+        await self.recompose()
+        if self.is_attached and (not self.decks or self.query("#decks")):
+            self.on_mount()
 
     def on_screen_resume(self) -> None:
         if self.decks:

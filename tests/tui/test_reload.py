@@ -1,0 +1,65 @@
+"""Editing a deck file while the app runs: the home screen follows, broken or not."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+from tuikit import AppFactory, library_of, write_deck
+
+from briefquiz.tui.app import BriefquizApp
+
+
+def _bump(path: Path, text: str) -> None:
+    """Rewrite and move the mtime well forward, so a quick edit is never missed."""
+    before = path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 5_000_000_000, before + 5_000_000_000))
+
+
+async def _until(pilot_app: BriefquizApp, condition: object, seconds: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not condition():  # type: ignore[operator]
+        assert loop.time() < deadline, "the app did not pick up the change"
+        await asyncio.sleep(0.05)
+
+
+def _deck_titles(app: BriefquizApp) -> list[str]:
+    tables = list(app.screen.query("#decks").results(DataTable))
+    if not tables:
+        return []  # the deck list is being rebuilt
+    return [str(tables[0].get_row_at(i)[0]) for i in range(tables[0].row_count)]
+
+
+async def test_an_edited_deck_reloads_and_a_broken_one_shows_its_errors(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "decks"
+    path = write_deck(folder, ("truefalse",))
+    app = make_app(library_of(folder), watch_interval=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert _deck_titles(app) == ["The Lamp on Varn Head"]
+
+        text = path.read_text(encoding="utf-8")
+        _bump(path, text.replace("title: The Lamp", "title: The Revised Lamp", 1))
+        await _until(app, lambda: _deck_titles(app) == ["The Revised Lamp on Varn Head"])
+        assert app.context.library.find("varn") is not None
+
+        _bump(path, text.replace("type: truefalse", "type: truefals", 1))
+        await _until(app, lambda: bool(app.screen.query(".broken")))
+        broken = str(app.screen.query_one(".broken", Static).render())
+        assert "varn.yaml:" in broken and "unknown question type 'truefals'" in broken
+        assert app.context.library.find("varn") is None
+
+        _bump(path, text)
+        await _until(
+            app,
+            lambda: (
+                not app.screen.query(".broken") and _deck_titles(app) == ["The Lamp on Varn Head"]
+            ),
+        )
+        assert app.context.library.find("varn") is not None
