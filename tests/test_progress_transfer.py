@@ -13,22 +13,13 @@ from pathlib import Path
 import pytest
 from fsrs import Rating
 
+from answers import Answers
 from briefquiz.authoring.progress_transfer import describe_import
 from briefquiz.bundled import bundled_decks_dir
 from briefquiz.clock import FixedClock
 from briefquiz.deck.validate import read_deck
-from briefquiz.grading import Answer
 from briefquiz.model import (
-    AnyQuestion,
-    Choice,
-    Cloze,
     Deck,
-    Flashcard,
-    Match,
-    Multi,
-    Order,
-    TrueFalse,
-    Typed,
 )
 from briefquiz.recall import predicted_recall
 from briefquiz.session import Session
@@ -68,33 +59,6 @@ def run(data_dir: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def answer_for(question: AnyQuestion, right: bool) -> Answer:
-    """A right answer, or a wrong one, in the form the session takes."""
-    if isinstance(question, Flashcard):
-        return Rating.Good if right else Rating.Again
-    if isinstance(question, Choice):
-        return (
-            question.answer if right else next(o for o in question.options if o != question.answer)
-        )
-    if isinstance(question, Multi):
-        return question.answers if right else frozenset(question.options) - question.answers
-    if isinstance(question, TrueFalse):
-        return question.answer if right else not question.answer
-    if isinstance(question, Typed):
-        return question.answers[0] if right else "no idea"
-    if isinstance(question, Cloze):
-        return tuple(b.answers[0] if right else "?" for b in question.blanks)
-    if isinstance(question, Order):
-        return question.items if right else tuple(reversed(question.items))
-    if isinstance(question, Match):
-        if right:
-            return question.pairs
-        rights = [r for _, r in question.pairs]
-        lefts = [left for left, _ in question.pairs]
-        return tuple(zip(lefts, rights[1:] + rights[:1], strict=True))
-    raise AssertionError(question)
-
-
 def study(store: Store, decks: list[Deck], clock: FixedClock, days: int, seed: int) -> None:
     """A few days of sessions, mostly right, some wrong, some re-rated, one cram."""
     rng = random.Random(seed)
@@ -104,7 +68,10 @@ def study(store: Store, decks: list[Deck], clock: FixedClock, days: int, seed: i
         while not session.finished:
             item = session.current
             assert item is not None
-            session.answer(answer_for(item.question, rng.random() < 0.75), rng.randint(0, 9000))
+            question = item.question
+            right = rng.random() < 0.75
+            answer = Answers.right(question) if right else Answers.wrong(question)
+            session.answer(answer, rng.randint(0, 9000))
             if rng.random() < 0.1:
                 session.rerate(Rating.Easy)
             clock.advance(timedelta(seconds=rng.randint(5, 60)))

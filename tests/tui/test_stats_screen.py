@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fsrs import Rating
 from textual.app import App
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from answers import Answers
 from briefquiz.bundled import bundled_decks_dir
 from briefquiz.clock import FixedClock
 from briefquiz.deck.library import load_library
@@ -26,10 +26,6 @@ from briefquiz.model import (
     Choice,
     Cloze,
     Deck,
-    Flashcard,
-    Match,
-    Multi,
-    Order,
     TrueFalse,
     Typed,
 )
@@ -87,26 +83,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def right_answer(question: AnyQuestion) -> Answer:
-    if isinstance(question, Flashcard):
-        return Rating.Good
-    if isinstance(question, Choice):
-        return question.answer
-    if isinstance(question, Multi):
-        return question.answers
-    if isinstance(question, TrueFalse):
-        return question.answer
-    if isinstance(question, Typed):
-        return question.answers[0]
-    if isinstance(question, Cloze):
-        return tuple(blank.answers[0] for blank in question.blanks)
-    if isinstance(question, Order):
-        return question.items
-    if isinstance(question, Match):
-        return question.pairs
-    raise AssertionError(question)
-
-
 def wrong_answer(question: AnyQuestion) -> Answer:
     """A wrong answer where one is easy to make, else the right one."""
     if isinstance(question, Choice):
@@ -117,7 +93,7 @@ def wrong_answer(question: AnyQuestion) -> Answer:
         return "zzzz qqqq"
     if isinstance(question, Cloze):
         return tuple("zzzz qqqq" for _ in question.blanks)
-    return right_answer(question)
+    return Answers.right(question)
 
 
 def study(store: Store, deck: Deck, clock: FixedClock, count: int, wrong_every: int) -> int:
@@ -131,7 +107,7 @@ def study(store: Store, deck: Deck, clock: FixedClock, count: int, wrong_every: 
         assert item is not None
         answered += 1
         wrong = answered % wrong_every == 0
-        session.answer(wrong_answer(item.question) if wrong else right_answer(item.question))
+        session.answer(wrong_answer(item.question) if wrong else Answers.right(item.question))
         clock.advance(timedelta(seconds=30))
         session.advance()
     return answered
