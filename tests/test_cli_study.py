@@ -81,6 +81,8 @@ def test_seminar_with_a_time_shows_and_clears(cli, user_deck: str) -> None:
         ("2001-01-02", "is in the past; give a future date"),
         ("next tuesday", "cannot read 'next tuesday' as a date or time; use YYYY-MM-DD"),
         ("2030-02-30", "cannot read '2030-02-30'"),
+        ("9999-12-31 23:59-14:00", "is out of range"),
+        ("2999-01-01", "is more than ten years away"),
     ],
 )
 def test_a_bad_seminar_date_is_refused(cli, user_deck: str, when: str, message: str) -> None:
@@ -115,7 +117,8 @@ def test_config_persists(cli, user_deck: str) -> None:
     [
         (["--retention", "1.5"], "--retention must be between 0.70 and 0.99"),
         (["--retention", "0.5"], "--retention must be between 0.70 and 0.99"),
-        (["--new-per-day", "-1"], "--new-per-day must be 0 or more"),
+        (["--new-per-day", "-1"], "--new-per-day must be from 0 to 10000"),
+        (["--new-per-day", str(10**20)], "--new-per-day must be from 0 to 10000"),
     ],
 )
 def test_config_refuses_bad_values(

@@ -124,6 +124,7 @@ def test_partly_right_cloze(plain, file_deck: Deck, store: Store) -> None:
     cloze = next(q for q in file_deck.questions if q.type == "cloze")
     deck = Deck("bq-cloze", "Cloze", file_deck.path, (cloze,), source=file_deck.source)
     out, _, _ = plain([deck], ["clock", "ticked", ""], limit=1)
+    assert f"· cloze\n{cloze.prompt}\n  " in out  # the prompt, then the text with its blanks
     assert "~ Partly right" in out
     assert "    ✓ blank 1: clock" in out
     assert "    ✗ blank 2: ticked (expected stopped)" in out

@@ -114,6 +114,9 @@ def schema_errors(value: Any, schema: dict[str, Any], where: str = "$") -> list[
         elif keyword == "minProperties":
             if isinstance(value, dict) and len(value) < arg:
                 errors.append(f"{where}: fewer than {arg} properties")
+        elif keyword == "maxProperties":
+            if isinstance(value, dict) and len(value) > arg:
+                errors.append(f"{where}: more than {arg} properties")
         elif keyword == "uniqueItems":
             if arg and isinstance(value, list):
                 seen = [json.dumps(item, sort_keys=True) for item in value]

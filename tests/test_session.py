@@ -564,3 +564,21 @@ def test_card_is_none_for_new_items_and_the_card_for_due_ones(
     first = session.current
     assert first is not None and first.kind is Kind.LEARNING
     assert isinstance(first.card, Card) and first.card == store.card("c", "q0")
+
+
+def test_a_question_missed_and_due_again_waits_for_another_first(
+    kit, new_session: MakeSession, clock: FixedClock
+) -> None:
+    deck = kit.deck(
+        "twice",
+        [TrueFalse(id="q1", prompt="p", answer=True), TrueFalse(id="q2", prompt="p", answer=True)],
+    )
+    session = new_session([deck])
+    assert session.current is not None and session.current.question.id == "q1"
+    session.answer(False)  # back in a minute
+    clock.advance(timedelta(minutes=2))  # the learner reads the feedback a long while
+    item = session.advance()
+    assert item is not None and item.question.id == "q2"
+    session.answer(True)
+    item = session.advance()
+    assert item is not None and item.question.id == "q1"

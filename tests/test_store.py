@@ -750,3 +750,21 @@ def test_opening_takes_a_lock_file_beside_the_database(db: Path) -> None:
     lock = db.with_name(db.name + ".lock")
     assert lock.exists()
     assert stat.S_IMODE(lock.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("stability", 0.0), ("stability", -1.5), ("stability", None), ("difficulty", 11.0)],
+)
+def test_import_refuses_card_states_fsrs_cannot_use(
+    tmp_path: Path, field: str, value: float | None
+) -> None:
+    with Store.open(tmp_path / "a.sqlite3") as source:
+        populate(source)
+        data = source.export_json()
+    reviewed = next(c for c in data["cards"] if c["last_review"] is not None)
+    reviewed[field] = value
+    with Store.open(tmp_path / "b.sqlite3") as target:
+        with pytest.raises(StoreError, match=field):
+            target.import_json(data)
+        assert target.reviews() == [] and target.cards("d") == {}

@@ -13,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from briefquiz import __version__
-from briefquiz.errors import CommandError
+from briefquiz.errors import UserFacingError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -190,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except CommandError as err:
+    except UserFacingError as err:  # e.g. a store that fails mid-session: disk full, locked
         print(f"briefquiz: {err}", file=sys.stderr)
         return err.status
     except KeyboardInterrupt:

@@ -103,7 +103,8 @@ class PlainStudy:
         self.say()
         self.say(f"[{number}/{total}] {item.deck.title} · {q.type.value}")
         if isinstance(q, Cloze):
-            self.say(self.cloze_text(q))
+            self.say(q.prompt)
+            self.say(self.cloze_text(q), indent="  ")
         else:
             self.say(q.prompt)
         shown = item.presentation

@@ -52,7 +52,9 @@ def present(question: AnyQuestion, rng: random.Random) -> Presentation:
         return Presentation(options=tuple(options))
     if isinstance(question, Order):
         items = list(question.items)
-        while tuple(items) == question.items and len(set(items)) > 1:
+        rng.shuffle(items)
+        # Never already solved, but with two items that would give the answer away.
+        while tuple(items) == question.items and len(set(items)) > 2:
             rng.shuffle(items)
         return Presentation(items=tuple(items))
     if isinstance(question, Match):

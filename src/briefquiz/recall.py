@@ -32,7 +32,7 @@ def days_until_recall_drops_to(target: float, stability: float) -> float:
 
 def predicted_recall(card: Card | None, at: datetime) -> float:
     """Probability of recalling the card at `at`; 0 for a card never reviewed."""
-    if card is None or card.last_review is None or card.stability is None:
+    if card is None or card.last_review is None or not card.stability or card.stability <= 0:
         return 0.0
     elapsed = (at - card.last_review).total_seconds() / SECONDS_PER_DAY
     return recall_after(elapsed, card.stability)

@@ -19,11 +19,17 @@ def parse_when(text: str, tz: tzinfo) -> tuple[datetime, bool]:
     except ValueError:
         pass
     else:
-        return datetime.combine(day, DEFAULT_SEMINAR_TIME, tzinfo=tz).astimezone(UTC), True
+        try:
+            return datetime.combine(day, DEFAULT_SEMINAR_TIME, tzinfo=tz).astimezone(UTC), True
+        except OverflowError:
+            raise ValueError(f"{text!r} is out of range; give a date in the next years") from None
     try:
         moment = datetime.fromisoformat(raw.replace(" ", "T", 1))
     except ValueError:
         raise ValueError(f"cannot read {text!r} as a date or time; use {FORMATS}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
-    return moment.astimezone(UTC), False
+    try:
+        return moment.astimezone(UTC), False
+    except OverflowError:
+        raise ValueError(f"{text!r} is out of range; give a date in the next few years") from None

@@ -246,27 +246,28 @@ class Session:
 
     def _next_index(self, now: datetime) -> int | None:
         """Learning cards due now first, then the queue in order. A learning card not yet due
-        waits while anything else is left; then the soonest is shown early (learn ahead), but
-        never the question just answered: with nothing else left, the session ends there."""
-
-        def waiting(item: QueueItem) -> bool:
-            return item.kind is Kind.LEARNING and item.card is not None and item.card.due > now
-
-        ready = [i for i, item in enumerate(self.queue) if not waiting(item)]
-        for i in ready:
-            if self.queue[i].kind is Kind.LEARNING:
-                return i
-        if ready:
-            return ready[0]
+        waits while anything else is left; then the soonest is shown early (learn ahead).
+        The question just answered comes again only when nothing else is left and it is due;
+        left with only itself not yet due, the session ends there."""
         last = self.history[-1].item if self.history else None
-        others = [
+        pool = [
             i
             for i, item in enumerate(self.queue)
             if last is None or (item.deck.id, item.question.id) != (last.deck.id, last.question.id)
         ]
-        if not others:
-            return None
-        return min(others, key=lambda i: self.queue[i].card.due)  # type: ignore[union-attr]
+
+        def waiting(i: int) -> bool:
+            item = self.queue[i]
+            return item.kind is Kind.LEARNING and item.card is not None and item.card.due > now
+
+        ready = [i for i in pool if not waiting(i)]
+        learning = [i for i in ready if self.queue[i].kind is Kind.LEARNING]
+        if learning or ready:
+            return (learning or ready)[0]
+        if pool:
+            return min(pool, key=lambda i: self.queue[i].card.due)  # type: ignore[union-attr]
+        again = [i for i in range(len(self.queue)) if not waiting(i)]
+        return again[0] if again else None
 
     def _new_allowance(self, deck: Deck) -> int:
         settings = self.store.settings(deck.id)

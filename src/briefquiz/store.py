@@ -30,6 +30,7 @@ from typing import Any, Final, Self
 import fsrs
 
 from briefquiz import migrations
+from briefquiz.errors import UserFacingError
 
 __all__ = [
     "EXPORT_FORMAT",
@@ -62,7 +63,7 @@ _SQLITE_FULL: Final = 13
 _SQLITE_NOTADB: Final = 26
 
 
-class StoreError(Exception):
+class StoreError(UserFacingError):
     """A clear, user-facing message (corrupt database, newer schema, locked too long...)."""
 
 
@@ -951,14 +952,20 @@ def _parse_export(data: Any) -> _Parsed:
             raise _bad(f"{where}.step", f"expected a non-negative integer, got {step}")
         due = _time(item, "due", where)
         assert due is not None
-        values: _CardValues = (
-            state,
-            step,
-            _float(item, "stability", where),
-            _float(item, "difficulty", where),
-            due,
-            _time(item, "last_review", where, optional=True),
-        )
+        stability = _float(item, "stability", where)
+        difficulty = _float(item, "difficulty", where)
+        last_review = _time(item, "last_review", where, optional=True)
+        if state == 2 and step is not None:
+            raise _bad(f"{where}.step", f"a review card has no step, got {step}")
+        if state in (1, 3) and step is None:
+            raise _bad(f"{where}.step", "a learning card needs its step")
+        if state != 1 or last_review is not None:
+            # A card that has been reviewed: fsrs needs both, and in range.
+            if stability is None or not stability > 0:
+                raise _bad(f"{where}.stability", f"expected a number above 0, got {stability}")
+            if difficulty is None or not 1 <= difficulty <= 10:
+                raise _bad(f"{where}.difficulty", f"expected 1 to 10, got {difficulty}")
+        values: _CardValues = (state, step, stability, difficulty, due, last_review)
         cards.append((_text(item, "deck_id", where), _text(item, "question_id", where), values))
 
     reviews: list[tuple[ReviewRecord, str]] = []

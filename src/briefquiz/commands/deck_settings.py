@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from datetime import timedelta
 
 from briefquiz.clock import SystemClock
 from briefquiz.commands.common import library_for, open_store, resolve_decks
@@ -36,6 +37,10 @@ def run_seminar(args: argparse.Namespace) -> int:
                 raise CommandError(str(err), 2) from None
             if when <= now:
                 raise CommandError(f"{local(when, clock.tz)} is in the past; give a future date", 2)
+            if when > now + MAX_SEMINAR_AHEAD:
+                raise CommandError(
+                    f"{local(when, clock.tz)} is more than ten years away; give a nearer date", 2
+                )
             settings = dataclasses.replace(settings, seminar_at=when)
             store.save_settings(settings)
             note = f" (no time given: {DEFAULT_SEMINAR_TIME:%H:%M} assumed)" if assumed else ""
@@ -58,6 +63,10 @@ def run_seminar(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_NEW_PER_DAY = 10_000
+MAX_SEMINAR_AHEAD = timedelta(days=3653)
+
+
 def run_config(args: argparse.Namespace) -> int:
     deck = resolve_decks(library_for([args.deck]), [args.deck])[0]
     with open_store() as store:
@@ -68,8 +77,8 @@ def run_config(args: argparse.Namespace) -> int:
                 raise CommandError("--retention must be between 0.70 and 0.99", 2)
             changes["desired_retention"] = args.retention
         if args.new_per_day is not None:
-            if args.new_per_day < 0:
-                raise CommandError("--new-per-day must be 0 or more", 2)
+            if not 0 <= args.new_per_day <= MAX_NEW_PER_DAY:
+                raise CommandError(f"--new-per-day must be from 0 to {MAX_NEW_PER_DAY}", 2)
             changes["new_per_day"] = args.new_per_day
         if changes:
             settings = dataclasses.replace(settings, **changes)  # type: ignore[arg-type]

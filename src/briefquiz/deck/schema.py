@@ -31,10 +31,16 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
     "answers": {**_TEXTS, "minItems": 1},
     "exact": {"type": "boolean"},
     "text": {**_TEXT, "description": "Text with blanks written {{answer}} or {{answer|alt}}."},
-    "items": {**_TEXTS, "minItems": 2, "description": "In the correct order."},
+    "items": {
+        **_TEXTS,
+        "minItems": 2,
+        "maxItems": MAX_OPTIONS,
+        "description": "In the correct order.",
+    },
     "pairs": {
         "type": "object",
         "minProperties": 2,
+        "maxProperties": MAX_OPTIONS,
         "additionalProperties": _TEXT,
         "description": "left: right",
     },

@@ -32,7 +32,7 @@ from briefquiz.model import (
 )
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-MAX_OPTIONS = 9  # options are picked with the digit keys 1-9
+MAX_OPTIONS = 9  # options, order items and match pairs are picked with the digit keys 1-9
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 HEADER_KEYS = ("deck", "title", "description", "source", "questions")
@@ -501,6 +501,11 @@ def _order(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
     if len(items) < 2:
         r.error(node, f"an order question needs at least 2 items, not {len(items)}", "count")
         return None
+    if len(items) > MAX_OPTIONS:
+        r.error(
+            node, f"an order question takes at most {MAX_OPTIONS} items, not {len(items)}", "count"
+        )
+        return None
     return lambda c: Order(**c, items=tuple(items))  # type: ignore[arg-type]
 
 
@@ -534,6 +539,13 @@ def _match(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
         pairs.append((left, right))
     if len(node.pairs) < 2:
         r.error(node, f"a match question needs at least 2 pairs, not {len(node.pairs)}", "count")
+        return None
+    if len(node.pairs) > MAX_OPTIONS:
+        r.error(
+            node,
+            f"a match question takes at most {MAX_OPTIONS} pairs, not {len(node.pairs)}",
+            "count",
+        )
         return None
     return lambda c: Match(**c, pairs=tuple(pairs))  # type: ignore[arg-type]
 

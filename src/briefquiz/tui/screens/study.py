@@ -17,6 +17,7 @@ from textual.widgets import ProgressBar, Static
 from briefquiz.model import Deck
 from briefquiz.queue import QueueItem
 from briefquiz.session import Session
+from briefquiz.store import StoreError
 from briefquiz.tui.context import AppContext
 from briefquiz.tui.messages import ArticleRequested, HomeRequested, SessionEnded
 from briefquiz.tui.widgets.answer import AnswerWidget
@@ -106,7 +107,11 @@ class StudyScreen(Screen[None]):
         if session.current is None or session.feedback is not None:
             return
         elapsed_ms = int((self.context.monotonic() - self.started) * 1000)
-        feedback = session.answer(message.answer, elapsed_ms)
+        try:
+            feedback = session.answer(message.answer, elapsed_ms)
+        except StoreError as err:
+            self.notify_not_saved(err)
+            return
         location = session.passage(feedback.item)
         panel = FeedbackPanel(feedback, location, self.context.clock)
         slot = self.query_one("#study-slot", Vertical)
@@ -120,8 +125,16 @@ class StudyScreen(Screen[None]):
         message.stop()
         if self.session.feedback is None:
             return
-        feedback = self.session.rerate(message.rating)
+        try:
+            feedback = self.session.rerate(message.rating)
+        except StoreError as err:
+            self.notify_not_saved(err)
+            return
         self.query_one(FeedbackPanel).feedback = feedback
+
+    def notify_not_saved(self, err: StoreError) -> None:
+        """Nothing was written; the learner can try again (Enter) once the cause is gone."""
+        self.notify(f"{err} Nothing was saved; try again.", title="Not saved", severity="error")
 
     async def on_feedback_panel_next(self, message: FeedbackPanel.Next) -> None:
         message.stop()
