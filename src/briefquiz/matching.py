@@ -11,39 +11,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from briefquiz.typography import TYPOGRAPHIC
+
 __all__ = ["matches", "normalize", "within_one_edit"]
 
 #: Answers need at least this many letters or digits before a typo is forgiven.
 MIN_TYPO_LENGTH = 5
 
 _ARTICLES = ("the ", "a ", "an ")
-
-# Typographic quotes, primes and dashes to their ASCII forms. Apostrophes matter because they
-# are dropped (joining the word: "Putin’s" -> "putins"); the rest become white space anyway.
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u2032": "'",  # ′
-        "\u02bc": "'",  # ʼ modifier letter apostrophe
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u2033": '"',  # ″
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2010": "-",  # ‐ hyphen
-        "\u2011": "-",  # ‑ non-breaking hyphen
-        "\u2012": "-",  # ‒ figure dash
-        "\u2013": "-",  # – en dash
-        "\u2014": "-",  # — em dash
-        "\u2015": "-",  # ― horizontal bar
-        "\u2212": "-",  # − minus sign
-    }
-)
 
 # Punctuation dropped without leaving a gap: "U.S." -> "us", "don't" -> "dont".
 _JOINING = frozenset({"'", "."})
@@ -99,7 +74,7 @@ def normalize(text: str) -> str:
     until none leads, so "the the x" and "the x" both give "x".
     """
     text = _strip_accents(_strip_accents(text).casefold())
-    text = _drop_punctuation(text.translate(_TYPOGRAPHIC))
+    text = _drop_punctuation(text.translate(TYPOGRAPHIC))
     text = " ".join(text.split())
     stripped = True
     while stripped:

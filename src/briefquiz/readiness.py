@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fsrs import Card, Rating
 
+from briefquiz.model import Deck
 from briefquiz.recall import predicted_recall
 from briefquiz.scheduling import Planner, Policy
+from briefquiz.store import DeckSettings
 
 MAX_SIMULATED_REVIEWS = 64
 
@@ -63,3 +65,14 @@ def _recall_keeping_up(
             break
         simulated = planner.review(simulated, Rating.Good, when, policy)
     return predicted_recall(simulated, seminar)
+
+
+def deck_readiness(
+    deck: Deck, settings: DeckSettings, cards: Mapping[str, Card], now: datetime
+) -> Readiness | None:
+    """Readiness of a deck under its own settings; None without a seminar ahead."""
+    policy = Policy(settings.desired_retention, settings.seminar_at)
+    if policy.seminar_ahead(now) is None:
+        return None
+    per_question = [cards.get(q.id) for q in deck.questions]
+    return readiness(per_question, now, policy, settings.new_per_day)

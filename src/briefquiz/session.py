@@ -19,7 +19,7 @@ from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.grading import Answer, Grade, Outcome, answer_to_json, grade
 from briefquiz.model import Deck
 from briefquiz.queue import Kind, QueueItem, build_cram_queue, build_queue, present
-from briefquiz.readiness import Readiness, readiness
+from briefquiz.readiness import Readiness, deck_readiness
 from briefquiz.scheduling import Planner, Policy
 from briefquiz.store import DeckSettings, ReviewRecord, Store, new_review_uid
 
@@ -270,17 +270,16 @@ class Session:
         return again[0] if again else None
 
     def _new_allowance(self, deck: Deck) -> int:
-        settings = self.store.settings(deck.id)
+        settings = self._states[deck.id].settings
         start, end = local_day(self.clock)
         return max(settings.new_per_day - self.store.new_introduced_on(deck.id, start, end), 0)
 
     def _readiness(
         self, state: _DeckState, cards: dict[str, Card], now: datetime
     ) -> Readiness | None:
-        if state.policy.seminar_ahead(now) is None:
+        if self.cram:  # cram changes no schedule, so readiness is the same before and after
             return None
-        per_question = [cards.get(q.id) for q in state.deck.questions]
-        return readiness(per_question, now, state.policy, state.settings.new_per_day)
+        return deck_readiness(state.deck, state.settings, cards, now)
 
     def _save(
         self,

@@ -12,8 +12,7 @@ from fsrs import Card, State
 
 from briefquiz.clock import Clock
 from briefquiz.model import Deck
-from briefquiz.readiness import Readiness, readiness
-from briefquiz.scheduling import Policy
+from briefquiz.readiness import Readiness, deck_readiness
 from briefquiz.store import ReviewRecord, Store
 
 
@@ -125,8 +124,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
             tags.setdefault(tag, []).append(_SCORES[r.outcome])
     tag_accuracy = {t: (sum(v) / len(v), len(v)) for t, v in sorted(tags.items())}
 
-    policy = Policy(settings.desired_retention, settings.seminar_at)
-    ready = readiness([cards.get(q.id) for q in deck.questions], now, policy, settings.new_per_day)
+    ready = deck_readiness(deck, settings, cards, now)
     return DeckStats(
         deck=deck,
         new=len(deck.questions) - len(cards),

@@ -7,34 +7,16 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefquiz.typography import TYPOGRAPHIC
+
 if TYPE_CHECKING:
     from briefquiz.model import Deck
-
-_FOLD = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‛": "'",
-        "′": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "″": '"',
-        "–": "-",
-        "—": "-",
-        "‒": "-",
-        "―": "-",
-        "‐": "-",
-        "‑": "-",
-        "…": "...",
-    }
-)
 
 MIN_WORDS_FOR_CONTENT = 6
 
 
 def fold_char(char: str) -> str:
-    return char.translate(_FOLD)
+    return char.translate(TYPOGRAPHIC)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
