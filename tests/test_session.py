@@ -298,6 +298,8 @@ def test_rerate_needs_an_answer(new_session: MakeSession, tf_deck: Deck) -> None
     session = new_session([tf_deck])
     with pytest.raises(RuntimeError):
         session.rerate(Rating.Good)
+    with pytest.raises(RuntimeError):  # no skipping a question unanswered
+        session.advance()
     session.answer(True)
     with pytest.raises(RuntimeError):
         session.answer(True)

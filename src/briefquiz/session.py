@@ -173,6 +173,8 @@ class Session:
 
     def advance(self) -> QueueItem | None:
         """Leave the feedback and move to the next question (None at the end)."""
+        if self.current is not None and self.feedback is None:
+            raise RuntimeError("answer the current question first (or stop the session)")
         if self.feedback is not None:
             self._requeue_if_learning(self.feedback)
         self._next()
