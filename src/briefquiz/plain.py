@@ -205,7 +205,7 @@ class PlainStudy:
         if q.quote:
             where = self.session.passage(feedback.item)
             place = (
-                f" (paragraph {where.paragraph.number}, line {where.paragraph.line})"
+                f" (paragraph {where.paragraph.ordinal}, line {where.paragraph.line})"
                 if where
                 else ""
             )

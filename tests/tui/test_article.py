@@ -158,7 +158,11 @@ async def test_focus_quote_highlights_and_scrolls_to_its_paragraph(decks: list[D
         assert location is not None
         assert _highlight_spans(text) == [(location.start, location.end)]
         status = str(screen.query_one("#article-status", Static).content)
-        assert status.startswith(f"paragraph {number} · line {focused.paragraph.line}")
+        # Counted as a reader counts: the bylines before it are not paragraphs.
+        assert focused.paragraph.ordinal < number
+        assert status.startswith(
+            f"paragraph {focused.paragraph.ordinal} · line {focused.paragraph.line}"
+        )
 
 
 @synchronous
@@ -373,7 +377,7 @@ async def test_passage_highlights_the_quote_and_captions_it(decks: list[Deck]) -
         assert _highlight_spans(body) == [(location.start, location.end)]
         caption = str(passage.query_one(".passage--caption", Static).content)
         assert caption == (
-            f"paragraph {location.paragraph.number} · line {location.paragraph.line}"
+            f"paragraph {location.paragraph.ordinal} · line {location.paragraph.line}"
         )
         # The text wraps inside the 60 columns instead of running off the edge.
         assert passage.size.width <= 60

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,9 +47,10 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    number: int  # 1-based among the paragraphs of the text
+    number: int  # 1-based among all the blocks of the text (bylines too): its identity
     line: int  # 1-based line of the file where it starts
     text: str  # its lines joined by single spaces
+    ordinal: int = 0  # 1-based among the content paragraphs, as a reader counts; 0 for a byline
 
     @property
     def is_content(self) -> bool:
@@ -91,7 +92,15 @@ class SourceText:
                 block = []
         if block:
             paragraphs.append(Paragraph(len(paragraphs) + 1, block_line, " ".join(block)))
-        return tuple(paragraphs)
+        counted: list[Paragraph] = []
+        ordinal = 0
+        for paragraph in paragraphs:
+            if paragraph.is_content:
+                ordinal += 1
+                counted.append(replace(paragraph, ordinal=ordinal))
+            else:
+                counted.append(paragraph)
+        return tuple(counted)
 
     @cached_property
     def _normalized(self) -> list[tuple[str, list[int]]]:

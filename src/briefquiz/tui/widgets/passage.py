@@ -19,8 +19,10 @@ def highlighted(text: str, start: int, end: int) -> Content:
 
 
 def caption(paragraph: Paragraph) -> str:
-    """`paragraph 4 · line 12`."""
-    return f"paragraph {paragraph.number} · line {paragraph.line}"
+    """`paragraph 4 · line 12` (bylines are not counted as paragraphs)."""
+    if not paragraph.ordinal:
+        return f"line {paragraph.line}"
+    return f"paragraph {paragraph.ordinal} · line {paragraph.line}"
 
 
 class Passage(Widget):
