@@ -156,3 +156,16 @@ def test_session_and_stats_report_readiness(
     clock.set(seminar + timedelta(minutes=1))
     assert deck_stats(store, deck, clock).readiness is None
     assert new_session([deck]).summary().decks[0].readiness_after is None
+
+
+def test_new_questions_already_started_today_use_up_todays_share() -> None:
+    # Two new a day, a seminar in 1.5 days: with today's share free, questions 1-2 start now
+    # and 3-4 tomorrow (all before the seminar); with today's share used, 1-2 start tomorrow
+    # and 3-4 the day after, after the seminar, so they never start.
+    seminar = NOW + timedelta(days=1, hours=12)
+    policy = Policy(0.9, seminar)
+    fresh = readiness([None] * 4, NOW, policy, 2, PLANNER)
+    used = readiness([None] * 4, NOW, policy, 2, PLANNER, introduced_today=2)
+    assert fresh is not None and used is not None
+    assert fresh.if_you_keep_up > 0.9
+    assert used.if_you_keep_up == pytest.approx(fresh.if_you_keep_up / 2, abs=0.05)

@@ -9,10 +9,11 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating
 
+from briefquiz.clock import Clock, local_day
 from briefquiz.model import Deck
 from briefquiz.recall import predicted_recall
 from briefquiz.scheduling import Planner, Policy
-from briefquiz.store import DeckSettings
+from briefquiz.store import DeckSettings, Store
 
 MAX_SIMULATED_REVIEWS = 64
 
@@ -30,8 +31,12 @@ def readiness(
     policy: Policy,
     new_per_day: int,
     planner: Planner | None = None,
+    introduced_today: int = 0,
 ) -> Readiness | None:
-    """None when no seminar is ahead. `cards` holds one entry per question, None if new."""
+    """None when no seminar is ahead. `cards` holds one entry per question, None if new.
+
+    Keeping up starts new questions at the daily pace, today's share less what today
+    already introduced (`introduced_today`)."""
     seminar = policy.seminar_ahead(now)
     if seminar is None or not cards:
         return None
@@ -44,7 +49,8 @@ def readiness(
             if new_per_day <= 0:  # no new questions a day: this one is never started
                 keep_up.append(0.0)
                 continue
-            start = now + timedelta(days=new_seen // new_per_day)
+            slot = new_seen + min(max(introduced_today, 0), new_per_day)
+            start = now + timedelta(days=slot // new_per_day)
             new_seen += 1
             if start >= seminar:
                 keep_up.append(0.0)
@@ -68,11 +74,22 @@ def _recall_keeping_up(
 
 
 def deck_readiness(
-    deck: Deck, settings: DeckSettings, cards: Mapping[str, Card], now: datetime
+    deck: Deck,
+    settings: DeckSettings,
+    cards: Mapping[str, Card],
+    now: datetime,
+    introduced_today: int = 0,
 ) -> Readiness | None:
     """Readiness of a deck under its own settings; None without a seminar ahead."""
     policy = Policy(settings.desired_retention, settings.seminar_at)
     if policy.seminar_ahead(now) is None:
         return None
     per_question = [cards.get(q.id) for q in deck.questions]
-    return readiness(per_question, now, policy, settings.new_per_day)
+    return readiness(
+        per_question, now, policy, settings.new_per_day, introduced_today=introduced_today
+    )
+
+
+def introduced_today(store: Store, deck_id: str, clock: Clock) -> int:
+    """New questions of the deck already started today (local day)."""
+    return store.new_introduced_on(deck_id, *local_day(clock))

@@ -19,7 +19,7 @@ from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.grading import Answer, Grade, Outcome, answer_to_json, grade
 from briefquiz.model import Deck
 from briefquiz.queue import Kind, QueueItem, build_cram_queue, build_queue, present
-from briefquiz.readiness import Readiness, deck_readiness
+from briefquiz.readiness import Readiness, deck_readiness, introduced_today
 from briefquiz.scheduling import Planner, Policy
 from briefquiz.store import DeckSettings, ReviewRecord, Store, new_review_uid
 
@@ -281,7 +281,8 @@ class Session:
     ) -> Readiness | None:
         if self.cram:  # cram changes no schedule, so readiness is the same before and after
             return None
-        return deck_readiness(state.deck, state.settings, cards, now)
+        today = introduced_today(self.store, state.deck.id, self.clock)
+        return deck_readiness(state.deck, state.settings, cards, now, today)
 
     def _save(
         self,

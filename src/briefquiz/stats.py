@@ -12,7 +12,7 @@ from fsrs import Card, State
 
 from briefquiz.clock import Clock
 from briefquiz.model import Deck
-from briefquiz.readiness import Readiness, deck_readiness
+from briefquiz.readiness import Readiness, deck_readiness, introduced_today
 from briefquiz.store import ReviewRecord, Store
 
 
@@ -124,7 +124,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
             tags.setdefault(tag, []).append(_SCORES[r.outcome])
     tag_accuracy = {t: (sum(v) / len(v), len(v)) for t, v in sorted(tags.items())}
 
-    ready = deck_readiness(deck, settings, cards, now)
+    ready = deck_readiness(deck, settings, cards, now, introduced_today(store, deck.id, clock))
     return DeckStats(
         deck=deck,
         new=len(deck.questions) - len(cards),

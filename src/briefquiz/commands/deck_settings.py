@@ -9,7 +9,7 @@ from datetime import timedelta
 from briefquiz.clock import SystemClock
 from briefquiz.commands.common import library_for, open_store, resolve_decks
 from briefquiz.errors import CommandError
-from briefquiz.readiness import deck_readiness
+from briefquiz.readiness import deck_readiness, introduced_today
 from briefquiz.seminar_time import DEFAULT_SEMINAR_TIME, parse_when
 from briefquiz.timefmt import local, percent, relative
 
@@ -45,7 +45,8 @@ def run_seminar(args: argparse.Namespace) -> int:
             note = f" (no time given: {DEFAULT_SEMINAR_TIME:%H:%M} assumed)" if assumed else ""
             print(f"{deck.title}: seminar set for {local(when, clock.tz)}{note}.")
         assert settings.seminar_at is not None
-        ready = deck_readiness(deck, settings, store.cards(deck.id), now)
+        today = introduced_today(store, deck.id, clock)
+        ready = deck_readiness(deck, settings, store.cards(deck.id), now, today)
         if ready is None:
             print(f"The seminar ({local(settings.seminar_at, clock.tz)}) has passed.")
             return 0
