@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ import pytest
 from briefquiz import __version__
 from briefquiz.bundled import bundled_decks_dir
 from briefquiz.deck.validate import read_deck
+from clirun import run_briefquiz
 
 pytestmark = pytest.mark.slow
 
@@ -26,16 +25,7 @@ EXPECT = re.compile(r"^# expect: (\d+):(\d+) (error|warning) ([a-z-]+)$", re.MUL
 
 
 def run(data_dir: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BRIEFQUIZ_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "briefquiz", *map(str, args)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_briefquiz(data_dir, *args)
 
 
 def bundled_ids() -> list[str]:

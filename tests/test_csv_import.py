@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,26 +21,13 @@ from briefquiz.authoring.csv_import import (
 )
 from briefquiz.deck.validate import read_deck
 from briefquiz.model import Flashcard, Typed
+from clirun import run_briefquiz
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def run(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "BRIEFQUIZ_DATA_DIR": str(cwd / "data"),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": str(REPO / "src"),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "briefquiz", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_briefquiz(cwd / "data", *args, cwd=cwd)
 
 
 GOOD_ROWS = [

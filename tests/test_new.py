@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,27 +17,14 @@ from briefquiz.deck.schema import deck_schema
 from briefquiz.deck.sourcetext import SourceText
 from briefquiz.deck.validate import read_deck
 from briefquiz.model import QuestionType
+from clirun import run_briefquiz
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = next(bundled_seeds_dir().glob("*.txt"))
 
 
 def run(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "BRIEFQUIZ_DATA_DIR": str(cwd / "data"),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": str(REPO / "src"),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "briefquiz", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_briefquiz(cwd / "data", *args, cwd=cwd)
 
 
 def assert_checks_clean(cwd: Path, deck: str) -> None:

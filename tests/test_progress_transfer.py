@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from briefquiz.recall import predicted_recall
 from briefquiz.session import Session
 from briefquiz.stats import deck_stats
 from briefquiz.store import DeckSettings, ImportSummary, Store
+from clirun import run_briefquiz
 
 pytestmark = pytest.mark.slow
 
@@ -42,21 +41,7 @@ def bundled() -> list[Deck]:
 
 
 def run(data_dir: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "BRIEFQUIZ_DATA_DIR": str(data_dir),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": str(REPO / "src"),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "briefquiz", *map(str, args)],
-        cwd=data_dir.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_briefquiz(data_dir, *args)
 
 
 def study(store: Store, decks: list[Deck], clock: FixedClock, days: int, seed: int) -> None:

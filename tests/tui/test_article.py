@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +10,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
+from tuikit import ScreenHost
 
 from briefquiz.bundled import bundled_decks_dir
 from briefquiz.deck.coverage import coverage
@@ -24,28 +22,6 @@ from briefquiz.tui.screens.article import ArticleScreen, ParagraphView, gutter
 from briefquiz.tui.widgets.passage import HIGHLIGHT_STYLE, Passage
 
 SIZE = (100, 30)
-
-
-def synchronous(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
-    """Run an async test in a fresh event loop (the project has no pytest async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
-
-    return run
-
-
-class _Host(App[None]):
-    """Pushes one screen and keeps what it is dismissed with."""
-
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self._screen = screen
-        self.results: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self._screen, self.results.append)
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +57,9 @@ def _last_quoted_question(decks: list[Deck]) -> tuple[Deck, AnyQuestion, int]:
     return best
 
 
-@synchronous
 async def test_every_content_paragraph_shows_its_question_count(decks: list[Deck]) -> None:
     [expected] = coverage(decks)
-    app = _Host(ArticleScreen(decks))
+    app = ScreenHost(ArticleScreen(decks))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -117,10 +92,9 @@ async def test_every_content_paragraph_shows_its_question_count(decks: list[Deck
         assert f"{len(expected.uncovered)} paragraphs not asked about" in info
 
 
-@synchronous
 async def test_one_deck_counts_only_its_own_questions(decks: list[Deck]) -> None:
     [expected] = coverage(decks[:1])
-    app = _Host(ArticleScreen(decks[:1]))
+    app = ScreenHost(ArticleScreen(decks[:1]))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
@@ -130,10 +104,9 @@ async def test_one_deck_counts_only_its_own_questions(decks: list[Deck]) -> None
         assert expected.uncovered, "one deck alone leaves paragraphs unasked"
 
 
-@synchronous
 async def test_focus_quote_highlights_and_scrolls_to_its_paragraph(decks: list[Deck]) -> None:
     _deck, question, number = _last_quoted_question(decks)
-    app = _Host(ArticleScreen(decks, focus_quote=question.quote))
+    app = ScreenHost(ArticleScreen(decks, focus_quote=question.quote))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -165,11 +138,10 @@ async def test_focus_quote_highlights_and_scrolls_to_its_paragraph(decks: list[D
         )
 
 
-@synchronous
 async def test_unknown_focus_quote_is_reported_and_nothing_highlighted(
     decks: list[Deck],
 ) -> None:
-    app = _Host(ArticleScreen(decks, focus_quote="words that are nowhere in the article"))
+    app = ScreenHost(ArticleScreen(decks, focus_quote="words that are nowhere in the article"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -180,9 +152,8 @@ async def test_unknown_focus_quote_is_reported_and_nothing_highlighted(
         assert screen.cursor_view is first
 
 
-@synchronous
 async def test_cursor_moves_between_paragraphs_skipping_bylines(decks: list[Deck]) -> None:
-    app = _Host(ArticleScreen(decks))
+    app = ScreenHost(ArticleScreen(decks))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -216,10 +187,9 @@ async def test_cursor_moves_between_paragraphs_skipping_bylines(decks: list[Deck
         assert sum(1 for v in screen.query(ParagraphView) if v.cursor) == 1
 
 
-@synchronous
 async def test_enter_dismisses_with_the_paragraph_questions(decks: list[Deck]) -> None:
     [expected] = coverage(decks)
-    app = _Host(ArticleScreen(decks))
+    app = ScreenHost(ArticleScreen(decks))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -238,10 +208,9 @@ async def test_enter_dismisses_with_the_paragraph_questions(decks: list[Deck]) -
             assert deck.question(question.id) is question
 
 
-@synchronous
 async def test_z_calls_on_quiz_and_stays(decks: list[Deck]) -> None:
     received: list[list[tuple[Deck, AnyQuestion]]] = []
-    app = _Host(ArticleScreen(decks, on_quiz=received.append))
+    app = ScreenHost(ArticleScreen(decks, on_quiz=received.append))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -255,12 +224,11 @@ async def test_z_calls_on_quiz_and_stays(decks: list[Deck]) -> None:
         assert [_ids(items) for items in received] == [_ids(view.questions)]
 
 
-@synchronous
 async def test_a_paragraph_without_questions_quizzes_on_nothing(decks: list[Deck]) -> None:
     [expected] = coverage(decks[:1])
     unasked = expected.uncovered[0].paragraph.number
     received: list[Any] = []
-    app = _Host(ArticleScreen(decks[:1], on_quiz=received.append))
+    app = ScreenHost(ArticleScreen(decks[:1], on_quiz=received.append))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -277,10 +245,9 @@ async def test_a_paragraph_without_questions_quizzes_on_nothing(decks: list[Deck
         assert any("No question" in str(n.message) for n in app._notifications)
 
 
-@synchronous
 async def test_click_moves_the_cursor_and_double_click_quizzes(decks: list[Deck]) -> None:
     received: list[Any] = []
-    app = _Host(ArticleScreen(decks, on_quiz=received.append))
+    app = ScreenHost(ArticleScreen(decks, on_quiz=received.append))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -294,9 +261,8 @@ async def test_click_moves_the_cursor_and_double_click_quizzes(decks: list[Deck]
 
 
 @pytest.mark.parametrize("key", ["escape", "q"])
-@synchronous
 async def test_escape_and_q_go_back_with_nothing(decks: list[Deck], key: str) -> None:
-    app = _Host(ArticleScreen(decks))
+    app = ScreenHost(ArticleScreen(decks))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(key)
@@ -313,12 +279,11 @@ async def test_escape_and_q_go_back_with_nothing(decks: list[Deck], key: str) ->
         (Source(title="Gone", file=Path("/nonexistent/briefquiz/source.txt")), "cannot be read"),
     ],
 )
-@synchronous
 async def test_empty_state_without_a_source_text(source: Source | None, message: str) -> None:
     deck = Deck(id="no-source", title="No source", path=Path("no-source.yaml"), questions=())
     if source is not None:
         deck = Deck(id=deck.id, title=deck.title, path=deck.path, questions=(), source=source)
-    app = _Host(ArticleScreen([deck]))
+    app = ScreenHost(ArticleScreen([deck]))
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -331,9 +296,8 @@ async def test_empty_state_without_a_source_text(source: Source | None, message:
         assert app.results == [None]
 
 
-@synchronous
 async def test_no_decks_is_an_empty_state() -> None:
-    app = _Host(ArticleScreen([]))
+    app = ScreenHost(ArticleScreen([]))
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -359,7 +323,6 @@ class _PassageHost(App[None]):
         yield self._make()
 
 
-@synchronous
 async def test_passage_highlights_the_quote_and_captions_it(decks: list[Deck]) -> None:
     text = deck_source(decks[0])
     assert text is not None
@@ -389,8 +352,10 @@ async def test_passage_highlights_the_quote_and_captions_it(decks: list[Deck]) -
 
 def test_snapshot_article_focused(snap_compare: Any, decks: list[Deck]) -> None:
     _deck, question, _number = _last_quoted_question(decks)
-    assert snap_compare(_Host(ArticleScreen(decks, focus_quote=question.quote)), terminal_size=SIZE)
+    assert snap_compare(
+        ScreenHost(ArticleScreen(decks, focus_quote=question.quote)), terminal_size=SIZE
+    )
 
 
 def test_snapshot_article_top(snap_compare: Any, decks: list[Deck]) -> None:
-    assert snap_compare(_Host(ArticleScreen(decks)), terminal_size=SIZE, press=["down"])
+    assert snap_compare(ScreenHost(ArticleScreen(decks)), terminal_size=SIZE, press=["down"])

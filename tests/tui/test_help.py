@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
+from tuikit import ScreenHost
 
 from briefquiz.tui.screens.article import ArticleScreen
 from briefquiz.tui.screens.help import KEYMAP, HelpScreen, key_label, keys_for
 from briefquiz.tui.screens.stats import StatsScreen
-
-
-def synchronous(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
-    """Run an async test in a fresh event loop (the project has no pytest async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
-
-    return run
-
-
-class _Host(App[None]):
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self._screen = screen
-        self.results: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self._screen, self.results.append)
 
 
 def _binding_keys(screen: type[Screen[Any]]) -> set[str]:
@@ -56,9 +33,8 @@ def _rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     return rows
 
 
-@synchronous
 async def test_every_key_of_every_screen_is_listed() -> None:
-    app = _Host(HelpScreen())
+    app = ScreenHost(HelpScreen())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -71,9 +47,8 @@ async def test_every_key_of_every_screen_is_listed() -> None:
             assert any(needed in keys.split() for keys in shown), needed
 
 
-@synchronous
 async def test_the_current_screen_comes_first() -> None:
-    app = _Host(HelpScreen(current="study"))
+    app = ScreenHost(HelpScreen(current="study"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         first = app.screen.query(".help--section").first(Static)
@@ -82,9 +57,8 @@ async def test_the_current_screen_comes_first() -> None:
 
 
 @pytest.mark.parametrize("key", ["escape", "question_mark", "q"])
-@synchronous
 async def test_escape_question_mark_and_q_close(key: str) -> None:
-    app = _Host(HelpScreen())
+    app = ScreenHost(HelpScreen())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -94,9 +68,8 @@ async def test_escape_question_mark_and_q_close(key: str) -> None:
         assert app.results == [None]
 
 
-@synchronous
 async def test_small_terminal_scrolls_the_list() -> None:
-    app = _Host(HelpScreen())
+    app = ScreenHost(HelpScreen())
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         body = app.screen.query_one("#help-body", VerticalScroll)

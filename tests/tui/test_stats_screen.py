@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import random
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
+from tuikit import ScreenHost
 
 from answers import Answers
 from briefquiz.bundled import bundled_decks_dir
@@ -48,26 +45,6 @@ from briefquiz.tui.screens.stats import (
 DAY_ONE = datetime(2020, 11, 7, 9, 0, tzinfo=UTC)
 NOW = datetime(2020, 11, 8, 12, 0, tzinfo=UTC)
 SEMINAR = datetime(2020, 11, 12, 14, 0, tzinfo=UTC)
-
-
-def synchronous(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
-    """Run an async test in a fresh event loop (the project has no pytest async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
-
-    return run
-
-
-class _Host(App[None]):
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self._screen = screen
-        self.results: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self._screen, self.results.append)
 
 
 @pytest.fixture(scope="module")
@@ -157,12 +134,11 @@ def _expected_lines(stats: DeckStats, clock: FixedClock) -> list[str]:
     return lines
 
 
-@synchronous
 async def test_numbers_agree_with_deck_stats(
     studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
     store, clock = studied
-    app = _Host(StatsScreen(store, decks[:2], clock))
+    app = ScreenHost(StatsScreen(store, decks[:2], clock))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -204,11 +180,10 @@ async def test_numbers_agree_with_deck_stats(
         assert "seminar" not in untouched
 
 
-@synchronous
 async def test_a_passed_seminar_says_so(store: Store, decks: list[Deck]) -> None:
     store.save_settings(DeckSettings(decks[0].id, seminar_at=NOW - timedelta(days=1)))
     clock = FixedClock(NOW)
-    app = _Host(StatsScreen(store, decks[:1], clock))
+    app = ScreenHost(StatsScreen(store, decks[:1], clock))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         panel = app.screen.query_one(DeckStatsPanel)
@@ -216,12 +191,11 @@ async def test_a_passed_seminar_says_so(store: Store, decks: list[Deck]) -> None
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
-@synchronous
 async def test_small_terminals_scroll_and_nothing_is_cut_sideways(
     studied: tuple[Store, FixedClock], decks: list[Deck], size: tuple[int, int]
 ) -> None:
     store, clock = studied
-    app = _Host(StatsScreen(store, decks, clock))
+    app = ScreenHost(StatsScreen(store, decks, clock))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -240,12 +214,11 @@ async def test_small_terminals_scroll_and_nothing_is_cut_sideways(
         assert last.region.bottom <= body.region.bottom
 
 
-@synchronous
 async def test_wide_terminal_puts_the_charts_side_by_side(
     studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
     store, clock = studied
-    app = _Host(StatsScreen(store, decks[:1], clock))
+    app = ScreenHost(StatsScreen(store, decks[:1], clock))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         panel = app.screen.query_one(DeckStatsPanel)
@@ -255,13 +228,12 @@ async def test_wide_terminal_puts_the_charts_side_by_side(
         assert forecast.region.right <= daily.region.x
 
 
-@synchronous
 async def test_numbers_are_read_again_when_the_screen_comes_back(
     studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
     store, clock = studied
     screen = StatsScreen(store, decks[:1], clock)
-    app = _Host(screen)
+    app = ScreenHost(screen)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen is screen
@@ -278,9 +250,8 @@ async def test_numbers_are_read_again_when_the_screen_comes_back(
 
 
 @pytest.mark.parametrize("key", ["escape", "q"])
-@synchronous
 async def test_escape_and_q_go_back(store: Store, decks: list[Deck], key: str) -> None:
-    app = _Host(StatsScreen(store, decks[:1], FixedClock(NOW)))
+    app = ScreenHost(StatsScreen(store, decks[:1], FixedClock(NOW)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(key)
@@ -289,9 +260,8 @@ async def test_escape_and_q_go_back(store: Store, decks: list[Deck], key: str) -
         assert app.results == [None]
 
 
-@synchronous
 async def test_no_decks(store: Store) -> None:
-    app = _Host(StatsScreen(store, [], FixedClock(NOW)))
+    app = ScreenHost(StatsScreen(store, [], FixedClock(NOW)))
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         assert "No decks" in str(app.screen.query_one("#stats-empty", Static).content)
@@ -305,12 +275,11 @@ def test_vertical_bars_scale_to_the_tallest() -> None:
     assert vertical_bars([], rows=3) == ["", "", ""]
 
 
-@synchronous
 async def test_lines_wrap_between_parts_only(
     studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
     store, clock = studied
-    app = _Host(StatsScreen(store, decks[:1], clock))
+    app = ScreenHost(StatsScreen(store, decks[:1], clock))
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         [counts, *_] = app.screen.query(PartsLine)
@@ -342,11 +311,11 @@ def test_snapshot_stats(
     snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
     store, clock = studied
-    assert snap_compare(_Host(StatsScreen(store, decks[:2], clock)), terminal_size=(100, 30))
+    assert snap_compare(ScreenHost(StatsScreen(store, decks[:2], clock)), terminal_size=(100, 30))
 
 
 def test_snapshot_stats_narrow(
     snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
     store, clock = studied
-    assert snap_compare(_Host(StatsScreen(store, decks[:2], clock)), terminal_size=(60, 20))
+    assert snap_compare(ScreenHost(StatsScreen(store, decks[:2], clock)), terminal_size=(60, 20))

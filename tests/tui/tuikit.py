@@ -6,8 +6,11 @@ import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
+from textual.app import App
+from textual.screen import Screen
 
 from briefquiz.deck.library import Library, load_library
 from briefquiz.tui.app import BriefquizApp
@@ -47,3 +50,15 @@ def write_deck(folder: Path, types: tuple[str, ...] = (), name: str = "varn") ->
 
 def library_of(*paths: Path) -> Library:
     return load_library([(path, False) for path in paths])
+
+
+class ScreenHost(App[None]):
+    """A bare app that pushes one screen and keeps what it is dismissed with."""
+
+    def __init__(self, screen: Screen[Any]) -> None:
+        super().__init__()
+        self._screen = screen
+        self.results: list[Any] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self._screen, self.results.append)
