@@ -14,6 +14,7 @@ import pytest
 from briefquiz import cli as briefquiz_cli
 from briefquiz.clock import FixedClock, SystemClock, local_day
 from briefquiz.store import DeckSettings, Store
+from clirun import run_briefquiz
 
 pytestmark = pytest.mark.slow
 
@@ -233,3 +234,14 @@ def test_the_system_clock_follows_daylight_saving_time() -> None:
     start, end = local_day(clock)
     assert start == datetime(2030, 3, 30, 23, tzinfo=UTC)
     assert end - start == timedelta(hours=23)
+
+
+@pytest.mark.parametrize("args", [[], ["study", "biden-russia-terms"]])
+def test_the_app_without_a_terminal_points_to_the_plain_mode(
+    tmp_path: Path, args: list[str]
+) -> None:
+    result = run_briefquiz(tmp_path / "data", *args)  # stdin and stdout are pipes here
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "needs a terminal" in result.stderr and "--plain" in result.stderr
+    assert "Traceback" not in result.stderr

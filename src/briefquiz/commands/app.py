@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from briefquiz.clock import SystemClock
 from briefquiz.commands.common import open_store
 from briefquiz.deck.library import Library, load_default_library
+from briefquiz.errors import CommandError
 from briefquiz.model import Deck
 
 WATCH_INTERVAL = 0.5  # seconds between looks at the deck files
@@ -20,6 +22,12 @@ def run_app(
     cram: bool = False,
     limit: int | None = None,
 ) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CommandError(
+            "the study app needs a terminal; over a pipe or in a script use "
+            "'briefquiz study DECK --plain' (decks: 'briefquiz list')",
+            2,
+        )
     from briefquiz.tui.app import create_app
 
     library = library if library is not None else load_default_library()
