@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from fsrs import Card, Rating, State
 
@@ -205,3 +207,11 @@ def test_a_session_reshuffles_a_question_each_time_it_is_shown(
     assert len(choice_orders) > 1
     assert len(order_orders) >= 10 and order.items not in order_orders
     assert len(set(order_orders)) > 1
+
+
+def test_a_deck_narrowed_with_replace_finds_only_its_own_questions() -> None:
+    first, second = TrueFalse(id="a", prompt="?"), TrueFalse(id="b", prompt="?")
+    deck = Deck("d", "D", Path("d.yaml"), (first, second))
+    narrowed = dataclasses.replace(deck, questions=(first,))
+    assert narrowed.question("a") is first and narrowed.question("b") is None
+    assert deck.question("b") is second

@@ -163,10 +163,11 @@ class Deck:
     bundled: bool = False
     id_line: int = 1  # where the `deck:` id stands, for library-wide messages
     id_column: int = 1
-    _by_id: dict[str, AnyQuestion] = field(default_factory=dict, compare=False, repr=False)
+    _by_id: dict[str, AnyQuestion] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update((q.id, q) for q in self.questions)
+        # Built here, not passed in, so that dataclasses.replace() gets an index of its own.
+        object.__setattr__(self, "_by_id", {q.id: q for q in self.questions})
 
     def question(self, question_id: str) -> AnyQuestion | None:
         return self._by_id.get(question_id)

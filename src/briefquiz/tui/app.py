@@ -53,9 +53,7 @@ def decks_of(items: QuizItems) -> tuple[Deck, ...]:
     chosen: dict[str, tuple[Deck, list[AnyQuestion]]] = {}
     for deck, question in items:
         chosen.setdefault(deck.id, (deck, []))[1].append(question)
-    return tuple(
-        replace(deck, questions=tuple(questions), _by_id={}) for deck, questions in chosen.values()
-    )
+    return tuple(replace(deck, questions=tuple(questions)) for deck, questions in chosen.values())
 
 
 class DecksChanged(Message):
