@@ -88,9 +88,7 @@ def build_queue(
                     new.append(QueueItem(deck, question, None, Kind.NEW))
                     allowance -= 1
                 continue
-            if card.state is State.Review and card.due > now:
-                continue
-            if card.state is not State.Review and card.due > now + learn_ahead:
+            if card.due > (now if card.state is State.Review else now + learn_ahead):
                 continue
             if card.state is State.Review:
                 review.append(

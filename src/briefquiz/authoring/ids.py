@@ -42,3 +42,9 @@ def unique_id(base: str, taken: Iterable[str]) -> str:
     while f"{base}-{number}" in used:
         number += 1
     return f"{base}-{number}"
+
+
+def title_from_name(name: str) -> str:
+    """A deck title from a file stem or deck id: `cold-war_terms` -> `Cold war terms`."""
+    text = " ".join(name.replace("_", " ").replace("-", " ").split()) or "My deck"
+    return text[0].upper() + text[1:]

@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from briefquiz.authoring.ids import title_from_name
 from briefquiz.commands.common import library_for, open_store, resolve_decks
 from briefquiz.commands.output import plural, shown_path
 from briefquiz.deck.findings import Severity
@@ -37,12 +38,6 @@ def _write_or_print(text: str, output: Path | None) -> None:
 # -- import csv -----------------------------------------------------------------------------
 
 MAX_PROBLEMS_SHOWN = 30
-
-
-def _title_from_id(deck_id: str) -> str:
-    words = deck_id.replace("_", " ").replace("-", " ").split()
-    text = " ".join(words)
-    return text[0].upper() + text[1:]
 
 
 def run_import_csv(args: argparse.Namespace) -> int:
@@ -113,7 +108,7 @@ def run_import_csv(args: argparse.Namespace) -> int:
     if not cards.cards:
         raise CommandError(f"{shown} has no rows to import (front,back[,tags] per line)")
 
-    title = args.title.strip() if args.title and args.title.strip() else _title_from_id(deck_id)
+    title = args.title.strip() if args.title and args.title.strip() else title_from_name(deck_id)
     text = deck_yaml(deck_data(deck_id, title, cards.cards, typed=args.typed), source.name)
     _, findings = read_deck(output, text.encode("utf-8"))
     errors = [f for f in findings if f.severity is Severity.ERROR]

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from briefquiz.authoring.files import ensure_schema_beside, write_text
-from briefquiz.authoring.ids import slugify, unique_id
+from briefquiz.authoring.ids import slugify, title_from_name, unique_id
 from briefquiz.authoring.scaffold import StarterSource, has_passages, source_title, starter_deck
 from briefquiz.authoring.shellpath import for_shell
 from briefquiz.commands.output import shown_path
@@ -26,12 +26,6 @@ def _deck_path(raw: Path) -> Path:
     if raw.suffix not in DECK_SUFFIXES:
         raise CommandError(f"{raw}: a deck file's name ends in .yaml or .yml", 2)
     return raw
-
-
-def _title(stem: str) -> str:
-    words = stem.replace("_", " ").replace("-", " ").split()
-    text = " ".join(words) or "My deck"
-    return text[0].upper() + text[1:]
 
 
 def _free_deck_id(path: Path) -> tuple[str, str | None]:
@@ -67,7 +61,7 @@ def _source(raw: Path, deck_path: Path) -> StarterSource:
         raise CommandError(f"--source {raw}: cannot be read: {err.strerror}", 1) from None
     if not has_passages(text):
         raise CommandError(f"--source {raw}: the file has no text to ask about", 1)
-    fallback = _title(raw.stem)
+    fallback = title_from_name(raw.stem)
     return StarterSource(text, _relative(raw, deck_path.parent), source_title(text, fallback))
 
 
@@ -81,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{path} already exists; use --force to overwrite it")
     deck_id, renamed = _free_deck_id(path)
     source = _source(args.source, path) if args.source is not None else None
-    text = starter_deck(deck_id, _title(path.stem), source, path.name)
+    text = starter_deck(deck_id, title_from_name(path.stem), source, path.name)
 
     _, findings = read_deck(path, text.encode("utf-8"))
     errors = [f for f in findings if f.severity is Severity.ERROR]

@@ -15,8 +15,6 @@ def shown_path(path: Path) -> str:
         return os.path.relpath(path)
     except ValueError:
         return str(path)
-    finally:
-        pass
 
 
 def print_json(value: Any) -> None:
