@@ -44,8 +44,8 @@ BRIEFQUIZ_APP = PROBE.format(
 from briefquiz.clock import SystemClock
 from briefquiz.deck.library import load_default_library
 from briefquiz.locations import database_path
-from briefquiz.store import Store
-from briefquiz.tui.app import create_app
+from briefquiz.progress.store import Store
+from briefquiz.ui.tui.app import create_app
 app = create_app(
     store=Store.open(database_path()), library=load_default_library(), clock=SystemClock()
 )
@@ -78,10 +78,10 @@ def bench_startup(runs: int, env: dict[str, str]) -> tuple[float, float]:
 def bench_answer(runs: int, data_dir: Path) -> tuple[float, float]:
     from briefquiz.clock import SystemClock
     from briefquiz.deck.library import load_default_library
-    from briefquiz.model import TrueFalse
-    from briefquiz.scheduling import Planner
-    from briefquiz.session import Session
-    from briefquiz.store import Store
+    from briefquiz.deck.model import TrueFalse
+    from briefquiz.progress.store import Store
+    from briefquiz.schedule.planner import Planner
+    from briefquiz.study.session import Session
 
     raw = sqlite3.connect(data_dir / "raw.sqlite3", isolation_level=None)
     raw.execute("PRAGMA journal_mode=WAL")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fsrs import Rating
 
-from briefquiz.grading import Answer
-from briefquiz.model import (
+from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
@@ -16,7 +15,8 @@ from briefquiz.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.queue import Presentation
+from briefquiz.study.grading import Answer
+from briefquiz.study.queue import Presentation
 
 
 class Answers:

@@ -25,7 +25,7 @@ import pytest
 
 from answers import Answers
 from briefquiz.clock import FixedClock
-from briefquiz.model import (
+from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
     Choice,
@@ -39,10 +39,10 @@ from briefquiz.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.queue import Presentation
-from briefquiz.scheduling import Planner
-from briefquiz.session import Session
-from briefquiz.store import Store
+from briefquiz.progress.store import Store
+from briefquiz.schedule.planner import Planner
+from briefquiz.study.queue import Presentation
+from briefquiz.study.session import Session
 
 # A Monday morning, UTC. Engine tests start their clock here.
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)

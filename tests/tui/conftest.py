@@ -16,9 +16,9 @@ from tuikit import START, AppFactory, Ticker
 
 from briefquiz.clock import FixedClock
 from briefquiz.deck.library import Library
-from briefquiz.scheduling import Planner
-from briefquiz.store import Store
-from briefquiz.tui.app import BriefquizApp, create_app
+from briefquiz.progress.store import Store
+from briefquiz.schedule.planner import Planner
+from briefquiz.ui.tui.app import BriefquizApp, create_app
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import events
 from textual.pilot import Pilot
 
-from briefquiz.model import Choice, Cloze, Flashcard, Match, Multi, Order, TrueFalse, Typed
-from briefquiz.queue import QueueItem
-from briefquiz.tui.app import BriefquizApp
-from briefquiz.tui.screens.study import StudyScreen
+from briefquiz.deck.model import Choice, Cloze, Flashcard, Match, Multi, Order, TrueFalse, Typed
+from briefquiz.study.queue import QueueItem
+from briefquiz.ui.tui.app import BriefquizApp
+from briefquiz.ui.tui.screens.study import StudyScreen
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 

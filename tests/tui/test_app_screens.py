@@ -12,15 +12,15 @@ from textual.widgets import DataTable, Static
 from tuikit import AppFactory, library_of, write_deck
 
 from briefquiz.deck.library import Library
-from briefquiz.store import Store
-from briefquiz.tui.screens.article import ArticleScreen
-from briefquiz.tui.screens.help import HelpScreen
-from briefquiz.tui.screens.home import HomeScreen
-from briefquiz.tui.screens.stats import StatsScreen
-from briefquiz.tui.screens.study import StudyScreen
-from briefquiz.tui.screens.summary import SummaryScreen
-from briefquiz.tui.widgets.feedback import FeedbackPanel
-from briefquiz.tui.widgets.rows import Row, RowList
+from briefquiz.progress.store import Store
+from briefquiz.ui.tui.screens.article import ArticleScreen
+from briefquiz.ui.tui.screens.help import HelpScreen
+from briefquiz.ui.tui.screens.home import HomeScreen
+from briefquiz.ui.tui.screens.stats import StatsScreen
+from briefquiz.ui.tui.screens.study import StudyScreen
+from briefquiz.ui.tui.screens.summary import SummaryScreen
+from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
+from briefquiz.ui.tui.widgets.rows import Row, RowList
 
 
 def text_of(pilot: Pilot[Any], selector: str) -> str:

@@ -13,13 +13,13 @@ from textual.content import Content
 from textual.widgets import Static
 from tuikit import ScreenHost
 
-from briefquiz.bundled import bundled_decks_dir
+from briefquiz.deck.bundled import bundled_decks_dir
 from briefquiz.deck.coverage import coverage
 from briefquiz.deck.library import load_library
+from briefquiz.deck.model import AnyQuestion, Deck, Source
 from briefquiz.deck.sourcetext import deck_source, normalize
-from briefquiz.model import AnyQuestion, Deck, Source
-from briefquiz.tui.screens.article import ArticleScreen, ParagraphView, gutter
-from briefquiz.tui.widgets.passage import HIGHLIGHT_STYLE, Passage
+from briefquiz.ui.tui.screens.article import ArticleScreen, ParagraphView, gutter
+from briefquiz.ui.tui.widgets.passage import HIGHLIGHT_STYLE, Passage
 
 SIZE = (100, 30)
 

@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 from tuikit import ScreenHost
 
-from briefquiz.tui.screens.article import ArticleScreen
-from briefquiz.tui.screens.help import KEYMAP, HelpScreen, key_label, keys_for
-from briefquiz.tui.screens.stats import StatsScreen
+from briefquiz.ui.tui.screens.article import ArticleScreen
+from briefquiz.ui.tui.screens.help import KEYMAP, HelpScreen, key_label, keys_for
+from briefquiz.ui.tui.screens.stats import StatsScreen
 
 
 def _binding_keys(screen: type[Screen[Any]]) -> set[str]:
@@ -116,17 +116,17 @@ def _bound_in_module(module_name: str) -> set[str]:
 @pytest.mark.parametrize(
     ("module", "screen"),
     [
-        ("briefquiz.tui.app", "home"),
-        ("briefquiz.tui.screens.home", "home"),
-        ("briefquiz.tui.screens.summary", "summary"),
-        ("briefquiz.tui.screens.study", "study"),
-        ("briefquiz.tui.widgets.feedback", "study"),
-        ("briefquiz.tui.widgets.flashcard", "study"),
-        ("briefquiz.tui.widgets.match", "study"),
-        ("briefquiz.tui.widgets.order", "study"),
-        ("briefquiz.tui.widgets.rows", "study"),
-        ("briefquiz.tui.widgets.cloze", "study"),
-        ("briefquiz.tui.widgets.multi", "study"),
+        ("briefquiz.ui.tui.app", "home"),
+        ("briefquiz.ui.tui.screens.home", "home"),
+        ("briefquiz.ui.tui.screens.summary", "summary"),
+        ("briefquiz.ui.tui.screens.study", "study"),
+        ("briefquiz.ui.tui.widgets.feedback", "study"),
+        ("briefquiz.ui.tui.widgets.flashcard", "study"),
+        ("briefquiz.ui.tui.widgets.match", "study"),
+        ("briefquiz.ui.tui.widgets.order", "study"),
+        ("briefquiz.ui.tui.widgets.rows", "study"),
+        ("briefquiz.ui.tui.widgets.cloze", "study"),
+        ("briefquiz.ui.tui.widgets.multi", "study"),
     ],
 )
 def test_app_bindings_are_in_the_keymap(module: str, screen: str) -> None:

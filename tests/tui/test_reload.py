@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 from tuikit import AppFactory, library_of, write_deck
 
-from briefquiz.tui.app import BriefquizApp
+from briefquiz.ui.tui.app import BriefquizApp
 
 
 def _bump(path: Path, text: str) -> None:

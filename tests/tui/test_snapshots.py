@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from tuikit import START, TYPES, AppFactory, library_of, write_deck
 
-from briefquiz.store import DeckSettings, Store
+from briefquiz.progress.store import DeckSettings, Store
 
 SnapCompare = Callable[..., bool]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]

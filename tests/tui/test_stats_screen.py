@@ -14,11 +14,10 @@ from textual.widgets import Static
 from tuikit import ScreenHost
 
 from answers import Answers
-from briefquiz.bundled import bundled_decks_dir
 from briefquiz.clock import FixedClock
+from briefquiz.deck.bundled import bundled_decks_dir
 from briefquiz.deck.library import load_library
-from briefquiz.grading import Answer
-from briefquiz.model import (
+from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
@@ -26,13 +25,14 @@ from briefquiz.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.scheduling import Planner
-from briefquiz.session import Session
-from briefquiz.stats import DeckStats, deck_stats
-from briefquiz.store import DeckSettings, Store
-from briefquiz.timefmt import local, percent, relative
-from briefquiz.tui.screens.help import HelpScreen
-from briefquiz.tui.screens.stats import (
+from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.schedule.planner import Planner
+from briefquiz.schedule.stats import DeckStats, deck_stats
+from briefquiz.study.grading import Answer
+from briefquiz.study.session import Session
+from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.ui.tui.screens.help import HelpScreen
+from briefquiz.ui.tui.screens.stats import (
     CHART_DAYS,
     BarChart,
     DeckStatsPanel,

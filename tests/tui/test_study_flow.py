@@ -8,9 +8,9 @@ import pytest
 from driving import answer, app_of, current, study, type_text
 from tuikit import TYPES, AppFactory, library_of, write_deck
 
-from briefquiz.store import Store
-from briefquiz.tui.screens.home import HomeScreen
-from briefquiz.tui.screens.summary import SummaryScreen
+from briefquiz.progress.store import Store
+from briefquiz.ui.tui.screens.home import HomeScreen
+from briefquiz.ui.tui.screens.summary import SummaryScreen
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])

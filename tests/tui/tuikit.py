@@ -13,7 +13,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from briefquiz.deck.library import Library, load_library
-from briefquiz.tui.app import BriefquizApp
+from briefquiz.ui.tui.app import BriefquizApp
 
 HERE = Path(__file__).parent
 SOURCE = HERE.parent / "fixtures" / "decks" / "source.txt"

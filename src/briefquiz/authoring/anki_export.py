@@ -26,8 +26,7 @@ from pathlib import Path
 import genanki  # type: ignore[import-untyped]
 
 from briefquiz.authoring.anki_models import BASIC, CHOICE, CLOZE, stable_id
-from briefquiz.deck.validate import CLOZE_DEFAULT_PROMPT
-from briefquiz.model import (
+from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
     Choice,
@@ -41,6 +40,7 @@ from briefquiz.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.deck.validate import CLOZE_DEFAULT_PROMPT
 
 
 def anki_deck_id(deck_id: str) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefquiz.model import (
+from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
     Choice,

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefquiz.store import ImportSummary
+from briefquiz.progress.store import ImportSummary
 
 
 class ProgressFileError(Exception):

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import Paragraph, SourceText, deck_source
-from briefquiz.model import Deck
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefquiz.deck.findings import Finding, Severity
+from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import read_source
 from briefquiz.deck.validate import read_deck
-from briefquiz.model import Deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -129,7 +129,7 @@ def load_library(roots: Iterable[tuple[Path, bool]]) -> Library:
 
 
 def default_roots() -> list[tuple[Path, bool]]:
-    from briefquiz.bundled import bundled_decks_dir
+    from briefquiz.deck.bundled import bundled_decks_dir
     from briefquiz.locations import user_decks_dir
 
     return [(bundled_decks_dir(), True), (user_decks_dir(), False)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefquiz.deck.model import QuestionType
 from briefquiz.deck.validate import (
     COMMON_KEYS,
     HEADER_REQUIRED,
@@ -12,7 +13,6 @@ from briefquiz.deck.validate import (
     TYPE_KEYS,
     TYPE_REQUIRED,
 )
-from briefquiz.model import QuestionType
 
 SCHEMA_ID = "https://briefquiz.invalid/deck.schema.json"
 _TEXT: dict[str, Any] = {"type": "string", "minLength": 1}

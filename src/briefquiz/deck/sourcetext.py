@@ -7,10 +7,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefquiz.typography import TYPOGRAPHIC
+from briefquiz.text.typography import TYPOGRAPHIC
 
 if TYPE_CHECKING:
-    from briefquiz.model import Deck
+    from briefquiz.deck.model import Deck
 
 MIN_WORDS_FOR_CONTENT = 6
 

@@ -12,10 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefquiz.deck.findings import Finding, Severity
-from briefquiz.deck.sourcetext import SourceText, read_source
-from briefquiz.deck.yamlnodes import Mapping, Mark, Node, Scalar, Sequence, YamlProblem, compose
-from briefquiz.deck.yamlnodes import decode as decode_bytes
-from briefquiz.model import (
+from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
     Choice,
@@ -30,6 +27,9 @@ from briefquiz.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.deck.sourcetext import SourceText, read_source
+from briefquiz.deck.yamlnodes import Mapping, Mark, Node, Scalar, Sequence, YamlProblem, compose
+from briefquiz.deck.yamlnodes import decode as decode_bytes
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_OPTIONS = 9  # options, order items and match pairs are picked with the digit keys 1-9

@@ -1,0 +1,99 @@
+"""`briefquiz check`: validate decks and report every problem, located."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefquiz.cli.output import plural, print_json, shown_path
+from briefquiz.deck.coverage import SourceCoverage, coverage
+from briefquiz.deck.findings import Finding, Severity
+from briefquiz.deck.library import DeckFile, deck_files, load_default_library
+
+
+def _shown(finding: Finding) -> str:
+    return str(finding).replace(str(finding.path), shown_path(finding.path), 1)
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _print_coverage(sources: list[SourceCoverage]) -> None:
+    for source in sources:
+        covered = len(source.paragraphs) - len(source.uncovered)
+        print(
+            f"\n{shown_path(source.path)}: {covered} of "
+            f"{plural(len(source.paragraphs), 'paragraph')} have questions"
+        )
+        print(f"{'line':>6}  {'questions':>9}  paragraph")
+        for item in source.paragraphs:
+            count = str(len(item.questions)) if item.questions else "-- none"
+            print(f"{item.paragraph.line:>6}  {count:>9}  {_excerpt(item.paragraph.text)}")
+
+
+def _coverage_json(sources: list[SourceCoverage]) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": str(source.path),
+            "paragraphs": [
+                {
+                    "line": item.paragraph.line,
+                    "text": item.paragraph.text,
+                    "questions": [f"{deck}/{question}" for deck, question in item.questions],
+                }
+                for item in source.paragraphs
+            ],
+        }
+        for source in sources
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    paths: list[Path] = args.paths
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"briefquiz check: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    library = load_default_library(paths)
+    if paths:
+        wanted = {f.resolve() for p in paths for f in deck_files(p)}
+        files: list[DeckFile] = [f for f in library.files if f.path.resolve() in wanted]
+    else:
+        files = library.files
+    findings = sorted(
+        (finding for f in files for finding in f.findings),
+        key=lambda f: (str(f.path), f.line, f.column),
+    )
+    decks = [f.deck for f in files if f.deck is not None and not f.errors]
+    sources = coverage(decks) if args.coverage else []
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+
+    if args.format == "json":
+        report: dict[str, Any] = {"findings": [f.to_json() for f in findings]}
+        if args.coverage:
+            report["coverage"] = _coverage_json(sources)
+        print_json(report)
+    else:
+        for finding in findings:
+            print(_shown(finding))
+        if args.coverage:
+            _print_coverage(sources)
+        questions = sum(len(d.questions) for d in decks)
+        verdict = (
+            "no problems"
+            if not findings
+            else (f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
+        )
+        print(
+            f"checked {plural(len(files), 'deck file')} "
+            f"({plural(questions, 'question')} in valid decks): {verdict}",
+            file=sys.stderr,
+        )
+        if not files:
+            print("no deck files found (decks are .yaml or .yml files)", file=sys.stderr)
+    return 1 if errors else 0

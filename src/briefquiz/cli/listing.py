@@ -1,0 +1,61 @@
+"""`briefquiz list` and `briefquiz schema`."""
+
+from __future__ import annotations
+
+import argparse
+
+from briefquiz.cli.output import plural, print_json, shown_path
+from briefquiz.deck.library import load_default_library
+from briefquiz.deck.schema import deck_schema
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from briefquiz.locations import user_decks_dir
+
+    library = load_default_library()
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "id": deck.id,
+                    "title": deck.title,
+                    "questions": len(deck.questions),
+                    "bundled": deck.bundled,
+                    "path": str(deck.path),
+                }
+                for deck in library.decks
+            ]
+            + [
+                {"path": str(f.path), "errors": len(f.errors), "bundled": f.bundled}
+                for f in library.broken
+            ]
+        )
+        return 0
+    rows = [
+        (
+            deck.id,
+            deck.title,
+            str(len(deck.questions)),
+            "bundled" if deck.bundled else shown_path(deck.path),
+        )
+        for deck in library.decks
+    ]
+    widths = [
+        max([len(h), *(len(r[i]) for r in rows)])
+        for i, h in enumerate(("id", "title", "questions"))
+    ]
+    print(f"{'id':<{widths[0]}}  {'title':<{widths[1]}}  {'questions':>{widths[2]}}  from")
+    for deck_id, title, count, origin in rows:
+        print(f"{deck_id:<{widths[0]}}  {title:<{widths[1]}}  {count:>{widths[2]}}  {origin}")
+    for broken in library.broken:
+        print(
+            f"(not loaded: {shown_path(broken.path)}: {plural(len(broken.errors), 'error')}; "
+            f"run briefquiz check {shown_path(broken.path)})"
+        )
+    print(f"\nyour own decks go in {user_decks_dir()}")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    print_json(deck_schema())
+    return 0

@@ -1,0 +1,108 @@
+"""`briefquiz new PATH [--source TEXT] [--force]`: write a starter deck that passes check."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from briefquiz.authoring.files import ensure_schema_beside, write_text
+from briefquiz.authoring.ids import slugify, title_from_name, unique_id
+from briefquiz.authoring.scaffold import StarterSource, has_passages, source_title, starter_deck
+from briefquiz.authoring.shellpath import for_shell
+from briefquiz.cli.output import shown_path
+from briefquiz.deck.findings import Severity
+from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
+from briefquiz.deck.sourcetext import SourceText
+from briefquiz.deck.validate import read_deck
+from briefquiz.errors import CommandError
+
+FALLBACK_ID = "my-deck"
+
+
+def _deck_path(raw: Path) -> Path:
+    if raw.suffix == "":
+        return raw.with_suffix(".yaml")
+    if raw.suffix not in DECK_SUFFIXES:
+        raise CommandError(f"{raw}: a deck file's name ends in .yaml or .yml", 2)
+    return raw
+
+
+def _free_deck_id(path: Path) -> tuple[str, str | None]:
+    """An id from the file name, changed if another deck already has it (and why)."""
+    wanted = slugify(path.stem) or FALLBACK_ID
+    target = path.resolve()
+    others = {
+        deck.id: deck.path for deck in load_default_library().decks if deck.path.resolve() != target
+    }
+    if wanted not in others:
+        return wanted, None
+    chosen = unique_id(wanted, others)
+    return chosen, f"deck id {wanted!r} is taken by {shown_path(others[wanted])}"
+
+
+def _relative(target: Path, start: Path) -> str:
+    try:
+        return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
+    except ValueError:  # another drive, on Windows
+        return target.resolve().as_posix()
+
+
+def _source(raw: Path, deck_path: Path) -> StarterSource:
+    try:
+        text = SourceText.read(raw)
+    except FileNotFoundError:
+        raise CommandError(f"--source {raw}: no such file", 2) from None
+    except IsADirectoryError:
+        raise CommandError(f"--source {raw}: is a folder; give a UTF-8 text file", 2) from None
+    except UnicodeDecodeError:
+        raise CommandError(f"--source {raw}: not UTF-8 text; save it as UTF-8 first", 1) from None
+    except OSError as err:
+        raise CommandError(f"--source {raw}: cannot be read: {err.strerror}", 1) from None
+    if not has_passages(text):
+        raise CommandError(f"--source {raw}: the file has no text to ask about", 1)
+    fallback = title_from_name(raw.stem)
+    return StarterSource(text, _relative(raw, deck_path.parent), source_title(text, fallback))
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefquiz.locations import user_decks_dir
+
+    path = _deck_path(args.path)
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder; give the deck file's name, e.g. {path}/deck.yaml")
+    if path.exists() and not args.force:
+        raise CommandError(f"{path} already exists; use --force to overwrite it")
+    deck_id, renamed = _free_deck_id(path)
+    source = _source(args.source, path) if args.source is not None else None
+    text = starter_deck(deck_id, title_from_name(path.stem), source, path.name)
+
+    _, findings = read_deck(path, text.encode("utf-8"))
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:  # a bug, not the user's doing: say so rather than write a broken deck
+        details = "\n  ".join(str(f) for f in errors)
+        raise CommandError(f"the starter deck came out invalid (please report this):\n  {details}")
+
+    try:
+        write_text(path, text, overwrite=args.force)
+        schema = ensure_schema_beside(path)
+    except OSError as err:
+        raise CommandError(f"cannot write {path}: {err.strerror or err}") from None
+
+    shown = for_shell(path)
+    if renamed:
+        print(f"note: {renamed}, so this deck's id is {deck_id!r}")
+    print(f"wrote {shown}: deck {deck_id!r} with one example question of each of the 8 types")
+    if source is not None:
+        print(f"  its source is {source.file}; each example quotes it")
+    if schema is not None:
+        print(f"  and {for_shell(schema)}, so editors can check the deck as you type")
+    print("next:")
+    print(f"  1. edit {shown}: replace the examples with your own questions")
+    print(f"  2. briefquiz check {shown}")
+    decks_dir = user_decks_dir()
+    in_library = path.resolve().is_relative_to(decks_dir.resolve())
+    print(f"  3. briefquiz study {deck_id if in_library else shown}")
+    if not in_library:
+        print(f"(decks in {decks_dir} are listed in the app; any other is opened by its path)")
+    return 0

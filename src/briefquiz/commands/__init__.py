@@ -1,1 +1,0 @@
-"""One module per command line command; each exposes `run(args) -> int` (the exit status)."""

@@ -1,0 +1,1 @@
+"""Progress: the SQLite store, its migrations and its records."""

@@ -1,0 +1,1 @@
+"""Scheduling: recall curves, the FSRS planner, readiness, stats and study settings."""

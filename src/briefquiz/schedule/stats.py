@@ -1,0 +1,144 @@
+"""Numbers about a deck's progress: counts, forecast, accuracy, retention, streak, readiness."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from fsrs import Card, State
+
+from briefquiz.clock import Clock
+from briefquiz.deck.model import Deck
+from briefquiz.progress.store import ReviewRecord, Store
+from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+
+
+def effective_reviews(reviews: Iterable[ReviewRecord]) -> list[ReviewRecord]:
+    """The review log without answers whose rating was later changed (the change replaces them)."""
+    reviews = list(reviews)
+    replaced = {r.replaces for r in reviews if r.replaces}
+    return [r for r in reviews if r.uid not in replaced]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckStats:
+    deck: Deck
+    new: int
+    learning: int
+    review: int
+    due_now: int
+    forecast: tuple[tuple[date, int], ...]  # due per local day, today first (overdue counted today)
+    reviews: int
+    accuracy: float | None  # right (partial counts half) among auto-graded answers
+    retention: float | None  # share of repeat reviews not rated Again
+    streak: int  # consecutive local days with a review, up to today (or yesterday)
+    daily_reviews: tuple[tuple[date, int], ...]  # the last 14 local days, oldest first
+    tag_accuracy: dict[str, tuple[float, int]] = field(default_factory=dict)
+    seminar_at: datetime | None = None
+    readiness: Readiness | None = None
+    desired_retention: float = 0.9
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "deck": self.deck.id,
+            "title": self.deck.title,
+            "questions": len(self.deck.questions),
+            "new": self.new,
+            "learning": self.learning,
+            "review": self.review,
+            "due_now": self.due_now,
+            "forecast": [{"date": d.isoformat(), "due": n} for d, n in self.forecast],
+            "reviews": self.reviews,
+            "accuracy": self.accuracy,
+            "retention": self.retention,
+            "streak_days": self.streak,
+            "daily_reviews": [{"date": d.isoformat(), "reviews": n} for d, n in self.daily_reviews],
+            "tag_accuracy": {
+                t: {"accuracy": a, "answers": n} for t, (a, n) in self.tag_accuracy.items()
+            },
+            "desired_retention": self.desired_retention,
+            "seminar_at": self.seminar_at.isoformat() if self.seminar_at else None,
+            "readiness": None
+            if self.readiness is None
+            else {
+                "if_you_stop": self.readiness.if_you_stop,
+                "if_you_keep_up": self.readiness.if_you_keep_up,
+            },
+        }
+
+
+_SCORES = {"right": 1.0, "partial": 0.5, "wrong": 0.0}
+
+
+def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -> DeckStats:
+    now = clock.now()
+    today = now.astimezone(clock.tz).date()
+    settings = store.settings(deck.id)
+    all_cards = store.cards(deck.id)
+    cards: dict[str, Card] = {q.id: all_cards[q.id] for q in deck.questions if q.id in all_cards}
+    states = Counter(card.state for card in cards.values())
+
+    due_by_day: Counter[date] = Counter()
+    for card in cards.values():
+        day = max(card.due.astimezone(clock.tz).date(), today)
+        due_by_day[day] += 1
+    forecast = tuple(
+        (today + timedelta(days=i), due_by_day[today + timedelta(days=i)])
+        for i in range(forecast_days)
+    )
+
+    ids = {q.id for q in deck.questions}
+    log = [r for r in effective_reviews(store.reviews(deck.id)) if r.question_id in ids]
+    graded = [r for r in log if r.outcome in _SCORES]
+    accuracy = sum(_SCORES[r.outcome] for r in graded) / len(graded) if graded else None
+
+    seen: set[str] = set()
+    repeats: list[ReviewRecord] = []
+    for r in log:
+        if r.cram:
+            continue
+        if r.question_id in seen:
+            repeats.append(r)
+        seen.add(r.question_id)
+    retention = sum(r.rating > 1 for r in repeats) / len(repeats) if repeats else None
+
+    days_with_reviews = {r.reviewed_at.astimezone(clock.tz).date() for r in log}
+    streak = 0
+    day = today if today in days_with_reviews else today - timedelta(days=1)
+    while day in days_with_reviews:
+        streak += 1
+        day -= timedelta(days=1)
+
+    per_day = Counter(r.reviewed_at.astimezone(clock.tz).date() for r in log)
+    daily = tuple(
+        (today - timedelta(days=i), per_day[today - timedelta(days=i)]) for i in range(13, -1, -1)
+    )
+
+    tags: dict[str, list[float]] = {}
+    by_id = {q.id: q for q in deck.questions}
+    for r in graded:
+        for tag in by_id[r.question_id].tags:
+            tags.setdefault(tag, []).append(_SCORES[r.outcome])
+    tag_accuracy = {t: (sum(v) / len(v), len(v)) for t, v in sorted(tags.items())}
+
+    ready = deck_readiness(deck, settings, cards, now, introduced_today(store, deck.id, clock))
+    return DeckStats(
+        deck=deck,
+        new=len(deck.questions) - len(cards),
+        learning=states[State.Learning] + states[State.Relearning],
+        review=states[State.Review],
+        due_now=sum(1 for c in cards.values() if c.due <= now),
+        forecast=forecast,
+        reviews=len(log),
+        accuracy=accuracy,
+        retention=retention,
+        streak=streak,
+        daily_reviews=daily,
+        tag_accuracy=tag_accuracy,
+        seminar_at=settings.seminar_at,
+        readiness=ready,
+        desired_retention=settings.desired_retention,
+    )

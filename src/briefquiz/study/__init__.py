@@ -1,0 +1,1 @@
+"""Studying: grading answers, the queue, the session that ties them to the store."""

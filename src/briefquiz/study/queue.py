@@ -1,0 +1,120 @@
+"""Which questions a session asks, and in what order.
+
+Learning and relearning cards that are due come first, then due reviews, then new questions
+up to each deck's daily limit. Within each group the order is stable: by due time, then by
+the question's place in its deck. Cram asks everything, weakest first, and touches nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from fsrs import Card, State
+
+from briefquiz.deck.model import AnyQuestion, Choice, Deck, Match, Multi, Order
+from briefquiz.schedule.recall import predicted_recall
+
+
+class Kind(StrEnum):
+    LEARNING = "learning"
+    REVIEW = "review"
+    NEW = "new"
+    CRAM = "cram"
+
+
+@dataclass(frozen=True, slots=True)
+class Presentation:
+    """How a question is laid out this time: options, items and partners in shown order."""
+
+    options: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class QueueItem:
+    deck: Deck
+    question: AnyQuestion
+    card: Card | None  # None for a question never studied
+    kind: Kind
+    presentation: Presentation = field(default_factory=Presentation)
+
+
+def present(question: AnyQuestion, rng: random.Random) -> Presentation:
+    """A fresh shuffle of whatever the question shows in a list."""
+    if isinstance(question, Choice | Multi):
+        options = list(question.options)
+        rng.shuffle(options)
+        return Presentation(options=tuple(options))
+    if isinstance(question, Order):
+        items = list(question.items)
+        rng.shuffle(items)
+        # Never already solved, but with two items that would give the answer away.
+        while tuple(items) == question.items and len(set(items)) > 2:
+            rng.shuffle(items)
+        return Presentation(items=tuple(items))
+    if isinstance(question, Match):
+        partners = [right for _, right in question.pairs]
+        rng.shuffle(partners)
+        return Presentation(partners=tuple(partners))
+    return Presentation()
+
+
+def build_queue(
+    decks: Sequence[Deck],
+    cards: dict[str, dict[str, Card]],
+    now: datetime,
+    new_allowance: Callable[[Deck], int],
+    learn_ahead: timedelta = timedelta(0),
+) -> list[QueueItem]:
+    """The due work of `decks` at `now`. `cards` maps deck id -> question id -> card.
+
+    Learning cards due within `learn_ahead` are included too (shown once nothing else is left).
+    """
+    learning: list[tuple[datetime, int, int, QueueItem]] = []
+    review: list[tuple[datetime, int, int, QueueItem]] = []
+    new: list[QueueItem] = []
+    for deck_index, deck in enumerate(decks):
+        deck_cards = cards.get(deck.id, {})
+        allowance = new_allowance(deck)
+        for position, question in enumerate(deck.questions):
+            card = deck_cards.get(question.id)
+            if card is None:
+                if allowance > 0:
+                    new.append(QueueItem(deck, question, None, Kind.NEW))
+                    allowance -= 1
+                continue
+            if card.due > (now if card.state is State.Review else now + learn_ahead):
+                continue
+            if card.state is State.Review:
+                review.append(
+                    (card.due, deck_index, position, QueueItem(deck, question, card, Kind.REVIEW))
+                )
+            else:
+                learning.append(
+                    (card.due, deck_index, position, QueueItem(deck, question, card, Kind.LEARNING))
+                )
+    learning.sort(key=lambda entry: entry[:3])
+    review.sort(key=lambda entry: entry[:3])
+    return [e[3] for e in learning] + [e[3] for e in review] + new
+
+
+def build_cram_queue(
+    decks: Sequence[Deck], cards: dict[str, dict[str, Card]], now: datetime
+) -> list[QueueItem]:
+    """Every question of `decks`, lowest predicted recall first (never studied counts as 0)."""
+    entries: list[tuple[float, int, int, QueueItem]] = []
+    for deck_index, deck in enumerate(decks):
+        deck_cards = cards.get(deck.id, {})
+        for position, question in enumerate(deck.questions):
+            card = deck_cards.get(question.id)
+            recall = predicted_recall(card, now)
+            entries.append(
+                (recall, deck_index, position, QueueItem(deck, question, card, Kind.CRAM))
+            )
+    entries.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in entries]

@@ -1,0 +1,345 @@
+"""A study session: the queue, grading an answer, saving it at once, and what comes next.
+
+Every rule about grading, scheduling and saving lives here, not in a user interface: the
+plain mode and the Textual app both drive a `Session`.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from fsrs import Card, Rating, State
+
+from briefquiz.clock import Clock, local_day
+from briefquiz.deck.model import Deck
+from briefquiz.deck.sourcetext import QuoteLocation, deck_source
+from briefquiz.progress.store import DeckSettings, ReviewRecord, Store, new_review_uid
+from briefquiz.schedule.planner import Planner, Policy
+from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.study.grading import Answer, Grade, Outcome, answer_to_json, grade
+from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
+
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+@dataclass(slots=True)
+class Feedback:
+    """What the learner sees after answering; the answer is already saved."""
+
+    item: QueueItem
+    answer: Answer
+    grade: Grade
+    rating: Rating
+    review_uid: str
+    card_before: Card | None  # None in cram mode
+    card_after: Card | None
+    answered_at: datetime
+    duration_ms: int
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.grade.outcome
+
+    @property
+    def next_due(self) -> datetime | None:
+        return self.card_after.due if self.card_after is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class DeckOutlook:
+    deck: Deck
+    next_due: datetime | None
+    due_within_day: int
+    readiness_before: Readiness | None
+    readiness_after: Readiness | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    answered: int
+    right: int
+    partial: int
+    wrong: int
+    self_graded: int
+    seconds: float
+    missed: tuple[Feedback, ...]
+    decks: tuple[DeckOutlook, ...]
+    cram: bool
+
+    @property
+    def next_due(self) -> datetime | None:
+        dues = [d.next_due for d in self.decks if d.next_due is not None]
+        return min(dues) if dues else None
+
+
+@dataclass(slots=True)
+class _DeckState:
+    deck: Deck
+    settings: DeckSettings
+    readiness_before: Readiness | None = None
+
+    @property
+    def policy(self) -> Policy:
+        return Policy(self.settings.desired_retention, self.settings.seminar_at)
+
+
+@dataclass(slots=True)
+class Session:
+    store: Store
+    decks: Sequence[Deck]
+    clock: Clock
+    cram: bool = False
+    limit: int | None = None
+    rng: random.Random = field(default_factory=random.Random)
+    planner: Planner = field(default_factory=Planner)
+
+    queue: list[QueueItem] = field(init=False, default_factory=list)
+    history: list[Feedback] = field(init=False, default_factory=list)
+    current: QueueItem | None = field(init=False, default=None)
+    feedback: Feedback | None = field(init=False, default=None)
+    started_at: datetime = field(init=False)
+    _states: dict[str, _DeckState] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        now = self.clock.now()
+        self.started_at = now
+        cards = {deck.id: self.store.cards(deck.id) for deck in self.decks}
+        for deck in self.decks:
+            state = _DeckState(deck, self.store.settings(deck.id))
+            state.readiness_before = self._readiness(state, cards[deck.id], now)
+            self._states[deck.id] = state
+        if self.cram:
+            self.queue = build_cram_queue(self.decks, cards, now)
+        else:
+            self.queue = build_queue(
+                self.decks, cards, now, self._new_allowance, learn_ahead=LEARN_AHEAD
+            )
+        self._next()
+
+    # -- the flow ----------------------------------------------------------------------
+    @property
+    def done(self) -> int:
+        return len(self.history)
+
+    @property
+    def remaining(self) -> int:
+        """Questions still to come, counting the current one (at most the limit)."""
+        waiting = len(self.queue) + (1 if self.current is not None and self.feedback is None else 0)
+        if self.limit is not None:
+            waiting = min(waiting, max(self.limit - self.done, 0))
+        return waiting
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    def answer(self, answer: Answer, duration_ms: int = 0) -> Feedback:
+        """Grade the current question and save it with the suggested rating, at once."""
+        item = self._require_current()
+        if self.feedback is not None:
+            raise RuntimeError("the current question was already answered; call advance()")
+        result = grade(item.question, answer)
+        now = self.clock.now()
+        feedback = self._save(
+            item, answer, result, result.suggested, now, max(duration_ms, 0), None
+        )
+        self.history.append(feedback)
+        self.feedback = feedback
+        return feedback
+
+    def rerate(self, rating: Rating) -> Feedback:
+        """Change the rating of the answer just given; the change is saved at once."""
+        previous = self.feedback
+        if previous is None:
+            raise RuntimeError("there is no answer to re-rate")
+        if rating == previous.rating:
+            return previous
+        feedback = self._save(
+            previous.item,
+            previous.answer,
+            previous.grade,
+            rating,
+            previous.answered_at,
+            previous.duration_ms,
+            previous,
+        )
+        self.history[-1] = feedback
+        self.feedback = feedback
+        return feedback
+
+    def advance(self) -> QueueItem | None:
+        """Leave the feedback and move to the next question (None at the end)."""
+        if self.current is not None and self.feedback is None:
+            raise RuntimeError("answer the current question first (or stop the session)")
+        if self.feedback is not None:
+            self._requeue_if_learning(self.feedback)
+        self._next()
+        return self.current
+
+    def stop(self) -> None:
+        """End early; everything answered is already saved."""
+        self.current = None
+        self.feedback = None
+
+    # -- what the UI shows -------------------------------------------------------------
+    def passage(self, item: QueueItem) -> QuoteLocation | None:
+        text = deck_source(item.deck)
+        if text is None or not item.question.quote:
+            return None
+        return text.locate(item.question.quote)
+
+    def summary(self) -> Summary:
+        now = self.clock.now()
+        outcomes = [f.outcome for f in self.history]
+        outlooks = []
+        for state in self._states.values():
+            cards = self.store.cards(state.deck.id)
+            ids = {q.id for q in state.deck.questions}
+            dues = [c.due for qid, c in cards.items() if qid in ids]
+            upcoming = [d for d in dues if d > now]
+            outlooks.append(
+                DeckOutlook(
+                    deck=state.deck,
+                    next_due=min(upcoming) if upcoming else None,
+                    due_within_day=sum(1 for d in dues if d <= now + timedelta(days=1)),
+                    readiness_before=state.readiness_before,
+                    readiness_after=self._readiness(state, cards, now),
+                )
+            )
+        return Summary(
+            answered=len(self.history),
+            right=outcomes.count(Outcome.RIGHT),
+            partial=outcomes.count(Outcome.PARTIAL),
+            wrong=outcomes.count(Outcome.WRONG),
+            self_graded=outcomes.count(Outcome.SELF_GRADED),
+            seconds=sum(f.duration_ms for f in self.history) / 1000,
+            missed=tuple(
+                f
+                for f in self.history
+                if f.outcome in (Outcome.WRONG, Outcome.PARTIAL)
+                or (f.outcome is Outcome.SELF_GRADED and f.rating == Rating.Again)
+            ),
+            decks=tuple(outlooks),
+            cram=self.cram,
+        )
+
+    # -- internals ---------------------------------------------------------------------
+    def _require_current(self) -> QueueItem:
+        if self.current is None:
+            raise RuntimeError("the session has no current question")
+        return self.current
+
+    def _next(self) -> None:
+        self.feedback = None
+        if (self.limit is not None and self.done >= self.limit) or not self.queue:
+            self.current = None
+            return
+        index = self._next_index(self.clock.now())
+        if index is None:
+            self.current = None
+            return
+        item = self.queue.pop(index)
+        item.presentation = present(item.question, self.rng)
+        self.current = item
+
+    def _next_index(self, now: datetime) -> int | None:
+        """Learning cards due now first, then the queue in order. A learning card not yet due
+        waits while anything else is left; then the soonest is shown early (learn ahead).
+        The question just answered comes again only when nothing else is left and it is due;
+        left with only itself not yet due, the session ends there."""
+        last = self.history[-1].item if self.history else None
+        pool = [
+            i
+            for i, item in enumerate(self.queue)
+            if last is None or (item.deck.id, item.question.id) != (last.deck.id, last.question.id)
+        ]
+
+        def waiting(i: int) -> bool:
+            item = self.queue[i]
+            return item.kind is Kind.LEARNING and item.card is not None and item.card.due > now
+
+        ready = [i for i in pool if not waiting(i)]
+        learning = [i for i in ready if self.queue[i].kind is Kind.LEARNING]
+        if learning or ready:
+            return (learning or ready)[0]
+        if pool:
+            return min(pool, key=lambda i: self.queue[i].card.due)  # type: ignore[union-attr]
+        again = [i for i in range(len(self.queue)) if not waiting(i)]
+        return again[0] if again else None
+
+    def _new_allowance(self, deck: Deck) -> int:
+        settings = self._states[deck.id].settings
+        start, end = local_day(self.clock)
+        return max(settings.new_per_day - self.store.new_introduced_on(deck.id, start, end), 0)
+
+    def _readiness(
+        self, state: _DeckState, cards: dict[str, Card], now: datetime
+    ) -> Readiness | None:
+        if self.cram:  # cram changes no schedule, so readiness is the same before and after
+            return None
+        today = introduced_today(self.store, state.deck.id, self.clock)
+        return deck_readiness(state.deck, state.settings, cards, now, today)
+
+    def _save(
+        self,
+        item: QueueItem,
+        answer: Answer,
+        result: Grade,
+        rating: Rating,
+        now: datetime,
+        duration_ms: int,
+        replacing: Feedback | None,
+    ) -> Feedback:
+        deck_id, question_id = item.deck.id, item.question.id
+        card_before: Card | None = None
+        card_after: Card | None = None
+        if not self.cram:
+            if replacing is not None:
+                card_before = replacing.card_before
+            else:
+                # Read afresh: another briefquiz may have answered this card since the queue
+                # was built, and its newer state must not be overwritten by ours.
+                card_before = self.store.card(deck_id, question_id) or self.store.new_card(
+                    deck_id, question_id, now
+                )
+            assert card_before is not None
+            policy = self._states[deck_id].policy
+            card_after = self.planner.review(
+                copy.copy(card_before), rating, now, policy, duration_ms or None
+            )
+        review = ReviewRecord(
+            uid=new_review_uid(),
+            deck_id=deck_id,
+            question_id=question_id,
+            reviewed_at=now,
+            rating=int(rating),
+            outcome=str(result.outcome),
+            answer=answer_to_json(item.question, answer),
+            duration_ms=duration_ms,
+            cram=self.cram,
+            replaces=replacing.review_uid if replacing is not None else None,
+        )
+        self.store.record_review(review, card_after)
+        return Feedback(
+            item=item,
+            answer=answer,
+            grade=result,
+            rating=rating,
+            review_uid=review.uid,
+            card_before=card_before,
+            card_after=card_after,
+            answered_at=now,
+            duration_ms=duration_ms,
+        )
+
+    def _requeue_if_learning(self, feedback: Feedback) -> None:
+        card = feedback.card_after
+        if card is None or card.state is State.Review:
+            return
+        if card.due <= self.clock.now() + LEARN_AHEAD:
+            item = feedback.item
+            self.queue.append(QueueItem(item.deck, item.question, card, Kind.LEARNING))

@@ -1,0 +1,1 @@
+"""Plain mode: studying line by line over pipes, scripts and screen readers."""

@@ -1,0 +1,273 @@
+"""The Textual app: navigation between the screens, the global keys, the command palette.
+
+`create_app` is the one way to build it, for `briefquiz` and for the tests alike: they hand
+in the store, the library and the clock (and a seeded `random.Random`, a non-fuzzing planner
+and a fake monotonic clock for the time spent on each answer).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from briefquiz.clock import Clock
+from briefquiz.deck.library import Library
+from briefquiz.deck.model import AnyQuestion, Deck
+from briefquiz.deck.sourcetext import deck_source
+from briefquiz.deck.watch import DeckWatcher
+from briefquiz.progress.store import Store
+from briefquiz.schedule.planner import Planner
+from briefquiz.ui.tui.context import AppContext
+from briefquiz.ui.tui.messages import (
+    ArticleRequested,
+    HomeRequested,
+    SessionEnded,
+    StatsRequested,
+    StudyRequested,
+)
+from briefquiz.ui.tui.screens.home import HomeScreen
+
+QuizItems = list[tuple[Deck, AnyQuestion]]
+
+#: The help screen's name for each screen (its keys are listed first).
+HELP_NAMES = {
+    "HomeScreen": "home",
+    "StudyScreen": "study",
+    "SummaryScreen": "summary",
+    "ArticleScreen": "article",
+    "StatsScreen": "stats",
+}
+
+
+def decks_of(items: QuizItems) -> tuple[Deck, ...]:
+    """The questions picked in the article, as decks holding just those questions."""
+    chosen: dict[str, tuple[Deck, list[AnyQuestion]]] = {}
+    for deck, question in items:
+        chosen.setdefault(deck.id, (deck, []))[1].append(question)
+    return tuple(replace(deck, questions=tuple(questions)) for deck, questions in chosen.values())
+
+
+class DecksChanged(Message):
+    """Posted from the watcher's thread (post_message is thread-safe)."""
+
+    def __init__(self, paths: frozenset[Path]) -> None:
+        super().__init__()
+        self.paths = paths
+
+
+class BriefquizApp(App[None]):
+    CSS_PATH = "briefquiz.tcss"
+    TITLE = "briefquiz"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        decks: Sequence[Deck] = (),
+        cram: bool = False,
+        limit: int | None = None,
+        watch_interval: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.start_decks = tuple(decks)
+        self.start_cram = cram
+        self.start_limit = limit
+        self.watch_interval = watch_interval
+        self.watcher: DeckWatcher | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.context))
+        if self.start_decks:
+            self.start_session(self.start_decks, cram=self.start_cram, limit=self.start_limit)
+        if self.watch_interval is not None:
+            roots = [root for root, _bundled in self.context.library.roots]
+            self.watcher = DeckWatcher(
+                roots,
+                lambda paths: self.post_message(DecksChanged(frozenset(paths))),
+                interval=self.watch_interval,
+            )
+            self.watcher.start()
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+    async def on_decks_changed(self, message: DecksChanged) -> None:
+        await self.reload_decks(message.paths)
+
+    async def reload_decks(self, paths: Iterable[Path]) -> None:
+        """Deck files changed on disk: read the library again and show it.
+
+        A session under way keeps the questions it started with; the home screen shows the
+        new decks, and a deck that became invalid its located errors instead of vanishing.
+        """
+        library = self.context.library
+        fresh = library.reload()
+        library.files[:] = fresh.files
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                await screen.library_changed()
+        for path in sorted(paths):
+            deck_file = library.file_for(path)
+            if deck_file is None:
+                self.notify(f"{path.name} is gone.", title="Decks reloaded")
+            elif deck_file.errors:
+                first = deck_file.errors[0]
+                self.notify(
+                    f"{path.name}:{first.line}:{first.column}: {first.message}",
+                    title=f"{path.name} has {len(deck_file.errors)} error(s)",
+                    severity="error",
+                )
+            else:
+                self.notify(f"{path.name} reloaded.", title="Decks reloaded")
+
+    # -- navigation --------------------------------------------------------------------
+    @property
+    def current_deck(self) -> Deck | None:
+        """The deck the screen on top is about (for commands that need one)."""
+        deck = getattr(self.screen, "current_deck", None)
+        if isinstance(deck, Deck):
+            return deck
+        decks = self.context.library.decks
+        return decks[0] if decks else None
+
+    def start_session(
+        self, decks: Sequence[Deck], *, cram: bool = False, limit: int | None = None
+    ) -> None:
+        if not decks:
+            self.notify("There are no decks to study.", severity="warning")
+            return
+        session = self.context.session(decks, cram=cram, limit=limit)
+        if session.finished:
+            names = decks[0].title if len(decks) == 1 else "any deck"
+            self.notify(
+                f"Nothing is due in {names} right now. c crams a deck anyway.",
+                title="Nothing to study",
+            )
+            return
+        from briefquiz.ui.tui.screens.study import StudyScreen  # not needed for the first frame
+
+        self.push_screen(StudyScreen(session, self.context))
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def on_study_requested(self, message: StudyRequested) -> None:
+        decks = message.decks or tuple(self.context.library.decks)
+        self.start_session(decks, cram=message.cram)
+
+    def on_session_ended(self, message: SessionEnded) -> None:
+        from briefquiz.ui.tui.screens.study import StudyScreen
+        from briefquiz.ui.tui.screens.summary import SummaryScreen
+
+        if isinstance(self.screen, StudyScreen):
+            summary = SummaryScreen(message.summary, self.context, left=message.left)
+            self.switch_screen(summary)
+
+    def on_home_requested(self, message: HomeRequested) -> None:
+        self.go_home()
+
+    def on_stats_requested(self, message: StatsRequested) -> None:
+        from briefquiz.ui.tui.screens.stats import StatsScreen
+
+        decks = message.decks or tuple(self.context.library.decks)
+        self.push_screen(StatsScreen(self.context.store, decks, self.context.clock))
+
+    def on_article_requested(self, message: ArticleRequested) -> None:
+        from briefquiz.ui.tui.screens.article import ArticleScreen
+
+        deck = message.deck
+        source = deck_source(deck)
+        same_source = [
+            other
+            for other in self.context.library.decks
+            if other.id != deck.id and source is not None and deck_source(other) is source
+        ]
+
+        def quiz(items: QuizItems | None) -> None:
+            if items:
+                self.start_session(decks_of(items), cram=True)
+
+        self.push_screen(ArticleScreen([deck, *same_source], message.quote), quiz)
+
+    # -- actions and the command palette ----------------------------------------------
+    def action_help(self) -> None:
+        try:
+            from briefquiz.ui.tui.screens.help import HelpScreen
+        except ImportError:
+            self.notify("Help is not available in this build.", severity="warning")
+            return
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(HELP_NAMES.get(type(self.screen).__name__)))
+
+    def action_study_all(self) -> None:
+        self.go_home()
+        self.start_session(self.context.library.decks)
+
+    def action_stats(self) -> None:
+        self.post_message(StatsRequested(()))
+
+    def action_article(self) -> None:
+        deck = self.current_deck
+        if deck is None:
+            self.notify("There is no deck to read.", severity="warning")
+            return
+        self.post_message(ArticleRequested(deck))
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Study all due", "A session on every deck's due questions (a)", self.action_study_all
+        )
+        yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
+        yield SystemCommand(
+            "Open article", "The source article of the current deck (r)", self.action_article
+        )
+        yield SystemCommand("Help", "Every key, screen by screen (?)", self.action_help)
+        yield SystemCommand(
+            "Toggle dark mode", "Switch between the light and dark theme", self.action_toggle_dark
+        )
+        yield from super().get_system_commands(screen)
+
+
+def create_app(
+    *,
+    store: Store,
+    library: Library,
+    clock: Clock,
+    decks: Sequence[Deck] = (),
+    cram: bool = False,
+    limit: int | None = None,
+    rng: random.Random | None = None,
+    planner: Planner | None = None,
+    monotonic: Callable[[], float] | None = None,
+    watch_interval: float | None = None,
+) -> BriefquizApp:
+    """`watch_interval` (seconds): reload deck files that change on disk; None: never."""
+    context = AppContext(
+        store=store,
+        library=library,
+        clock=clock,
+        rng=rng if rng is not None else random.Random(),
+        planner=planner,
+        monotonic=monotonic if monotonic is not None else time.monotonic,
+    )
+    return BriefquizApp(context, decks=decks, cram=cram, limit=limit, watch_interval=watch_interval)

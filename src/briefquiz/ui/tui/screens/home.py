@@ -1,0 +1,228 @@
+"""The deck list: counts per deck, the seminar countdown and readiness, decks that failed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from briefquiz.cli.output import plural, shown_path
+from briefquiz.deck.library import DeckFile
+from briefquiz.deck.model import Deck
+from briefquiz.locations import user_decks_dir
+from briefquiz.schedule.stats import DeckStats, deck_stats
+from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.ui.tui.context import AppContext
+from briefquiz.ui.tui.messages import ArticleRequested, StatsRequested, StudyRequested
+from briefquiz.ui.tui.widgets.footer import QuietFooter
+
+COLUMNS = ("New", "Due", "Learned", "Seminar", "Ready")  # after "Deck"
+#: What the columns after "Deck" take at most: their text plus a cell of padding each side.
+OTHER_COLUMNS_WIDTH = sum(len(c) + 2 for c in COLUMNS) + 4  # "in 3 days" is wider than "Seminar"
+MIN_TITLE_WIDTH = 12
+KEYS_LINE = "Enter: study the chosen deck · c: cram it (its schedule is left alone)"
+
+
+def seminar_cell(stats: DeckStats, now: datetime) -> str:
+    if stats.seminar_at is None:
+        return "—"
+    return relative(stats.seminar_at, now) if stats.seminar_at > now else "past"
+
+
+def ready_cell(stats: DeckStats) -> str:
+    return percent(stats.readiness.if_you_stop) if stats.readiness is not None else "—"
+
+
+def title_width(titles: list[str], screen_width: int) -> int:
+    """The Deck column's width: the longest title, or what is left beside the others."""
+    room = screen_width - 4 - OTHER_COLUMNS_WIDTH
+    return max(MIN_TITLE_WIDTH, min(max(map(len, titles), default=0), room))
+
+
+def deck_row(stats: DeckStats, now: datetime) -> tuple[Text, ...]:
+    def number(value: int) -> Text:
+        return Text(str(value), justify="right")
+
+    return (
+        Text(stats.deck.title, no_wrap=True, overflow="ellipsis"),
+        number(stats.new),
+        number(stats.due_now),
+        number(stats.learning + stats.review),
+        Text(seminar_cell(stats, now)),
+        Text(ready_cell(stats)),
+    )
+
+
+def located_errors(broken: DeckFile, limit: int = 3) -> list[str]:
+    """`decks/x.yaml:4:3: message` for the first errors of a deck file that did not load."""
+    lines = [
+        f"{shown_path(e.path)}:{e.line}:{e.column}: {e.message}" for e in broken.errors[:limit]
+    ]
+    if len(broken.errors) > limit:
+        lines.append(
+            f"  … and {len(broken.errors) - limit} more: briefquiz check {shown_path(broken.path)}"
+        )
+    return lines
+
+
+def empty_message() -> str:
+    return (
+        "No decks yet.\n\n"
+        f"Put deck files (*.yaml) in {user_decks_dir()} and start briefquiz again.\n"
+        "`briefquiz schema` prints the deck format; `briefquiz check FILE` checks a deck."
+    )
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "study_all", "Study all due"),
+        Binding("c", "cram", "Cram"),
+        Binding("s", "stats", "Stats"),
+        Binding("r", "article", "Article"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(id="home")
+        self.context = context
+        self.stats: dict[str, DeckStats] = {}
+        self.title_width = 0
+
+    @property
+    def decks(self) -> list[Deck]:
+        return self.context.library.decks
+
+    @property
+    def current_deck(self) -> Deck | None:
+        decks = self.decks
+        tables = self.query("#decks").results(DataTable)
+        table = next(tables, None)  # none for a moment while the deck list is rebuilt
+        if not decks or table is None:
+            return None
+        return decks[min(max(table.cursor_row, 0), len(decks) - 1)]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="home-title", markup=False)
+        with VerticalScroll(id="home-body"):
+            if self.decks:
+                table: DataTable[Text] = DataTable(
+                    id="decks", cursor_type="row", zebra_stripes=False
+                )
+                yield table
+                yield Static(id="deck-detail", markup=False)
+            else:
+                yield Static(empty_message(), id="home-empty", markup=False)
+            broken = self.context.library.broken
+            if broken:
+                yield Static(
+                    f"Not loaded ({plural(len(broken), 'deck file')} with errors):",
+                    classes="section-heading",
+                )
+                for deck_file in broken:
+                    yield Static(
+                        "\n".join(located_errors(deck_file)), classes="broken", markup=False
+                    )
+        yield Static(KEYS_LINE if self.decks else "?: help · q: quit", id="home-hint")
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        if self.decks:
+            self.refresh_counts()
+            self.query_one("#decks", DataTable).focus()
+        else:
+            self.query_one("#home-title", Static).update("briefquiz")
+
+    async def library_changed(self) -> None:
+        """The library was read again: rebuild the deck list and the errors shown."""
+        self.stats = {}
+        await self.recompose()
+        if self.is_attached and (not self.decks or self.query("#decks")):
+            self.on_mount()
+
+    def on_screen_resume(self) -> None:
+        if self.decks:
+            self.refresh_counts()
+
+    def on_resize(self) -> None:
+        if self.decks and self.stats:
+            width = title_width([d.title for d in self.decks], self.app.size.width)
+            if width != self.title_width:
+                self.fill_table()
+
+    def refresh_counts(self) -> None:
+        """Read the counts again (after a session they have changed)."""
+        context = self.context
+        self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
+        self.fill_table()
+        due = sum(s.due_now for s in self.stats.values())
+        new = sum(s.new for s in self.stats.values())
+        self.query_one("#home-title", Static).update(
+            f"briefquiz · {plural(len(self.decks), 'deck')} · {due} due now · {new} new"
+        )
+        self._show_detail()
+
+    def fill_table(self) -> None:
+        now = self.context.clock.now()
+        table: DataTable[Text] = self.query_one("#decks", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        self.title_width = title_width([d.title for d in self.decks], self.app.size.width)
+        table.add_column("Deck", width=self.title_width)
+        for label in COLUMNS:
+            table.add_column(label)
+        for deck in self.decks:
+            table.add_row(*deck_row(self.stats[deck.id], now), key=deck.id)
+        table.move_cursor(row=max(cursor, 0), animate=False)
+
+    def _show_detail(self) -> None:
+        deck = self.current_deck
+        if deck is None:
+            return
+        stats = self.stats.get(deck.id)
+        lines = [deck.description or deck.title]
+        facts = [plural(len(deck.questions), "question")]
+        if stats is not None:
+            facts.append(f"{stats.learning} learning, {stats.review} in review")
+        facts.append("bundled" if deck.bundled else shown_path(deck.path))
+        lines.append(" · ".join(facts))
+        if stats is not None and stats.seminar_at is not None:
+            now = self.context.clock.now()
+            seminar = f"Seminar {local(stats.seminar_at, self.context.clock.tz)}"
+            if stats.readiness is not None:
+                ready = stats.readiness
+                seminar += (
+                    f" ({relative(stats.seminar_at, now)}): recall {percent(ready.if_you_stop)}"
+                    f" if you stop now, {percent(ready.if_you_keep_up)} if you keep up"
+                )
+            lines.append(seminar)
+        self.query_one("#deck-detail", Static).update("\n".join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        deck = self.current_deck
+        if deck is not None:
+            self.post_message(StudyRequested((deck,)))
+
+    def action_study_all(self) -> None:
+        self.post_message(StudyRequested(()))
+
+    def action_cram(self) -> None:
+        deck = self.current_deck
+        if deck is not None:
+            self.post_message(StudyRequested((deck,), cram=True))
+
+    def action_stats(self) -> None:
+        self.post_message(StatsRequested(()))
+
+    def action_article(self) -> None:
+        deck = self.current_deck
+        if deck is not None:
+            self.post_message(ArticleRequested(deck))

@@ -1,0 +1,160 @@
+"""One question at a time: the prompt, the widget for its type, then the feedback panel.
+
+The screen is the only place that talks to the `Session`: widgets post what the learner did,
+the screen calls `answer` / `rerate` / `advance` and hands the result back down.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ProgressBar, Static
+
+from briefquiz.deck.model import Deck
+from briefquiz.progress.store import StoreError
+from briefquiz.study.queue import QueueItem
+from briefquiz.study.session import Session
+from briefquiz.ui.tui.context import AppContext
+from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEnded
+from briefquiz.ui.tui.widgets.answer import AnswerWidget
+from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
+from briefquiz.ui.tui.widgets.footer import QuietFooter
+from briefquiz.ui.tui.widgets.questions import TYPE_NAMES, answer_widget
+
+
+def feedback_hint(*, quote: bool, cram: bool) -> str:
+    parts = ["Enter: next question"]
+    if not cram:
+        parts.append("1-4: change the rating")
+    if quote:
+        parts.append("o: open the article here")
+    return " · ".join(parts)
+
+
+class StudyScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "stop", "Stop"),
+    ]
+
+    def __init__(self, session: Session, context: AppContext) -> None:
+        super().__init__(id="study")
+        self.session = session
+        self.context = context
+        self.started = 0.0
+
+    @property
+    def current_deck(self) -> Deck | None:
+        item = self.session.current
+        return item.deck if item is not None else None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="study-top"):
+            yield Static(id="study-title", markup=False)
+            yield Static(id="study-count", markup=False)
+        yield ProgressBar(id="study-progress", show_eta=False, show_percentage=False)
+        with VerticalScroll(id="study-body"):
+            yield Static(id="prompt", markup=False)
+            yield Vertical(id="study-slot")
+        yield Static(id="study-hint", markup=False)
+        yield QuietFooter()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+
+    # -- the header --------------------------------------------------------------------
+    def _show_progress(self, item: QueueItem) -> None:
+        session = self.session
+        total = session.done + session.remaining
+        title = f"{item.deck.title} · {TYPE_NAMES[item.question.type]}"
+        if session.cram:
+            title += " · cram"
+        self.query_one("#study-title", Static).update(title)
+        # Not "n of total": questions answered wrong come back, so the total grows.
+        self.query_one("#study-count", Static).update(
+            f"{session.done} done · {session.remaining} to go"
+        )
+        self.query_one("#study-progress", ProgressBar).update(
+            total=max(total, 1), progress=session.done
+        )
+
+    def _set_hint(self, hint: str) -> None:
+        self.query_one("#study-hint", Static).update(hint)
+
+    # -- the flow ----------------------------------------------------------------------
+    async def show_question(self) -> None:
+        item = self.session.current
+        if item is None:
+            self.post_message(SessionEnded(self.session.summary()))
+            return
+        self._show_progress(item)
+        self.query_one("#prompt", Static).update(item.question.prompt)
+        widget = answer_widget(item)
+        slot = self.query_one("#study-slot", Vertical)
+        await slot.remove_children()
+        await slot.mount(widget)
+        self.watch(widget, "hint", self._set_hint)
+        widget.focus_input()
+        self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
+        self.started = self.context.monotonic()
+
+    async def on_answer_widget_submitted(self, message: AnswerWidget.Submitted) -> None:
+        message.stop()
+        session = self.session
+        if session.current is None or session.feedback is not None:
+            return
+        elapsed_ms = int((self.context.monotonic() - self.started) * 1000)
+        try:
+            feedback = session.answer(message.answer, elapsed_ms)
+        except StoreError as err:
+            self.notify_not_saved(err)
+            return
+        location = session.passage(feedback.item)
+        panel = FeedbackPanel(feedback, location, self.context.clock)
+        slot = self.query_one("#study-slot", Vertical)
+        await slot.remove_children()
+        await slot.mount(panel)
+        panel.focus(scroll_visible=False)
+        self._show_progress(feedback.item)
+        self._set_hint(feedback_hint(quote=location is not None, cram=session.cram))
+
+    def on_feedback_panel_rerate(self, message: FeedbackPanel.Rerate) -> None:
+        message.stop()
+        if self.session.feedback is None:
+            return
+        try:
+            feedback = self.session.rerate(message.rating)
+        except StoreError as err:
+            self.notify_not_saved(err)
+            return
+        self.query_one(FeedbackPanel).feedback = feedback
+
+    def notify_not_saved(self, err: StoreError) -> None:
+        """Nothing was written; the learner can try again (Enter) once the cause is gone."""
+        self.notify(f"{err} Nothing was saved; try again.", title="Not saved", severity="error")
+
+    async def on_feedback_panel_next(self, message: FeedbackPanel.Next) -> None:
+        message.stop()
+        if self.session.feedback is None:
+            return
+        self.session.advance()
+        await self.show_question()
+
+    def on_feedback_panel_open_article(self, message: FeedbackPanel.OpenArticle) -> None:
+        message.stop()
+        feedback = self.session.feedback
+        if feedback is not None:
+            self.post_message(ArticleRequested(feedback.item.deck, feedback.item.question.quote))
+
+    def action_stop(self) -> None:
+        """Escape: end the session here; everything answered is already saved."""
+        session = self.session
+        left = session.remaining
+        session.stop()
+        if session.done:
+            self.post_message(SessionEnded(session.summary(), left=left))
+        else:
+            self.post_message(HomeRequested())

@@ -1,0 +1,135 @@
+"""The end of a session: how it went, what was missed (each opens its passage), what is next."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from briefquiz.deck.model import Deck
+from briefquiz.study.grading import Outcome, expected_text
+from briefquiz.study.session import DeckOutlook, Feedback, Summary
+from briefquiz.text.timefmt import duration, local, percent, relative
+from briefquiz.ui.plain.study import MARKS
+from briefquiz.ui.tui.context import AppContext
+from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested
+from briefquiz.ui.tui.widgets.footer import QuietFooter
+from briefquiz.ui.tui.widgets.keys import digit_key
+from briefquiz.ui.tui.widgets.rows import RowList
+
+
+def missed_once(summary: Summary) -> list[Feedback]:
+    """Each missed question once (a question missed twice in a session is listed once)."""
+    seen: set[tuple[str, str]] = set()
+    missed = []
+    for feedback in summary.missed:
+        key = (feedback.item.deck.id, feedback.item.question.id)
+        if key not in seen:
+            seen.add(key)
+            missed.append(feedback)
+    return missed
+
+
+def totals_line(summary: Summary) -> str:
+    """`Answered 12 · right 8 of 11 · partly right 1 · time 3 min` (the plain mode's words)."""
+    graded = summary.right + summary.partial + summary.wrong
+    parts = [f"Answered {summary.answered}"]
+    if graded:
+        parts.append(f"right {summary.right} of {graded}")
+        if summary.partial:
+            parts.append(f"partly right {summary.partial}")
+    if summary.self_graded:
+        parts.append(f"self-graded {summary.self_graded}")
+    parts.append(f"time {duration(summary.seconds)}")
+    return " · ".join(parts)
+
+
+def missed_line(feedback: Feedback) -> str:
+    question = feedback.item.question
+    mark = MARKS[feedback.outcome]
+    if feedback.outcome is Outcome.SELF_GRADED:
+        mark = "✗ Again"
+    return f"{mark}: {question.prompt}\n  Answer: {expected_text(question)}"
+
+
+def outlook_line(outlook: DeckOutlook, context: AppContext) -> str:
+    now = context.clock.now()
+    parts = [outlook.deck.title]
+    if outlook.due_within_day:
+        parts.append(f"{outlook.due_within_day} due within a day")
+    if outlook.next_due is not None:
+        parts.append(f"next {relative(outlook.next_due, now)}")
+    after, before = outlook.readiness_after, outlook.readiness_before
+    if after is not None:
+        was = percent(before.if_you_stop) if before is not None else "?"
+        parts.append(
+            f"seminar {relative(after.seminar_at, now)}: readiness {was} → "
+            f"{percent(after.if_you_stop)} (keeping up: {percent(after.if_you_keep_up)})"
+        )
+    return " · ".join(parts)
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,h", "home", "Home"),
+    ]
+
+    def __init__(self, summary: Summary, context: AppContext, *, left: int = 0) -> None:
+        super().__init__(id="summary")
+        self.summary = summary
+        self.context = context
+        self.left = left
+        self.missed = missed_once(summary)
+
+    @property
+    def current_deck(self) -> Deck | None:
+        return self.summary.decks[0].deck if self.summary.decks else None
+
+    def compose(self) -> ComposeResult:
+        summary = self.summary
+        now = self.context.clock.now()
+        title = f"Session stopped · {self.left} left for later" if self.left else "Session done"
+        if summary.cram:
+            title += " · cram: schedules unchanged"
+        yield Static(title, id="summary-title", markup=False)
+        with VerticalScroll(id="summary-body"):
+            yield Static(totals_line(summary), id="summary-totals", markup=False)
+            yield Static("Every answer is saved.", classes="saved-note")
+            if summary.next_due is not None:
+                at = local(summary.next_due, self.context.clock.tz)
+                when = f"{relative(summary.next_due, now)} ({at})"
+                yield Static(f"Next due: {when}", id="summary-next", markup=False)
+            for outlook in summary.decks:
+                yield Static(outlook_line(outlook, self.context), classes="outlook", markup=False)
+            if self.missed:
+                yield Static(
+                    "Missed: Enter (or its number) opens the question's passage in the article",
+                    classes="section-heading",
+                )
+                yield RowList(
+                    [(digit_key(i), missed_line(f)) for i, f in enumerate(self.missed)],
+                    id="missed",
+                )
+            elif summary.answered:
+                yield Static("Nothing missed.", classes="section-heading")
+        yield Static("h or Esc: home · q: quit", id="summary-hint")
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        if self.missed:
+            self.query_one("#missed", RowList).focus(scroll_visible=False)
+
+    def on_row_list_activated(self, message: RowList.Activated) -> None:
+        message.stop()
+        item = self.missed[message.index].item
+        if not item.question.quote:
+            self.notify("This question quotes nothing in the article.", severity="warning")
+            return
+        self.post_message(ArticleRequested(item.deck, item.question.quote))
+
+    def action_home(self) -> None:
+        self.post_message(HomeRequested())

@@ -1,0 +1,65 @@
+"""Words for a graded answer: the verdict, the per-part lines, the rating and the next review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from briefquiz.deck.model import AnyQuestion, Match, Multi, Order
+from briefquiz.study.grading import LEAVE, SELECT, Outcome, PartResult
+from briefquiz.study.session import Feedback
+from briefquiz.text.timefmt import relative
+from briefquiz.ui.plain.study import MARKS, RATING_NAMES
+
+OUTCOME_CLASSES = {
+    Outcome.RIGHT: "-right",
+    Outcome.PARTIAL: "-partial",
+    Outcome.WRONG: "-wrong",
+    Outcome.SELF_GRADED: "-self",
+}
+
+
+def verdict(feedback: Feedback) -> str:
+    """`✓ Right · answer saved`; a textual mark, never colour alone."""
+    if feedback.outcome is Outcome.SELF_GRADED:
+        return f"• You rated it {RATING_NAMES[feedback.rating]} · answer saved"
+    text = MARKS[feedback.outcome]
+    parts = feedback.grade.parts
+    question = feedback.item.question
+    # An order is judged on the relative order of its items, not on places: no count there.
+    if feedback.outcome is Outcome.PARTIAL and parts and not isinstance(question, Order):
+        text += f" ({sum(p.correct for p in parts)} of {len(parts)})"
+    return f"{text} · answer saved"
+
+
+def part_line(question: AnyQuestion, part: PartResult) -> str:
+    """One judged part: `✓ Kennan Institute`, `✗ 2. Crimea (expected Georgia)`."""
+    mark = "✓" if part.correct else "✗"
+    if isinstance(question, Multi):
+        if part.correct:
+            return f"{mark} {part.label}"
+        if part.given == SELECT and part.expected == LEAVE:
+            return f"{mark} {part.label}: ticked, but it does not apply"
+        return f"{mark} {part.label}: applies, but was not ticked"
+    given = part.given.strip() or "—"
+    if isinstance(question, Order):
+        head = f"{mark} {part.label} {given}"
+    elif isinstance(question, Match):
+        head = f"{mark} {part.label} → {given}"
+    else:
+        head = f"{mark} {part.label}: {given}"
+    return head if part.correct else f"{head} (expected {part.expected})"
+
+
+def rating_line(feedback: Feedback, now: datetime) -> str:
+    """`Rating Good (suggested) · next review in 4 days`."""
+    if feedback.next_due is None:
+        return "Cram: the schedule is unchanged"
+    name = RATING_NAMES[feedback.rating]
+    suggested = feedback.grade.suggested
+    if feedback.outcome is Outcome.SELF_GRADED:
+        note = ""
+    elif feedback.rating == suggested:
+        note = " (suggested)"
+    else:
+        note = f" (you changed it from {RATING_NAMES[suggested]})"
+    return f"Rating {name}{note} · next review {relative(feedback.next_due, now)}"

@@ -1,0 +1,247 @@
+"""The study-related commands: seminar, config, and their errors (unknown deck, broken store)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from briefquiz import cli as briefquiz_cli
+from briefquiz.clock import FixedClock, SystemClock, local_day
+from briefquiz.progress.store import DeckSettings, Store
+from clirun import run_briefquiz
+
+pytestmark = pytest.mark.slow
+
+BERLIN = ZoneInfo("Europe/Berlin")
+DECK = "bq-test-tf"
+
+
+@pytest.fixture
+def user_deck(cli, tf_file) -> str:
+    """A deck in the data dir's decks/ folder, so that its id alone finds it."""
+    decks = cli.data / "decks"
+    decks.mkdir()
+    tf_file(4).rename(decks / "statements.yaml")
+    return DECK
+
+
+def settings(cli) -> DeckSettings:
+    with Store.open(cli.data / "progress.sqlite3") as store:
+        return store.settings(DECK)
+
+
+# --------------------------------------------------------------------------- seminar
+
+
+def test_seminar_date_assumes_nine_in_the_morning_local_time(cli, user_deck: str) -> None:
+    result = cli.run("seminar", user_deck, "2030-01-02", TZ="Europe/Berlin")
+    assert result.returncode == 0, result.stderr
+    assert "seminar set for Wed 2 Jan 2030 09:00 (no time given: 09:00 assumed)." in result.stdout
+    assert "Readiness: 0% if you stop now;" in result.stdout
+    assert settings(cli).seminar_at == datetime(2030, 1, 2, 9, 0, tzinfo=BERLIN)
+    assert settings(cli).seminar_at == datetime(2030, 1, 2, 8, 0, tzinfo=UTC)
+
+
+def test_seminar_in_summer_set_in_any_season_is_nine_local(cli, user_deck: str) -> None:
+    # Whatever the season today, 09:00 on a summer day in Berlin is 07:00 UTC (CEST).
+    result = cli.run("seminar", user_deck, "2030-07-02", TZ="Europe/Berlin")
+    assert result.returncode == 0, result.stderr
+    assert "Tue 2 Jul 2030 09:00" in result.stdout
+    assert settings(cli).seminar_at == datetime(2030, 7, 2, 7, 0, tzinfo=UTC)
+
+
+def test_seminar_with_a_time_shows_and_clears(cli, user_deck: str) -> None:
+    result = cli.run("seminar", user_deck, "2030-01-02 14:30", TZ="UTC")
+    assert result.returncode == 0, result.stderr
+    assert "seminar set for Wed 2 Jan 2030 14:30." in result.stdout
+    assert "assumed" not in result.stdout
+    assert settings(cli).seminar_at == datetime(2030, 1, 2, 14, 30, tzinfo=UTC)
+
+    shown = cli.run("seminar", user_deck, TZ="UTC")
+    assert shown.returncode == 0 and "(Wed 2 Jan 2030 14:30)" in shown.stdout
+
+    cleared = cli.run("seminar", user_deck, "--clear")
+    assert cleared.returncode == 0
+    assert "seminar cleared" in cleared.stdout
+    assert settings(cli).seminar_at is None
+    none = cli.run("seminar", user_deck)
+    assert none.returncode == 0 and f"no seminar set. Set one with: briefquiz seminar {DECK}" in (
+        none.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("2001-01-02", "is in the past; give a future date"),
+        ("next tuesday", "cannot read 'next tuesday' as a date or time; use YYYY-MM-DD"),
+        ("2030-02-30", "cannot read '2030-02-30'"),
+        ("9999-12-31 23:59-14:00", "is out of range"),
+        ("2999-01-01", "is more than ten years away"),
+    ],
+)
+def test_a_bad_seminar_date_is_refused(cli, user_deck: str, when: str, message: str) -> None:
+    assert cli.run("seminar", user_deck, "2031-05-05").returncode == 0
+    before = settings(cli)
+    result = cli.run("seminar", user_deck, when)
+    assert result.returncode == 2
+    assert result.stderr.startswith("briefquiz: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert settings(cli) == before
+
+
+# --------------------------------------------------------------------------- config
+
+
+def test_config_persists(cli, user_deck: str) -> None:
+    result = cli.run("config", user_deck, "--retention", "0.85", "--new-per-day", "5")
+    assert result.returncode == 0, result.stderr
+    assert "target recall (retention): 85%" in result.stdout
+    assert "new questions per day:     5" in result.stdout
+    assert settings(cli) == DeckSettings(DECK, desired_retention=0.85, new_per_day=5)
+    shown = cli.run("config", user_deck)
+    assert "85%" in shown.stdout and "per day:     5" in shown.stdout
+    # One setting at a time leaves the other alone.
+    cli.run("config", user_deck, "--new-per-day", "12")
+    assert settings(cli) == DeckSettings(DECK, desired_retention=0.85, new_per_day=12)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--retention", "1.5"], "--retention must be between 0.70 and 0.99"),
+        (["--retention", "0.5"], "--retention must be between 0.70 and 0.99"),
+        (["--new-per-day", "-1"], "--new-per-day must be from 0 to 10000"),
+        (["--new-per-day", str(10**20)], "--new-per-day must be from 0 to 10000"),
+    ],
+)
+def test_config_refuses_bad_values(
+    data_dir: Path, tf_file, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    path = str(tf_file(3))
+    assert briefquiz_cli.main(["config", path, *args]) == 2
+    assert message in capsys.readouterr().err
+    with Store.open(data_dir / "progress.sqlite3") as store:
+        assert store.settings(DECK) == DeckSettings(DECK)
+
+
+def test_the_new_limit_from_config_is_used_by_study(cli, user_deck: str) -> None:
+    cli.run("config", user_deck, "--new-per-day", "2")
+    result = cli.run("study", user_deck, "--plain", input="q\n")
+    assert "[1/2] Statements · truefalse" in result.stdout
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["study", "no-such-deck", "--plain"],
+        ["seminar", "no-such-deck", "2030-01-02"],
+        ["config", "no-such-deck"],
+        ["stats", "no-such-deck"],
+    ],
+)
+def test_an_unknown_deck_lists_the_known_ones(cli, user_deck: str, args: list[str]) -> None:
+    result = cli.run(*args, input="")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("briefquiz: no deck 'no-such-deck'; known decks: ")
+    known = result.stderr.split("known decks: ", 1)[1].strip().split(", ")
+    assert DECK in known and "biden-russia-people" in known
+
+
+def test_a_missing_deck_file_is_named(cli) -> None:
+    result = cli.run("study", "missing/deck.yaml", "--plain", input="")
+    assert result.returncode == 2
+    assert "no such deck file: missing/deck.yaml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["study", DECK, "--plain"],
+        ["stats"],
+        ["seminar", DECK, "2030-01-02"],
+        ["config", DECK, "--new-per-day", "3"],
+    ],
+)
+def test_a_corrupt_database_is_reported_and_left_alone(
+    cli, user_deck: str, args: list[str]
+) -> None:
+    database = cli.data / "progress.sqlite3"
+    garbage = os.urandom(16384)
+    database.write_bytes(garbage)
+    result = cli.run(*args, input="1\n\n")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"briefquiz: {database} is not a briefquiz database")
+    assert "It was left untouched" in result.stderr
+    assert result.stdout == ""
+    assert database.read_bytes() == garbage
+    # Nothing written beside it but the (empty) lock file that serialises opening.
+    assert sorted(p.name for p in cli.data.iterdir()) == [
+        "decks",
+        "progress.sqlite3",
+        "progress.sqlite3.lock",
+    ]
+    assert (cli.data / "progress.sqlite3.lock").stat().st_size == 0
+
+
+# --------------------------------------------------------------------------- the system clock
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("berlin")
+def test_the_system_clock_follows_daylight_saving_time() -> None:
+    tz = SystemClock().tz
+    # Around both changes of 2030, every instant reads as it does with the tz database.
+    for start in (datetime(2030, 3, 30, 12, tzinfo=UTC), datetime(2030, 10, 26, 12, tzinfo=UTC)):
+        for quarter in range(4 * 30):
+            instant = start + timedelta(minutes=15 * quarter)
+            local, expected = instant.astimezone(tz), instant.astimezone(BERLIN)
+            assert local.replace(tzinfo=None) == expected.replace(tzinfo=None)
+            assert (local.utcoffset(), local.fold, local.tzname()) == (
+                expected.utcoffset(),
+                expected.fold,
+                expected.tzname(),
+            )
+            assert local.astimezone(UTC) == instant
+    # 09:00 in winter and in summer, whatever today's offset is.
+    assert datetime(2030, 1, 2, 9, tzinfo=tz).astimezone(UTC).hour == 8
+    assert datetime(2030, 7, 2, 9, tzinfo=tz).astimezone(UTC).hour == 7
+    # The day the clocks go forward has 23 hours.
+    clock = FixedClock(datetime(2030, 3, 31, 12, tzinfo=UTC), tz=tz)
+    start, end = local_day(clock)
+    assert start == datetime(2030, 3, 30, 23, tzinfo=UTC)
+    assert end - start == timedelta(hours=23)
+
+
+@pytest.mark.parametrize("args", [[], ["study", "biden-russia-terms"]])
+def test_the_app_without_a_terminal_points_to_the_plain_mode(
+    tmp_path: Path, args: list[str]
+) -> None:
+    result = run_briefquiz(tmp_path / "data", *args)  # stdin and stdout are pipes here
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "needs a terminal" in result.stderr and "--plain" in result.stderr
+    assert "Traceback" not in result.stderr

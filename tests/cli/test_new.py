@@ -1,0 +1,217 @@
+"""`briefquiz new`: a starter deck that passes `briefquiz check` as written, never clobbering."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefquiz.authoring.files import SCHEMA_FILENAME, schema_text
+from briefquiz.authoring.scaffold import StarterSource, starter_deck
+from briefquiz.deck.bundled import bundled_seeds_dir
+from briefquiz.deck.model import QuestionType
+from briefquiz.deck.schema import deck_schema
+from briefquiz.deck.sourcetext import SourceText
+from briefquiz.deck.validate import read_deck
+from clirun import run_briefquiz
+
+SEED = next(bundled_seeds_dir().glob("*.txt"))
+
+
+def run(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run_briefquiz(cwd / "data", *args, cwd=cwd)
+
+
+def assert_checks_clean(cwd: Path, deck: str) -> None:
+    result = run(cwd, "check", deck)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""  # not even a warning
+    assert "1 deck file (8 questions in valid decks): no problems" in result.stderr
+
+
+def no_findings(text: str, path: Path) -> None:
+    deck, findings = read_deck(path, text.encode("utf-8"))
+    assert findings == [], "\n".join(map(str, findings)) + "\n\n" + text
+    assert deck is not None
+    assert sorted(q.type for q in deck.questions) == sorted(QuestionType)
+
+
+# -- the real command -----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_new_without_source_passes_check(tmp_path: Path) -> None:
+    result = run(tmp_path, "new", "reading-notes.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "briefquiz check reading-notes.yaml" in result.stdout
+    assert "briefquiz study reading-notes.yaml" in result.stdout
+    assert_checks_clean(tmp_path, "reading-notes.yaml")
+
+    text = (tmp_path / "reading-notes.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILENAME}"
+    assert "\ndeck: reading-notes " in text
+    assert "\nsource:" not in text and "quote:" not in text
+    deck, _ = read_deck(tmp_path / "reading-notes.yaml")
+    assert deck is not None and deck.source is None
+    assert json.loads((tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8")) == deck_schema()
+
+
+@pytest.mark.slow
+def test_new_with_source_quotes_it_and_passes_check(tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "article.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "decks").mkdir()
+    result = run(tmp_path, "new", "decks/russia.yaml", "--source", "texts/article.txt")
+    assert result.returncode == 0, result.stderr
+    assert_checks_clean(tmp_path, "decks/russia.yaml")
+
+    deck, _ = read_deck(tmp_path / "decks" / "russia.yaml")
+    assert deck is not None and deck.source is not None
+    assert deck.source.file == (texts / "article.txt").resolve()
+    assert "  file: ../texts/article.txt " in (tmp_path / "decks" / "russia.yaml").read_text(
+        encoding="utf-8"
+    )
+    source = SourceText.read(texts / "article.txt")
+    for question in deck.questions:
+        assert question.quote, question.id
+        assert source.locate(question.quote) is not None
+    assert (tmp_path / "decks" / SCHEMA_FILENAME).exists()
+
+
+@pytest.mark.slow
+def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    deck = tmp_path / "mine.yaml"
+    deck.write_text("my precious work\n", encoding="utf-8")
+    result = run(tmp_path, "new", "mine.yaml")
+    assert result.returncode == 1
+    assert "mine.yaml already exists; use --force" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert deck.read_text(encoding="utf-8") == "my precious work\n"
+
+    forced = run(tmp_path, "new", "mine.yaml", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert_checks_clean(tmp_path, "mine.yaml")
+
+
+@pytest.mark.slow
+def test_new_adds_yaml_suffix_and_rejects_others(tmp_path: Path) -> None:
+    assert run(tmp_path, "new", "plain").returncode == 0
+    assert (tmp_path / "plain.yaml").exists()
+    wrong = run(tmp_path, "new", "deck.txt")
+    assert wrong.returncode == 2
+    assert ".yaml or .yml" in wrong.stderr
+    assert not (tmp_path / "deck.txt").exists()
+
+
+@pytest.mark.slow
+def test_new_gives_a_free_deck_id_when_the_name_is_taken(tmp_path: Path) -> None:
+    result = run(tmp_path, "new", "biden-russia-people.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "taken" in result.stdout
+    text = (tmp_path / "biden-russia-people.yaml").read_text(encoding="utf-8")
+    assert "\ndeck: biden-russia-people-2 " in text
+    assert_checks_clean(tmp_path, "biden-russia-people.yaml")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("content", "status", "message"),
+    [
+        (None, 2, "no such file"),
+        (b"\xff\xfe not utf-8 \x81", 1, "not UTF-8"),
+        (b"\n\n   \n", 1, "no text"),
+    ],
+)
+def test_new_reports_a_bad_source(
+    tmp_path: Path, content: bytes | None, status: int, message: str
+) -> None:
+    if content is not None:
+        (tmp_path / "text.txt").write_bytes(content)
+    result = run(tmp_path, "new", "deck.yaml", "--source", "text.txt")
+    assert result.returncode == status
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "deck.yaml").exists()
+
+
+# -- the text, in process ---------------------------------------------------------------------
+
+
+def test_starter_without_source_has_every_type_and_no_findings(tmp_path: Path) -> None:
+    no_findings(starter_deck("my-deck", "My deck"), tmp_path / "my-deck.yaml")
+
+
+ODD_TEXTS = {
+    "one short line": "Hello.",
+    "one paragraph": "The quick brown fox jumps over the lazy sleeping dog today.",
+    "short words only": "a b c d e f g h\n\ni j k l m n o p\n",
+    "braces": "The {{template}} engine renders {curly} braces everywhere in output files.\n",
+    "cyrillic": "Москва является столицей России и крупнейшим городом страны.\n\n"
+    "Санкт-Петербург был столицей империи почти двести лет подряд.",
+    "colons and hashes": "Note: the #1 rule - keep ids: stable, always & forever, okay?\n\n"
+    "- a list item that looks like YAML: with a colon and more words\n\n"
+    "'Quoted' \"twice\" and `ticks` in another paragraph with enough words",
+    "repeated paragraphs": ("Same words in every paragraph of this text here.\n\n" * 4),
+    "no sentence ends": " ".join(f"word{i}" for i in range(80)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_TEXTS))
+def test_starter_with_an_odd_source_has_no_findings(tmp_path: Path, name: str) -> None:
+    source_file = tmp_path / "text.txt"
+    source_file.write_text(ODD_TEXTS[name], encoding="utf-8")
+    source = StarterSource(SourceText.read(source_file), "text.txt", "A text")
+    no_findings(starter_deck("odd", "Odd", source), tmp_path / "odd.yaml")
+
+
+_WORD = st.text(
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzÉéü’'\"“”.,;:!?-#{}[]&*|>%@`"),
+    min_size=1,
+    max_size=12,
+)
+_PARAGRAPH = st.lists(_WORD, min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=6))
+def test_starter_with_any_source_has_no_errors(
+    tmp_path_factory: pytest.TempPathFactory, paragraphs: list[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("any")
+    source_file = folder / "text.txt"
+    source_file.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    source = StarterSource(SourceText.read(source_file), "text.txt", "A text")
+    no_findings(starter_deck("any", "Any", source), folder / "any.yaml")
+
+
+def test_schema_beside_is_refreshed_but_a_foreign_file_is_left_alone(tmp_path: Path) -> None:
+    from briefquiz.authoring.files import ensure_schema_beside
+
+    deck = tmp_path / "deck.yaml"
+    assert ensure_schema_beside(deck) == tmp_path / SCHEMA_FILENAME
+    assert ensure_schema_beside(deck) is None  # already current
+
+    stale = json.loads(schema_text())
+    stale["title"] = "an older briefquiz"
+    (tmp_path / SCHEMA_FILENAME).write_text(json.dumps(stale), encoding="utf-8")
+    assert ensure_schema_beside(deck) is not None
+    assert (tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8") == schema_text()
+
+    (tmp_path / SCHEMA_FILENAME).write_text('{"someone": "else"}', encoding="utf-8")
+    assert ensure_schema_beside(deck) is None
+    assert (tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8") == '{"someone": "else"}'
+
+
+@pytest.mark.slow
+def test_new_in_the_decks_folder_is_studied_by_id(tmp_path: Path) -> None:
+    result = run(tmp_path, "new", "data/decks/Seminar Notes.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "briefquiz check 'data/decks/Seminar Notes.yaml'" in result.stdout
+    assert "3. briefquiz study seminar-notes" in result.stdout
+    listing = run(tmp_path, "list")
+    assert "seminar-notes" in listing.stdout

@@ -1,0 +1,171 @@
+"""Readiness for a seminar: mean predicted recall at the seminar, stopping now or keeping up."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from fsrs import Card, Rating
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefquiz.clock import FixedClock
+from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.schedule.planner import Planner, Policy
+from briefquiz.schedule.readiness import readiness
+from briefquiz.schedule.recall import predicted_recall
+from briefquiz.schedule.stats import deck_stats
+from briefquiz.study.session import Session
+
+NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+PLANNER = Planner(fuzz=False)
+
+
+def studied(ratings: list[tuple[int, float]], start: datetime = NOW - timedelta(days=60)) -> Card:
+    """A card reviewed with each (rating, hours after the previous review)."""
+    card = Card(card_id=1, due=start)
+    when = start
+    for rating, hours in ratings:
+        when += timedelta(hours=hours)
+        card = PLANNER.review(card, Rating(rating), when, Policy())
+    return card
+
+
+def test_no_seminar_no_readiness() -> None:
+    cards = [studied([(3, 0), (3, 1)]), None]
+    assert readiness(cards, NOW, Policy(0.9, None), 20) is None
+
+
+def test_a_past_seminar_gives_no_readiness() -> None:
+    cards = [studied([(3, 0), (3, 1)]), None]
+    assert readiness(cards, NOW, Policy(0.9, NOW - timedelta(minutes=1)), 20) is None
+    assert readiness(cards, NOW, Policy(0.9, NOW), 20) is None
+
+
+def test_an_empty_deck_gives_no_readiness() -> None:
+    assert readiness([], NOW, Policy(0.9, NOW + timedelta(days=3)), 20) is None
+
+
+def test_new_cards_count_zero_if_you_stop() -> None:
+    seminar = NOW + timedelta(days=10)
+    ready = readiness([None, None, None], NOW, Policy(0.9, seminar), 20)
+    assert ready is not None
+    assert ready.seminar_at == seminar
+    assert ready.if_you_stop == 0.0
+    assert ready.if_you_keep_up > 0.9  # learned today and kept up: on target at the seminar
+
+
+def test_if_you_stop_is_the_mean_recall_at_the_seminar() -> None:
+    seminar = NOW + timedelta(days=5)
+    a = studied([(3, 0), (3, 0.2), (3, 48)])
+    b = studied([(3, 0), (1, 0.1), (3, 0.2)])
+    ready = readiness([a, None, b, None], NOW, Policy(0.9, seminar), 20)
+    assert ready is not None
+    expected = (predicted_recall(a, seminar) + predicted_recall(b, seminar)) / 4
+    assert ready.if_you_stop == pytest.approx(expected)
+    assert 0 < ready.if_you_stop < 0.5
+
+
+def test_keeping_up_counts_new_questions_at_the_daily_pace() -> None:
+    seminar = NOW + timedelta(days=2, hours=12)
+    policy = Policy(0.9, seminar)
+    # One new question a day: three of five start before the seminar, two after it.
+    slow = readiness([None] * 5, NOW, policy, 1)
+    fast = readiness([None] * 5, NOW, policy, 5)
+    assert slow is not None and fast is not None
+    first_three = readiness([None] * 3, NOW, policy, 1)
+    assert first_three is not None
+    assert slow.if_you_keep_up == pytest.approx(first_three.if_you_keep_up * 3 / 5)
+    assert slow.if_you_keep_up < fast.if_you_keep_up
+    assert slow.if_you_stop == fast.if_you_stop == 0.0
+
+
+def test_no_new_questions_a_day_means_new_ones_stay_unknown() -> None:
+    seminar = NOW + timedelta(days=20)
+    known = studied([(3, 0), (3, 0.2)], start=NOW - timedelta(days=1))
+    ready = readiness([known, None, None], NOW, Policy(0.9, seminar), 0)
+    alone = readiness([known], NOW, Policy(0.9, seminar), 0)
+    assert ready is not None and alone is not None
+    # With new_per_day = 0 the two new questions are never started: they count 0 either way.
+    assert ready.if_you_keep_up == pytest.approx(alone.if_you_keep_up / 3)
+    assert ready.if_you_stop == pytest.approx(alone.if_you_stop / 3)
+
+
+def test_readiness_does_not_change_the_cards() -> None:
+    cards = [studied([(3, 0), (3, 0.2), (2, 30)]), studied([(1, 0), (3, 0.1)])]
+    before = [copy.deepcopy(card) for card in cards]
+    readiness(cards, NOW, Policy(0.9, NOW + timedelta(days=30)), 20)
+    assert cards == before
+
+
+history = st.lists(
+    st.tuples(st.sampled_from([1, 2, 3, 4]), st.floats(min_value=0.0, max_value=24 * 20)),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(st.none(), history), min_size=1, max_size=5),
+    st.floats(min_value=0.01, max_value=120),
+    st.sampled_from([0.8, 0.9, 0.95]),
+    st.integers(min_value=0, max_value=4),
+)
+def test_stopping_never_beats_keeping_up(
+    histories: list[list[tuple[int, float]] | None],
+    days_to_seminar: float,
+    target: float,
+    new_per_day: int,
+) -> None:
+    cards = [None if h is None else studied(h, start=NOW - timedelta(days=150)) for h in histories]
+    seminar = NOW + timedelta(days=days_to_seminar)
+    ready = readiness(cards, NOW, Policy(target, seminar), new_per_day)
+    assert ready is not None
+    assert 0.0 <= ready.if_you_stop <= ready.if_you_keep_up + 1e-12 <= 1.0 + 1e-12
+
+
+# --------------------------------------------------------------------------- through the engine
+
+
+def test_session_and_stats_report_readiness(
+    kit, new_session: Callable[..., Session], store: Store, clock: FixedClock, answers
+) -> None:
+    deck = kit.deck("ready", kit.truefalse(4))
+    assert deck_stats(store, deck, clock).readiness is None
+    seminar = clock.now() + timedelta(days=7)
+    store.save_settings(DeckSettings("ready", seminar_at=seminar))
+
+    session = new_session([deck])
+    while not session.finished:
+        session.answer(answers.right(session.current.question))  # type: ignore[union-attr]
+        session.advance()
+    summary = session.summary()
+    (outlook,) = summary.decks
+    assert outlook.readiness_before is not None and outlook.readiness_after is not None
+    assert outlook.readiness_before.if_you_stop == 0.0
+    assert outlook.readiness_after.if_you_stop > 0.5
+    assert outlook.readiness_after.if_you_stop <= outlook.readiness_after.if_you_keep_up
+
+    stats = deck_stats(store, deck, clock)
+    assert stats.readiness is not None and stats.seminar_at == seminar
+    assert stats.readiness.if_you_stop == pytest.approx(outlook.readiness_after.if_you_stop)
+
+    clock.set(seminar + timedelta(minutes=1))
+    assert deck_stats(store, deck, clock).readiness is None
+    assert new_session([deck]).summary().decks[0].readiness_after is None
+
+
+def test_new_questions_already_started_today_use_up_todays_share() -> None:
+    # Two new a day, a seminar in 1.5 days: with today's share free, questions 1-2 start now
+    # and 3-4 tomorrow (all before the seminar); with today's share used, 1-2 start tomorrow
+    # and 3-4 the day after, after the seminar, so they never start.
+    seminar = NOW + timedelta(days=1, hours=12)
+    policy = Policy(0.9, seminar)
+    fresh = readiness([None] * 4, NOW, policy, 2, PLANNER)
+    used = readiness([None] * 4, NOW, policy, 2, PLANNER, introduced_today=2)
+    assert fresh is not None and used is not None
+    assert fresh.if_you_keep_up > 0.9
+    assert used.if_you_keep_up == pytest.approx(fresh.if_you_keep_up / 2, abs=0.05)
