@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefquiz.cli.output import plural, print_json, shown_path
+from briefquiz.cli.output import print_json
 from briefquiz.deck.coverage import SourceCoverage, coverage
 from briefquiz.deck.findings import Finding, Severity
 from briefquiz.deck.library import DeckFile, deck_files, load_default_library
+from briefquiz.ui.wording.words import plural, shown_path
 
 
 def _shown(finding: Finding) -> str:

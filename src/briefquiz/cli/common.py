@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefquiz.cli.output import shown_path
 from briefquiz.deck.library import DECK_SUFFIXES, Library, load_default_library
 from briefquiz.deck.model import Deck
 from briefquiz.errors import CommandError
 from briefquiz.progress.store import Store, StoreError
+from briefquiz.ui.wording.words import shown_path
 
 
 def _looks_like_path(ref: str) -> bool:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from briefquiz.authoring.ids import title_from_name
 from briefquiz.cli.common import library_for, open_store, resolve_decks
-from briefquiz.cli.output import plural, shown_path
 from briefquiz.deck.findings import Severity
 from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
 from briefquiz.deck.model import Deck
 from briefquiz.deck.validate import read_deck
 from briefquiz.errors import CommandError
+from briefquiz.ui.wording.words import plural, shown_path
 
 # -- shared ---------------------------------------------------------------------------------
 

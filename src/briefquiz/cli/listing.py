@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from briefquiz.cli.output import plural, print_json, shown_path
+from briefquiz.cli.output import print_json
 from briefquiz.deck.library import load_default_library
 from briefquiz.deck.schema import deck_schema
+from briefquiz.ui.wording.words import plural, shown_path
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -10,12 +10,12 @@ from briefquiz.authoring.files import ensure_schema_beside, write_text
 from briefquiz.authoring.ids import slugify, title_from_name, unique_id
 from briefquiz.authoring.scaffold import StarterSource, has_passages, source_title, starter_deck
 from briefquiz.authoring.shellpath import for_shell
-from briefquiz.cli.output import shown_path
 from briefquiz.deck.findings import Severity
 from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
 from briefquiz.deck.sourcetext import SourceText
 from briefquiz.deck.validate import read_deck
 from briefquiz.errors import CommandError
+from briefquiz.ui.wording.words import shown_path
 
 FALLBACK_ID = "my-deck"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 
 from briefquiz.cli.common import library_for, open_store, resolve_decks
-from briefquiz.cli.output import plural, print_json
+from briefquiz.cli.output import print_json
 from briefquiz.clock import SystemClock
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.ui.wording.words import plural
 
 
 def _maybe(value: float | None) -> str:

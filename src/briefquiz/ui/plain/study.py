@@ -20,19 +20,8 @@ from briefquiz.study.queue import QueueItem
 from briefquiz.study.session import Feedback, Session, Summary
 from briefquiz.text.timefmt import duration, local, percent, relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
+from briefquiz.ui.wording.marks import MARKS, RATING_NAMES
 
-RATING_NAMES = {
-    Rating.Again: "Again",
-    Rating.Hard: "Hard",
-    Rating.Good: "Good",
-    Rating.Easy: "Easy",
-}
-MARKS = {
-    Outcome.RIGHT: "✓ Right",
-    Outcome.PARTIAL: "~ Partly right",
-    Outcome.WRONG: "✗ Wrong",
-    Outcome.SELF_GRADED: "•",
-}
 WIDTH = 78
 
 

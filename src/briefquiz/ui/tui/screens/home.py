@@ -12,7 +12,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from briefquiz.cli.output import plural, shown_path
 from briefquiz.deck.library import DeckFile
 from briefquiz.deck.model import Deck
 from briefquiz.locations import user_decks_dir
@@ -21,6 +20,7 @@ from briefquiz.text.timefmt import local, percent, relative
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, StatsRequested, StudyRequested
 from briefquiz.ui.tui.widgets.footer import QuietFooter
+from briefquiz.ui.wording.words import plural, shown_path
 
 COLUMNS = ("New", "Due", "Learned", "Seminar", "Ready")  # after "Deck"
 #: What the columns after "Deck" take at most: their text plus a cell of padding each side.

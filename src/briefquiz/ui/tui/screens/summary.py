@@ -14,12 +14,12 @@ from briefquiz.deck.model import Deck
 from briefquiz.study.grading import Outcome, expected_text
 from briefquiz.study.session import DeckOutlook, Feedback, Summary
 from briefquiz.text.timefmt import duration, local, percent, relative
-from briefquiz.ui.plain.study import MARKS
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested
 from briefquiz.ui.tui.widgets.footer import QuietFooter
 from briefquiz.ui.tui.widgets.keys import digit_key
 from briefquiz.ui.tui.widgets.rows import RowList
+from briefquiz.ui.wording.marks import MARKS
 
 
 def missed_once(summary: Summary) -> list[Feedback]:

@@ -24,9 +24,9 @@ from briefquiz.deck.model import Cloze, Match, Order, QuestionType, Typed
 from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.study.grading import Outcome, describe_answer, expected_text
 from briefquiz.study.session import Feedback
-from briefquiz.ui.plain.study import RATING_NAMES
 from briefquiz.ui.tui.widgets.passage import Passage
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
+from briefquiz.ui.wording.marks import RATING_NAMES
 
 PARTS_HEADING = {
     QuestionType.ORDER: "Your order, place by place:",

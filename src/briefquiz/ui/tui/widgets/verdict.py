@@ -8,7 +8,7 @@ from briefquiz.deck.model import AnyQuestion, Match, Multi, Order
 from briefquiz.study.grading import LEAVE, SELECT, Outcome, PartResult
 from briefquiz.study.session import Feedback
 from briefquiz.text.timefmt import relative
-from briefquiz.ui.plain.study import MARKS, RATING_NAMES
+from briefquiz.ui.wording.marks import MARKS, RATING_NAMES
 
 OUTCOME_CLASSES = {
     Outcome.RIGHT: "-right",

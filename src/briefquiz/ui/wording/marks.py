@@ -1,0 +1,20 @@
+"""How a verdict and a rating are named on screen, in every front end."""
+
+from __future__ import annotations
+
+from fsrs import Rating
+
+from briefquiz.study.grading import Outcome
+
+RATING_NAMES = {
+    Rating.Again: "Again",
+    Rating.Hard: "Hard",
+    Rating.Good: "Good",
+    Rating.Easy: "Easy",
+}
+MARKS = {
+    Outcome.RIGHT: "✓ Right",
+    Outcome.PARTIAL: "~ Partly right",
+    Outcome.WRONG: "✗ Wrong",
+    Outcome.SELF_GRADED: "•",
+}
