@@ -116,7 +116,6 @@ def bench_decks(runs: int) -> tuple[float, float]:
     import yaml
 
     from briefquiz.deck.library import load_library
-    from briefquiz.deck.sourcetext import read_source
 
     decks_dir = ROOT / "decks"
     payload = json.dumps(
@@ -129,7 +128,6 @@ def bench_decks(runs: int) -> tuple[float, float]:
         return time.perf_counter() - start
 
     def load_decks() -> float:
-        read_source.cache_clear()
         start = time.perf_counter()
         load_library([(decks_dir, True)])
         return time.perf_counter() - start
