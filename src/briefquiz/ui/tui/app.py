@@ -11,6 +11,7 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -37,6 +38,13 @@ from briefquiz.ui.tui.screens.home import HomeScreen
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
 
+#: The app's sheets: screen layout, one sheet per concern, read in this order. A reusable
+#: widget's structural style is not here but in its own DEFAULT_CSS.
+SHEETS = tuple(
+    Path(__file__).parent / "styles" / f"{name}.tcss"
+    for name in ("shared", "home", "study", "summary", "article", "stats", "help")
+)
+
 #: The help screen's name for each screen (its keys are listed first).
 HELP_NAMES = {
     "HomeScreen": "home",
@@ -56,7 +64,7 @@ def decks_of(items: QuizItems) -> tuple[Deck, ...]:
 
 
 class BriefquizApp(App[None]):
-    CSS_PATH = "briefquiz.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(SHEETS)
     TITLE = "briefquiz"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),

@@ -73,6 +73,38 @@ def gutter(count: int | None, cursor: bool) -> str:
 class ParagraphView(Widget):
     """One paragraph of the article: a gutter with its question count, then its text."""
 
+    DEFAULT_CSS = """
+    ParagraphView {
+        layout: horizontal;
+        height: auto;
+        margin-bottom: 1;
+    }
+
+    ParagraphView > .paragraph--gutter {
+        width: 7;
+        color: $text-muted;
+    }
+
+    ParagraphView > .paragraph--text {
+        width: 1fr;
+        max-width: 88;
+    }
+
+    ParagraphView.-minor > .paragraph--text {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    ParagraphView.-cursor {
+        background: $boost;
+    }
+
+    ParagraphView.-cursor > .paragraph--gutter {
+        color: $accent;
+        text-style: bold;
+    }
+    """
+
     cursor: reactive[bool] = reactive(False)
 
     class Clicked(Message):
@@ -145,8 +177,6 @@ class ArticleScreen(Screen[QuizItems | None]):
     and the screen stays, or, without `on_quiz`, the screen is dismissed with the questions.
     Escape or `q` dismisses with None.
     """
-
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),

@@ -262,7 +262,6 @@ class StatsScreen(Screen[None]):
     The numbers are read again when the screen comes back after another one covered it.
     """
 
-    CSS_PATH = "screens.tcss"
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
         (0, "-narrow"),
         (96, "-wide"),
