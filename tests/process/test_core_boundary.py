@@ -46,7 +46,9 @@ CORE_MODULES = [
     "briefquiz.cli.listing",
     "briefquiz.cli.study",
     "briefquiz.cli.stats",
-    "briefquiz.cli.deck_settings",
+    "briefquiz.cli.seminar",
+    "briefquiz.cli.config",
+    "briefquiz.cli.context",
     "briefquiz.cli.app",  # the bridge to the UI imports it only when the app starts
 ]
 
@@ -55,7 +57,7 @@ import importlib, json, sys
 for name in sys.argv[1:]:
     importlib.import_module(name)
 from briefquiz.cli import build_parser
-build_parser().parse_args(["study", "x", "--plain"])
+build_parser(["study", "x", "--plain"]).parse_args(["study", "x", "--plain"])
 print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))))
 """
 

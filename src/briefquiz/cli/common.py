@@ -1,4 +1,4 @@
-"""What several commands need: the library, the decks named on the command line, the store."""
+"""What several commands need: the library, and the decks named on the command line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 from briefquiz.deck.library import DECK_SUFFIXES, Library, load_default_library
 from briefquiz.deck.model import Deck
 from briefquiz.errors import CommandError
-from briefquiz.progress.store import Store, StoreError
 from briefquiz.ui.wording.words import shown_path
 
 
@@ -43,10 +42,6 @@ def resolve_decks(library: Library, refs: Sequence[str]) -> list[Deck]:
     return decks
 
 
-def open_store() -> Store:
-    from briefquiz.locations import database_path
-
-    try:
-        return Store.open(database_path())
-    except StoreError as err:
-        raise CommandError(str(err)) from None
+def one_deck(ref: str) -> Deck:
+    """The deck a single DECK argument names."""
+    return resolve_decks(library_for([ref]), [ref])[0]
