@@ -1,0 +1,52 @@
+"""`python -m briefquiz` as a user runs it: a real process, from a new deck to its stats."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from briefquiz import __version__
+
+pytestmark = pytest.mark.slow
+
+
+def test_version_in_a_process(cli) -> None:
+    result = cli.run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"briefquiz {__version__}"
+
+
+def test_version_and_help_import_no_command_module() -> None:
+    probe = (
+        "import sys\n"
+        "from briefquiz.cli import main\n"
+        "for args in (['--version'], ['--help']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('briefquiz.cli.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "[]"
+    for command in ("check", "study", "seminar", "config", "new", "import", "export"):
+        assert f"    {command} " in result.stdout  # each listed with its one-line help
+
+
+def test_a_new_deck_checked_studied_and_counted(cli) -> None:
+    made = cli.run("new", "notes.yaml")
+    assert made.returncode == 0, made.stderr
+    checked = cli.run("check", "notes.yaml")
+    assert checked.returncode == 0 and "no problems" in checked.stderr, checked.stderr
+    studied = cli.run("study", "notes.yaml", "--plain", "--limit", "1", input="q\n")
+    assert studied.returncode == 0, studied.stderr
+    assert "[1/1] " in studied.stdout
+    stats = cli.run("stats", "notes.yaml", "--format", "json")
+    assert stats.returncode == 0, stats.stderr
+    [deck] = json.loads(stats.stdout)
+    assert deck["new"] == 8
