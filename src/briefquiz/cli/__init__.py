@@ -10,27 +10,38 @@ reporting code. The table below gives `briefquiz --help` every command's one-lin
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from briefquiz import __version__
 from briefquiz.errors import UserFacingError
 
+TYPE_CHECKING = False  # not typing's: `briefquiz --version` imports neither typing nor dataclasses
 if TYPE_CHECKING:
+    from typing import Any, Protocol
+
     from briefquiz.cli.context import Context
 
+    class Command(Protocol):
+        """What a command module holds."""
 
-@dataclass(frozen=True, slots=True)
+        Options: type[Any]
+
+        def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+        def run(self, options: Any, context: Context) -> int: ...
+
+
 class Entry:
     """A command in the table: its module, or (for `import` and `export`) its sub-commands."""
 
-    help: str
-    module: str = ""
-    parts: Mapping[str, Entry] = field(default_factory=dict)
+    __slots__ = ("help", "module", "parts")
+
+    def __init__(self, help: str, module: str = "", parts: Mapping[str, Entry] | None = None):
+        self.help = help
+        self.module = module
+        self.parts: Mapping[str, Entry] = parts or {}
 
 
 COMMANDS: Mapping[str, Entry] = {
@@ -63,18 +74,9 @@ COMMANDS: Mapping[str, Entry] = {
 NO_COMMAND = "app"  # `briefquiz` alone opens the study app
 
 
-class Command(Protocol):
-    """What a command module holds."""
-
-    Options: type[Any]
-
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
-
-    def run(self, options: Any, context: Context) -> int: ...
-
-
 def load(module: str) -> Command:
-    return cast(Command, import_module(f"briefquiz.cli.{module}"))
+    command: Command = import_module(f"briefquiz.cli.{module}")
+    return command
 
 
 def _chosen(args: Sequence[str]) -> str | None:
@@ -130,6 +132,8 @@ def build_parser(args: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 def typed_options(options: type[Any], namespace: argparse.Namespace) -> Any:
     """The parsed arguments as the command's own frozen dataclass."""
+    import dataclasses
+
     return options(**{f.name: getattr(namespace, f.name) for f in dataclasses.fields(options)})
 
 

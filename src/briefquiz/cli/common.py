@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefquiz.deck.library import DECK_SUFFIXES, Library, load_default_library
@@ -45,3 +47,16 @@ def resolve_decks(library: Library, refs: Sequence[str]) -> list[Deck]:
 def one_deck(ref: str) -> Deck:
     """The deck a single DECK argument names."""
     return resolve_decks(library_for([ref]), [ref])[0]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckOut:
+    """The options of a command that writes one deck out: `DECK [-o FILE]`."""
+
+    deck: str
+    output: Path | None
+
+
+def add_deck_out(parser: argparse.ArgumentParser, file: str, default: str) -> None:
+    parser.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
+    parser.add_argument("-o", "--output", type=Path, metavar=file, help=f"default: {default}")

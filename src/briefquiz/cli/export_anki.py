@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefquiz.authoring.anki_export import write_apkg
-from briefquiz.cli.common import one_deck
+from briefquiz.cli.common import DeckOut, add_deck_out, one_deck
 from briefquiz.cli.context import Context
-from briefquiz.errors import CommandError
+from briefquiz.cli.output import cannot_write
 from briefquiz.ui.wording.words import plural, shown_path
 
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    deck: str
-    output: Path | None
+Options = DeckOut
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
-    parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE.apkg", help="default: DECK-ID.apkg here"
-    )
+    add_deck_out(parser, "FILE.apkg", "DECK-ID.apkg here")
 
 
 def run(options: Options, context: Context) -> int:
@@ -34,7 +26,7 @@ def run(options: Options, context: Context) -> int:
     try:
         notes = write_apkg(deck, output)
     except OSError as err:
-        raise CommandError(f"cannot write {output}: {err.strerror or err}") from None
+        raise cannot_write(output, err) from None
     print(
         f"wrote {shown_path(output)}: Anki deck {deck.title!r}, {plural(notes, 'note')}. "
         "Import it in Anki with File > Import; importing a newer export updates the notes."

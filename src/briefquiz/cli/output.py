@@ -25,7 +25,7 @@ def write_or_print(text: str, output: Path | None) -> None:
     try:
         write_text(output, text, overwrite=True)
     except OSError as err:
-        raise CommandError(f"cannot write {output}: {err.strerror or err}") from None
+        raise cannot_write(output, err) from None
 
 
 def write_deck(path: Path, text: str, *, overwrite: bool, what: str = "the deck") -> Path | None:
@@ -37,4 +37,8 @@ def write_deck(path: Path, text: str, *, overwrite: bool, what: str = "the deck"
     except InvalidDeckError as err:  # a bug, not the user's doing: say so, write nothing
         raise CommandError(f"{what} came out invalid (please report this):\n  {err}") from None
     except OSError as err:
-        raise CommandError(f"cannot write {path}: {err.strerror or err}") from None
+        raise cannot_write(path, err) from None
+
+
+def cannot_write(path: Path, err: OSError) -> CommandError:
+    return CommandError(f"cannot write {path}: {err.strerror or err}")
