@@ -238,3 +238,28 @@ def test_the_app_without_a_terminal_points_to_the_plain_mode(bq, args: list[str]
     assert result.stdout == ""
     assert "needs a terminal" in result.stderr and "--plain" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_command_reads_the_time_from_the_context_it_is_given(
+    bq, user_deck: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, kit
+) -> None:
+    from briefquiz.cli.context import Context, Paths
+
+    monkeypatch.setenv("BRIEFQUIZ_DATA_DIR", str(bq.data))  # where the library looks for decks
+
+    clock = FixedClock(kit.T0)  # a Monday in 2025: seminar dates relative to it, not to today
+    paths = Paths(bq.data / "progress.sqlite3", bq.data / "decks", bq.data / "backups")
+    context = Context(clock=clock, paths=paths)
+    tomorrow = (kit.T0 + timedelta(days=1)).strftime("%Y-%m-%d 10:00")
+    yesterday = (kit.T0 - timedelta(days=1)).strftime("%Y-%m-%d")
+    path = str(bq.data / "decks" / "statements.yaml")
+
+    assert briefquiz_cli.main(["seminar", path, tomorrow], context) == 0
+    assert "seminar set for Tue 4 Mar 2025 10:00." in capsys.readouterr().out
+    assert briefquiz_cli.main(["seminar", path], context) == 0
+    assert "Seminar in 1 day" in capsys.readouterr().out
+    assert briefquiz_cli.main(["seminar", path, yesterday], context) == 2
+    assert "Sun 2 Mar 2025 09:00 is in the past" in capsys.readouterr().err
+    clock.advance(timedelta(days=2))
+    assert briefquiz_cli.main(["seminar", path], context) == 0
+    assert "The seminar (Tue 4 Mar 2025 10:00) has passed." in capsys.readouterr().out
