@@ -240,7 +240,7 @@ def test_the_app_without_a_terminal_points_to_the_plain_mode(bq, args: list[str]
     assert "Traceback" not in result.stderr
 
 
-def test_every_command_reads_the_time_from_the_context_it_is_given(
+def test_a_command_reads_the_time_from_the_context_it_is_given(
     bq, user_deck: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, kit
 ) -> None:
     from briefquiz.cli.context import Context, Paths

@@ -38,6 +38,20 @@ def test_version_and_help_import_no_command_module() -> None:
         assert f"    {command} " in result.stdout  # each listed with its one-line help
 
 
+def test_a_command_imports_only_its_own_module() -> None:
+    probe = (
+        "import sys\n"
+        "from briefquiz.cli import main\n"
+        "main(['schema'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('briefquiz.cli.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.splitlines()[-1]
+    assert loaded == "['briefquiz.cli.context', 'briefquiz.cli.output', 'briefquiz.cli.schema']"
+
+
 def test_a_new_deck_checked_studied_and_counted(cli) -> None:
     made = cli.run("new", "notes.yaml")
     assert made.returncode == 0, made.stderr
