@@ -44,7 +44,7 @@ BRIEFQUIZ_APP = PROBE.format(
 from briefquiz.clock import SystemClock
 from briefquiz.deck.library import load_default_library
 from briefquiz.locations import database_path
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.app import create_app
 app = create_app(
     store=Store.open(database_path()), library=load_default_library(), clock=SystemClock()
@@ -79,7 +79,7 @@ def bench_answer(runs: int, data_dir: Path) -> tuple[float, float]:
     from briefquiz.clock import SystemClock
     from briefquiz.deck.library import load_default_library
     from briefquiz.deck.model import TrueFalse
-    from briefquiz.progress.store import Store
+    from briefquiz.progress.repository import Store
     from briefquiz.schedule.planner import Planner
     from briefquiz.study.session import Session
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefquiz.deck.validate import read_deck
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from tuikit import START, AppFactory, Ticker
 
 from briefquiz.clock import FixedClock
 from briefquiz.deck.library import Library
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.ui.tui.app import BriefquizApp, create_app
 

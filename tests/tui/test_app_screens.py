@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from tuikit import AppFactory, library_of, write_deck
 
 from briefquiz.deck.library import Library
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.screens.article import ArticleScreen
 from briefquiz.ui.tui.screens.help import HelpScreen
 from briefquiz.ui.tui.screens.home import HomeScreen

@@ -25,7 +25,8 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.study.grading import Answer

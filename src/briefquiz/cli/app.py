@@ -14,7 +14,7 @@ from briefquiz.deck.model import Deck
 from briefquiz.errors import CommandError
 
 if TYPE_CHECKING:
-    from briefquiz.progress.store import Store
+    from briefquiz.progress.repository import Store
     from briefquiz.ui.tui.app import BriefquizApp
 
 WATCH_INTERVAL = 0.5  # seconds between looks at the deck files

@@ -14,7 +14,7 @@ from briefquiz.clock import Clock, SystemClock
 from briefquiz.errors import CommandError
 
 if TYPE_CHECKING:
-    from briefquiz.progress.store import Store
+    from briefquiz.progress.repository import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,8 @@ class Context:
 
     def open_store(self) -> Store:
         """The progress store, opened (use it in a `with`); a refusal becomes a message."""
-        from briefquiz.progress.store import Store, StoreError
+        from briefquiz.progress.database import StoreError
+        from briefquiz.progress.repository import Store
 
         try:
             return Store.open(self.paths.database)

@@ -14,7 +14,7 @@ from briefquiz.authoring.progress_transfer import (
 )
 from briefquiz.cli.context import Context
 from briefquiz.errors import CommandError
-from briefquiz.progress.store import StoreError
+from briefquiz.progress.database import StoreError
 from briefquiz.ui.wording.words import shown_path
 
 

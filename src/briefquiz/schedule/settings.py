@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timedelta, tzinfo
 
-from briefquiz.progress.store import DeckSettings
+from briefquiz.progress.records import DeckSettings
 from briefquiz.text.timefmt import local
 
 # The numbers are written once, on the record the store returns for a deck never configured.

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeAlias
 
 from fsrs import Rating
@@ -39,6 +38,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.progress.records import Outcome
 from briefquiz.study.matching import matches
 
 __all__ = [
@@ -64,13 +64,6 @@ UNMATCHED = ""
 
 SELECT = "select"
 LEAVE = "leave"
-
-
-class Outcome(StrEnum):
-    RIGHT = "right"
-    PARTIAL = "partial"
-    WRONG = "wrong"
-    SELF_GRADED = "self"
 
 
 _SUGGESTED = {

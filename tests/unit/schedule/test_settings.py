@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Policy
 from briefquiz.schedule.settings import (
     DEFAULT_NEW_PER_DAY,

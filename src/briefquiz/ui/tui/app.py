@@ -24,7 +24,7 @@ from briefquiz.deck.library import Library
 from briefquiz.deck.model import AnyQuestion, Deck
 from briefquiz.deck.sourcetext import deck_source
 from briefquiz.deck.watch import DeckWatcher
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (

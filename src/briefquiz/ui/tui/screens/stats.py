@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.text.timefmt import local, percent, relative
 
