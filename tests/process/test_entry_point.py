@@ -19,37 +19,36 @@ def test_version_in_a_process(cli) -> None:
     assert result.stdout.strip() == f"briefquiz {__version__}"
 
 
-def test_version_and_help_import_no_command_module() -> None:
+def after_main(*calls: list[str]) -> tuple[str, list[str]]:
+    """What a fresh interpreter printed calling main(args) for each of `calls`, and the
+    command modules it had imported by then."""
     probe = (
-        "import sys\n"
+        "import json, sys\n"
         "from briefquiz.cli import main\n"
-        "for args in (['--version'], ['--help']):\n"
+        f"for args in {list(calls)!r}:\n"
         "    try:\n"
         "        main(args)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('briefquiz.cli.')))\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('briefquiz.cli.'))))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
-    assert result.stdout.splitlines()[-1] == "[]"
+    *printed, modules = result.stdout.splitlines()
+    return "\n".join(printed), json.loads(modules)
+
+
+def test_version_and_help_import_no_command_module() -> None:
+    printed, modules = after_main(["--version"], ["--help"])
+    assert modules == []
     for command in ("check", "study", "seminar", "config", "new", "import", "export"):
-        assert f"    {command} " in result.stdout  # each listed with its one-line help
+        assert f"    {command} " in printed  # each listed with its one-line help
 
 
 def test_a_command_imports_only_its_own_module() -> None:
-    probe = (
-        "import sys\n"
-        "from briefquiz.cli import main\n"
-        "main(['schema'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith('briefquiz.cli.')))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    loaded = result.stdout.splitlines()[-1]
-    assert loaded == "['briefquiz.cli.context', 'briefquiz.cli.output', 'briefquiz.cli.schema']"
+    _, modules = after_main(["schema"])
+    assert modules == ["briefquiz.cli.context", "briefquiz.cli.output", "briefquiz.cli.schema"]
 
 
 def test_a_new_deck_checked_studied_and_counted(cli) -> None:
