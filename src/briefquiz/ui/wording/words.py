@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from briefquiz.text.paths import relative_path
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -13,7 +14,4 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 def shown_path(path: Path) -> str:
     """A path as short as it can honestly be: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    return relative_path(path) or str(path)
