@@ -27,7 +27,8 @@ import pytest
 
 from answers import Answers
 from briefquiz import cli as briefquiz_cli
-from briefquiz.clock import FixedClock
+from briefquiz.cli.context import Context
+from briefquiz.clock import Clock, FixedClock
 from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
@@ -296,12 +297,14 @@ class InProcessCli:
     """Calls `briefquiz.cli.main([...])` in this process, as `python -m briefquiz ...` runs it:
     BRIEFQUIZ_DATA_DIR is `data`, the working folder `cwd`, stdin the `input` given (not a
     terminal), stdout and stderr captured; `data` and `cwd` override, for one command; `**env`
-    sets more variables (TZ is applied)."""
+    sets more variables (TZ is applied). `clock`, when set, is the clock every command reads
+    (a date in a test then never turns from future to past as the years go by)."""
 
     data: Path
     cwd: Path
     capsys: pytest.CaptureFixture[str]
     monkeypatch: pytest.MonkeyPatch
+    clock: Clock | None = None
 
     def run(
         self,
@@ -321,7 +324,8 @@ class InProcessCli:
             if hasattr(time, "tzset"):
                 time.tzset()
             try:
-                status = briefquiz_cli.main([str(arg) for arg in args])
+                context = None if self.clock is None else Context(clock=self.clock)
+                status = briefquiz_cli.main([str(arg) for arg in args], context)
             except SystemExit as end:  # argparse: --help, --version, bad usage
                 status = end.code if isinstance(end.code, int) else int(end.code is not None)
             out, err = self.capsys.readouterr()

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefquiz import cli as briefquiz_cli
-from briefquiz.clock import FixedClock, SystemClock, local_day
+from briefquiz.clock import LOCAL, FixedClock, SystemClock, local_day
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 
@@ -27,6 +27,13 @@ def user_deck(bq, tf_file) -> str:
     decks.mkdir(parents=True)
     tf_file(4).rename(decks / "statements.yaml")
     return DECK
+
+
+@pytest.fixture(autouse=True)
+def _before_the_dates_below(bq) -> None:
+    """Every command here runs on 1 June 2029, local time: the seminar dates of these tests
+    (2030, 2031) stay in the future whatever the real date."""
+    bq.clock = FixedClock(datetime(2029, 6, 1, 12, tzinfo=UTC), tz=LOCAL)
 
 
 def settings(bq) -> DeckSettings:
