@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 
 from briefquiz.authoring.files import SCHEMA_FILENAME, schema_text
 from briefquiz.authoring.scaffold import StarterSource, starter_deck
-from briefquiz.deck.bundled import bundled_seeds_dir
 from briefquiz.deck.model import QuestionType
 from briefquiz.deck.schema import deck_schema
 from briefquiz.deck.sourcetext import SourceText
 from briefquiz.deck.validate import read_deck
+from paths import SEEDS
 
-SEED = next(bundled_seeds_dir().glob("*.txt"))
+SEED = next(SEEDS.glob("*.txt"))
 
 
 def run(bq: Any, *args: str | Path) -> Any:
