@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TypeAlias, assert_never
 
 from fsrs import Rating
 
@@ -303,25 +303,27 @@ def _grade_match(question: Match, chosen: dict[str, str]) -> Grade:
 
 def grade(question: AnyQuestion, answer: Answer) -> Grade:
     """Judge `answer` to `question`. See the module docstring for the answer types."""
-    if isinstance(question, Flashcard):
-        rating = _as_rating(question, answer)
-        return Grade(Outcome.SELF_GRADED, _SELF_SCORE[rating], (), rating)
-    if isinstance(question, Choice):
-        return _right_or_wrong(_checked_choice(question, answer) == question.answer)
-    if isinstance(question, Multi):
-        return _grade_multi(question, _checked_selection(question, answer))
-    if isinstance(question, TrueFalse):
-        return _right_or_wrong(_as_bool(question, answer) == question.answer)
-    if isinstance(question, Typed):
-        given = _as_str(question, answer)
-        return _right_or_wrong(matches(given, question.answers, exact=question.exact))
-    if isinstance(question, Cloze):
-        return _grade_cloze(question, _checked_blanks(question, answer))
-    if isinstance(question, Order):
-        return _grade_order(question, _checked_order(question, answer))
-    if isinstance(question, Match):
-        return _grade_match(question, _checked_pairs(question, answer))
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            rating = _as_rating(question, answer)
+            return Grade(Outcome.SELF_GRADED, _SELF_SCORE[rating], (), rating)
+        case Choice():
+            return _right_or_wrong(_checked_choice(question, answer) == question.answer)
+        case Multi():
+            return _grade_multi(question, _checked_selection(question, answer))
+        case TrueFalse():
+            return _right_or_wrong(_as_bool(question, answer) == question.answer)
+        case Typed():
+            given = _as_str(question, answer)
+            return _right_or_wrong(matches(given, question.answers, exact=question.exact))
+        case Cloze():
+            return _grade_cloze(question, _checked_blanks(question, answer))
+        case Order():
+            return _grade_order(question, _checked_order(question, answer))
+        case Match():
+            return _grade_match(question, _checked_pairs(question, answer))
+        case _:
+            assert_never(question)
 
 
 # -- JSON --------------------------------------------------------------------------------------
@@ -332,22 +334,24 @@ def answer_to_json(question: AnyQuestion, answer: Answer) -> JSONValue:
 
     Checks the answer's shape (types only, like `answer_from_json`) but not its content.
     """
-    if isinstance(question, Flashcard):
-        return int(_as_rating(question, answer))
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, answer)
-    if isinstance(question, Multi):
-        selected: list[JSONValue] = [*sorted(_as_selection(question, answer))]
-        return selected
-    if isinstance(question, TrueFalse):
-        return _as_bool(question, answer)
-    if isinstance(question, Cloze | Order):
-        texts: list[JSONValue] = list(_as_str_tuple(question, answer))
-        return texts
-    if isinstance(question, Match):
-        pairs: list[JSONValue] = [[left, right] for left, right in _as_pairs(question, answer)]
-        return pairs
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            return int(_as_rating(question, answer))
+        case Choice() | Typed():
+            return _as_str(question, answer)
+        case Multi():
+            selected: list[JSONValue] = [*sorted(_as_selection(question, answer))]
+            return selected
+        case TrueFalse():
+            return _as_bool(question, answer)
+        case Cloze() | Order():
+            texts: list[JSONValue] = list(_as_str_tuple(question, answer))
+            return texts
+        case Match():
+            pairs: list[JSONValue] = [[left, right] for left, right in _as_pairs(question, answer)]
+            return pairs
+        case _:
+            assert_never(question)
 
 
 def _json_str_list(question: AnyQuestion, value: object) -> list[str]:
@@ -363,34 +367,36 @@ def answer_from_json(question: AnyQuestion, value: object) -> Answer:
     readable after the deck is edited. Raises `TypeError` for a value of the wrong JSON type
     and `ValueError` for an unknown rating.
     """
-    if isinstance(question, Flashcard):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _type_error(question, "a JSON integer rating", value)
-        return Rating(value)
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, value)
-    if isinstance(question, Multi):
-        items = _json_str_list(question, value)
-        if len(set(items)) != len(items):
-            raise ValueError(f"repeated option in a multi answer: {items!r}")
-        return frozenset(items)
-    if isinstance(question, TrueFalse):
-        return _as_bool(question, value)
-    if isinstance(question, Cloze | Order):
-        return tuple(_json_str_list(question, value))
-    if isinstance(question, Match):
-        if not isinstance(value, list):
-            raise _type_error(question, "a JSON list of [left, right] pairs", value)
-        pairs: list[tuple[str, str]] = []
-        for pair in value:
-            if not isinstance(pair, list) or len(pair) != 2:
+    match question:
+        case Flashcard():
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise _type_error(question, "a JSON integer rating", value)
+            return Rating(value)
+        case Choice() | Typed():
+            return _as_str(question, value)
+        case Multi():
+            items = _json_str_list(question, value)
+            if len(set(items)) != len(items):
+                raise ValueError(f"repeated option in a multi answer: {items!r}")
+            return frozenset(items)
+        case TrueFalse():
+            return _as_bool(question, value)
+        case Cloze() | Order():
+            return tuple(_json_str_list(question, value))
+        case Match():
+            if not isinstance(value, list):
                 raise _type_error(question, "a JSON list of [left, right] pairs", value)
-            left, right = pair
-            if not isinstance(left, str) or not isinstance(right, str):
-                raise _type_error(question, "a JSON list of [left, right] pairs", value)
-            pairs.append((left, right))
-        return tuple(pairs)
-    raise TypeError(f"not a question: {question!r}")
+            pairs: list[tuple[str, str]] = []
+            for pair in value:
+                if not isinstance(pair, list) or len(pair) != 2:
+                    raise _type_error(question, "a JSON list of [left, right] pairs", value)
+                left, right = pair
+                if not isinstance(left, str) or not isinstance(right, str):
+                    raise _type_error(question, "a JSON list of [left, right] pairs", value)
+                pairs.append((left, right))
+            return tuple(pairs)
+        case _:
+            assert_never(question)
 
 
 # -- human text --------------------------------------------------------------------------------
@@ -424,24 +430,28 @@ def _yes_no(value: bool) -> str:
 
 def describe_answer(question: AnyQuestion, answer: Answer) -> str:
     """What the learner gave, for people: "Kennan Institute", "1. A  2. B", "A → x; B → y"."""
-    if isinstance(question, Flashcard):
-        return _as_rating(question, answer).name
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, answer).strip() or NO_ANSWER
-    if isinstance(question, Multi):
-        selected = _in_option_order(question.options, _as_selection(question, answer))
-        return ", ".join(selected) or NOTHING_SELECTED
-    if isinstance(question, TrueFalse):
-        return _yes_no(_as_bool(question, answer))
-    if isinstance(question, Cloze):
-        return _blank_texts(_as_str_tuple(question, answer))
-    if isinstance(question, Order):
-        return _numbered(_as_str_tuple(question, answer))
-    if isinstance(question, Match):
-        order = {left: index for index, (left, _) in enumerate(question.pairs)}
-        pairs = sorted(_as_pairs(question, answer), key=lambda pair: order.get(pair[0], len(order)))
-        return _pairs_text(pairs)
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            return _as_rating(question, answer).name
+        case Choice() | Typed():
+            return _as_str(question, answer).strip() or NO_ANSWER
+        case Multi():
+            selected = _in_option_order(question.options, _as_selection(question, answer))
+            return ", ".join(selected) or NOTHING_SELECTED
+        case TrueFalse():
+            return _yes_no(_as_bool(question, answer))
+        case Cloze():
+            return _blank_texts(_as_str_tuple(question, answer))
+        case Order():
+            return _numbered(_as_str_tuple(question, answer))
+        case Match():
+            order = {left: index for index, (left, _) in enumerate(question.pairs)}
+            pairs = sorted(
+                _as_pairs(question, answer), key=lambda pair: order.get(pair[0], len(order))
+            )
+            return _pairs_text(pairs)
+        case _:
+            assert_never(question)
 
 
 def expected_text(question: AnyQuestion) -> str:
@@ -449,20 +459,22 @@ def expected_text(question: AnyQuestion) -> str:
 
     Typed and cloze show the first (canonical) accepted answer only.
     """
-    if isinstance(question, Flashcard | Choice):
-        return question.answer
-    if isinstance(question, Multi):
-        return ", ".join(_in_option_order(question.options, question.answers))
-    if isinstance(question, TrueFalse):
-        return _yes_no(question.answer)
-    if isinstance(question, Typed):
-        return question.answers[0] if question.answers else ""
-    if isinstance(question, Cloze):
-        return _blank_texts(
-            tuple(blank.answers[0] if blank.answers else "" for blank in question.blanks)
-        )
-    if isinstance(question, Order):
-        return _numbered(question.items)
-    if isinstance(question, Match):
-        return _pairs_text(question.pairs)
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard() | Choice():
+            return question.answer
+        case Multi():
+            return ", ".join(_in_option_order(question.options, question.answers))
+        case TrueFalse():
+            return _yes_no(question.answer)
+        case Typed():
+            return question.answers[0] if question.answers else ""
+        case Cloze():
+            return _blank_texts(
+                tuple(blank.answers[0] if blank.answers else "" for blank in question.blanks)
+            )
+        case Order():
+            return _numbered(question.items)
+        case Match():
+            return _pairs_text(question.pairs)
+        case _:
+            assert_never(question)
