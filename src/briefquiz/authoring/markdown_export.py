@@ -22,6 +22,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.text.words import plural
 
 # Characters that would start emphasis, code, links or HTML in running text.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -140,7 +141,7 @@ def deck_markdown(deck: Deck) -> str:
         lines += [_paragraph(deck.description), ""]
     lines += _source_line(deck)
     count = len(deck.questions)
-    lines += [f"{count} question{'s' if count != 1 else ''}, with answers.", ""]
+    lines += [f"{plural(count, 'question')}, with answers.", ""]
     for number, question in enumerate(deck.questions, 1):
         lines += [*question_markdown(number, question), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
