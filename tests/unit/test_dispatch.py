@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import typing
+from typing import Any
 
 import pytest
 
@@ -32,21 +33,25 @@ from briefquiz.ui.plain.study import body_lines
 from briefquiz.ui.tui.widgets.questions import answer_widget
 from briefquiz.ui.tui.widgets.verdict import part_line
 from briefquiz.ui.wording.kinds import kind_name
-from conftest import make_deck, mixed_questions
-
-QUESTIONS = mixed_questions()
-ONE_OF_EACH = pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.type.value)
 
 
-def _deck() -> Deck:
-    return make_deck("every-kind", QUESTIONS)
+@pytest.fixture
+def deck(kit: Any) -> Deck:
+    """One question of every kind (the kit's mixed questions)."""
+    return kit.deck("every-kind", kit.mixed())
 
 
-def test_the_kinds_are_the_members_of_the_union() -> None:
+@pytest.fixture(params=list(QuestionType), ids=str)
+def question(request: pytest.FixtureRequest, deck: Deck) -> AnyQuestion:
+    """The deck's question of each kind in turn."""
+    return next(q for q in deck.questions if q.type is request.param)
+
+
+def test_the_kinds_are_the_members_of_the_union(deck: Deck) -> None:
     members = set(typing.get_args(AnyQuestion))
     assert len(members) == len(QuestionType)
-    assert {type(question) for question in QUESTIONS} == members  # one of each in the fixture
-    assert {question.type for question in QUESTIONS} == set(QuestionType)
+    assert {type(q) for q in deck.questions} == members  # one of each in the kit
+    assert {q.type for q in deck.questions} == set(QuestionType)
 
 
 def test_the_deck_file_registries_name_every_kind() -> None:
@@ -55,7 +60,6 @@ def test_the_deck_file_registries_name_every_kind() -> None:
         assert set(registry) == set(QuestionType)
 
 
-@ONE_OF_EACH
 def test_grading_and_the_answer_forms_handle_every_kind(question: AnyQuestion) -> None:
     right = Answers.right(question)
     verdict = grade(question, right)
@@ -65,7 +69,6 @@ def test_grading_and_the_answer_forms_handle_every_kind(question: AnyQuestion) -
     assert expected_text(question).strip()
 
 
-@ONE_OF_EACH
 def test_the_queue_presents_every_kind(question: AnyQuestion) -> None:
     shown = present(question, random.Random(1))
     match question:
@@ -79,9 +82,7 @@ def test_the_queue_presents_every_kind(question: AnyQuestion) -> None:
             assert shown == Presentation()  # nothing to shuffle
 
 
-@ONE_OF_EACH
-def test_the_exports_handle_every_kind(question: AnyQuestion) -> None:
-    deck = _deck()
+def test_the_exports_handle_every_kind(question: AnyQuestion, deck: Deck) -> None:
     sheet = question_markdown(1, question)
     assert sheet[0].startswith("### 1. ")
     assert len(sheet) > 2  # heading, blank line, the answer
@@ -90,7 +91,6 @@ def test_the_exports_handle_every_kind(question: AnyQuestion) -> None:
     assert len(note.fields) == len(note.model.fields)  # the note type this kind needs
 
 
-@ONE_OF_EACH
 def test_plain_mode_shows_and_reads_every_kind(question: AnyQuestion) -> None:
     shown = present(question, random.Random(1))
     lines = body_lines(question, shown)
@@ -106,11 +106,10 @@ def test_plain_mode_shows_and_reads_every_kind(question: AnyQuestion) -> None:
     assert grade(question, parse_answer(question, shown, typed[0])).outcome is Outcome.RIGHT
 
 
-@ONE_OF_EACH
 def test_the_app_has_a_widget_a_name_and_a_part_line_for_every_kind(
-    question: AnyQuestion,
+    question: AnyQuestion, deck: Deck
 ) -> None:
-    item = QueueItem(_deck(), question, None, Kind.NEW, present(question, random.Random(1)))
+    item = QueueItem(deck, question, None, Kind.NEW, present(question, random.Random(1)))
     widget = answer_widget(item)
     assert widget.item is item
     assert type(widget).__name__.lower() == f"{question.type.value}answer"
