@@ -31,7 +31,7 @@ from briefquiz.study.session import Feedback, Session, Summary
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
 from briefquiz.ui.wording.cloze import gapped_text
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES
+from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, rating_keys
 from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
 
 WIDTH = 78
@@ -147,9 +147,7 @@ class PlainStudy:
             case Flashcard():
                 self.ask("(Enter shows the answer) ")
                 self.say(q.answer, indent="  → ")
-                return self.read_rating(
-                    "How well did you know it? 1 Again, 2 Hard, 3 Good, 4 Easy: "
-                )
+                return self.read_rating(f"How well did you know it? {rating_keys(', ')}: ")
             case Cloze():
                 return tuple(
                     self.read_line(f"[{n}] ", lambda line: line.strip() or self._empty())
@@ -216,7 +214,7 @@ class PlainStudy:
     def offer_rerate(self, feedback: Feedback) -> Feedback:
         suggested = RATING_NAMES[feedback.rating]
         rating = self.read_rating(
-            f"Rating: {suggested}. Enter keeps it, or 1 Again, 2 Hard, 3 Good, 4 Easy: ",
+            f"Rating: {suggested}. Enter keeps it, or {rating_keys(', ')}: ",
             default=feedback.rating,
         )
         return self.session.rerate(rating)

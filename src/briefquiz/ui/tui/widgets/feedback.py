@@ -36,10 +36,10 @@ PARTS_HEADING = {
 
 class FeedbackPanel(Vertical, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "rerate(1)", "Again", show=False),
-        Binding("2", "rerate(2)", "Hard", show=False),
-        Binding("3", "rerate(3)", "Good", show=False),
-        Binding("4", "rerate(4)", "Easy", show=False),
+        *(
+            Binding(str(int(rating)), f"rerate({int(rating)})", name, show=False)
+            for rating, name in RATING_NAMES.items()
+        ),
         Binding("enter", "next", "Next", show=False),
         Binding("o", "article", "Article", show=False),
     ]
