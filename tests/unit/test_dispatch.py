@@ -18,13 +18,12 @@ from briefquiz.authoring.anki_export import question_note
 from briefquiz.authoring.markdown_export import question_markdown
 from briefquiz.deck import validate
 from briefquiz.deck.model import AnyQuestion, Choice, Deck, Match, Multi, Order, QuestionType
+from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import (
     Outcome,
     PartResult,
     answer_from_json,
     answer_to_json,
-    describe_answer,
-    expected_text,
     grade,
 )
 from briefquiz.study.queue import Kind, Presentation, QueueItem, present

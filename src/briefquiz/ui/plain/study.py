@@ -25,7 +25,8 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.study.grading import Outcome, describe_answer, expected_text
+from briefquiz.study.answer_text import describe_answer, expected_text
+from briefquiz.study.grading import Outcome
 from briefquiz.study.queue import Presentation, QueueItem
 from briefquiz.study.session import Feedback, Session, Summary
 from briefquiz.text.timefmt import relative

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefquiz.deck.model import Deck
-from briefquiz.study.grading import Outcome, expected_text
+from briefquiz.study.answer_text import expected_text
+from briefquiz.study.grading import Outcome
 from briefquiz.study.session import DeckOutlook, Feedback, Summary
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.tui.context import AppContext
