@@ -39,7 +39,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.queue import Presentation
 from briefquiz.study.session import Session

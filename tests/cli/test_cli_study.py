@@ -13,7 +13,8 @@ import pytest
 
 from briefquiz import cli as briefquiz_cli
 from briefquiz.clock import FixedClock, SystemClock, local_day
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from clirun import run_briefquiz
 
 pytestmark = pytest.mark.slow

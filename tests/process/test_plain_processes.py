@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 
 pytestmark = pytest.mark.slow
 

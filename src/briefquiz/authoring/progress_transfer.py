@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefquiz.progress.store import ImportSummary
+from briefquiz.progress.records import ImportSummary
 from briefquiz.text.words import plural
 
 

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         wanted = {f.resolve() for p in paths for f in deck_files(p)}
         files: list[DeckFile] = [f for f in library.files if f.path.resolve() in wanted]
     else:
-        files = library.files
+        files = list(library.files)
     findings = sorted(
         (finding for f in files for finding in f.findings),
         key=lambda f: (str(f.path), f.line, f.column),

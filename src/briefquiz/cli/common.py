@@ -8,7 +8,8 @@ from pathlib import Path
 from briefquiz.deck.library import DECK_SUFFIXES, Library, load_default_library
 from briefquiz.deck.model import Deck
 from briefquiz.errors import CommandError
-from briefquiz.progress.store import Store, StoreError
+from briefquiz.progress.database import StoreError
+from briefquiz.progress.repository import Store
 from briefquiz.ui.wording.words import shown_path
 
 

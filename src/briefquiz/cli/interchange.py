@@ -155,7 +155,7 @@ def run_import_progress(args: argparse.Namespace) -> int:
         read_progress_file,
     )
     from briefquiz.locations import backups_dir
-    from briefquiz.progress.store import StoreError
+    from briefquiz.progress.database import StoreError
 
     try:
         data = read_progress_file(args.file)

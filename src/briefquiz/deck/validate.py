@@ -27,7 +27,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.deck.sourcetext import SourceText, read_source
+from briefquiz.deck.sourcetext import SourceCache, SourceText
 from briefquiz.deck.yamlnodes import Mapping, Mark, Node, Scalar, Sequence, YamlProblem, compose
 from briefquiz.deck.yamlnodes import decode as decode_bytes
 
@@ -70,9 +70,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class DeckReader:
     """Reads one deck file. Use `read_deck` rather than this class directly."""
 
-    def __init__(self, path: Path, *, bundled: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, bundled: bool = False, sources: SourceCache | None = None
+    ) -> None:
         self.path = path
         self.bundled = bundled
+        self.sources = sources if sources is not None else SourceCache()
         self.findings: list[Finding] = []
         self.source_text: SourceText | None = None
 
@@ -243,7 +246,7 @@ class DeckReader:
         ):
             file = (self.path.parent / raw_file).resolve()
             try:
-                self.source_text = read_source(file, starts_at)
+                self.source_text = self.sources.read(file, starts_at, for_deck=self.path)
             except FileNotFoundError:
                 self.error(
                     file_node,
@@ -267,7 +270,12 @@ class DeckReader:
         if title is None:
             return None
         return Source(
-            title=title, authors=tuple(authors), file=file, url=url, starts_at_line=starts_at
+            title=title,
+            authors=tuple(authors),
+            file=file,
+            url=url,
+            starts_at_line=starts_at,
+            text=self.source_text,
         )
 
     def questions(self, node: Node | None) -> list[AnyQuestion] | None:
@@ -563,10 +571,17 @@ _BUILDERS: dict[QuestionType, Builder] = {
 
 
 def read_deck(
-    path: Path, data: bytes | None = None, *, bundled: bool = False
+    path: Path,
+    data: bytes | None = None,
+    *,
+    bundled: bool = False,
+    sources: SourceCache | None = None,
 ) -> tuple[Deck | None, list[Finding]]:
-    """Read and validate one deck file. The deck is None when there is any error."""
-    reader = DeckReader(path, bundled=bundled)
+    """Read and validate one deck file. The deck is None when there is any error.
+
+    `sources`: the source texts already read (a library's), else the deck reads its own.
+    """
+    reader = DeckReader(path, bundled=bundled, sources=sources)
     if data is None:
         try:
             data = path.read_bytes()

@@ -12,7 +12,8 @@ from fsrs import Card, State
 
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import ReviewRecord, Store
+from briefquiz.progress.records import ReviewRecord
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeAlias, assert_never
 
 from fsrs import Rating
@@ -39,6 +38,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.progress.records import Outcome
 from briefquiz.study.matching import matches
 from briefquiz.study.shapes import (
     as_bool,
@@ -71,13 +71,6 @@ UNMATCHED = ""
 
 SELECT = "select"
 LEAVE = "leave"
-
-
-class Outcome(StrEnum):
-    RIGHT = "right"
-    PARTIAL = "partial"
-    WRONG = "wrong"
-    SELF_GRADED = "self"
 
 
 _SUGGESTED = {

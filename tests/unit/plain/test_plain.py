@@ -15,7 +15,8 @@ from fsrs import Rating, State
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck, TrueFalse
 from briefquiz.deck.validate import read_deck
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.session import Session
 from briefquiz.ui.plain.study import PlainStudy

@@ -19,7 +19,8 @@ from briefquiz.deck.model import (
     Deck,
 )
 from briefquiz.deck.validate import read_deck
-from briefquiz.progress.store import DeckSettings, ImportSummary, Store
+from briefquiz.progress.records import DeckSettings, ImportSummary
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.stats import deck_stats
 from briefquiz.study.session import Session

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefquiz.clock import FixedClock
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import readiness
 from briefquiz.schedule.recall import predicted_recall

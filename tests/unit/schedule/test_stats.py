@@ -14,7 +14,7 @@ from fsrs import Rating
 from briefquiz import cli
 from briefquiz.clock import FixedClock, SystemClock
 from briefquiz.deck.model import Multi, TrueFalse
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.stats import DeckStats, deck_stats, effective_reviews
 from briefquiz.study.session import Session

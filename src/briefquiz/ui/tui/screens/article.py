@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from briefquiz.deck.coverage import coverage
 from briefquiz.deck.model import AnyQuestion, Deck
 from briefquiz.deck.sourcetext import Paragraph, QuoteLocation, SourceText, deck_source
 from briefquiz.ui.tui.widgets.passage import caption, highlighted
@@ -42,19 +43,24 @@ class ArticleParagraph:
 def article_paragraphs(text: SourceText, decks: Sequence[Deck]) -> list[ArticleParagraph]:
     """Every paragraph of `text` with the questions of `decks` that quote it.
 
-    Only decks whose source is `text` are asked; a quote that cannot be found counts nowhere
-    (the deck checker reports it). The counts agree with `deck.coverage.coverage`.
+    Only decks whose source is `text` are asked: `deck.coverage.coverage` of them, with each
+    (deck id, question id) it names turned back into the deck and the question.
     """
-    asked: dict[int, list[tuple[Deck, AnyQuestion]]] = {}
-    for deck in decks:
-        source = deck_source(deck)
-        if source is None or source.path != text.path:
-            continue
-        for question in deck.questions:
-            where = text.locate(question.quote) if question.quote else None
-            if where is not None:
-                asked.setdefault(where.paragraph.number, []).append((deck, question))
-    return [ArticleParagraph(p, tuple(asked.get(p.number, ()))) for p in text.paragraphs]
+    by_id = {deck.id: deck for deck in decks}
+
+    def quoted(deck_id: str, question_id: str) -> tuple[Deck, AnyQuestion]:
+        deck = by_id[deck_id]
+        question = deck.question(question_id)
+        assert question is not None, "coverage names only questions of the decks it is given"
+        return deck, question
+
+    for source in coverage(decks):
+        if source.path == text.path:
+            return [
+                ArticleParagraph(block.paragraph, tuple(quoted(*pair) for pair in block.questions))
+                for block in source.blocks
+            ]
+    return [ArticleParagraph(paragraph, ()) for paragraph in text.paragraphs]
 
 
 def gutter(count: int | None, cursor: bool) -> str:
@@ -67,6 +73,38 @@ def gutter(count: int | None, cursor: bool) -> str:
 
 class ParagraphView(Widget):
     """One paragraph of the article: a gutter with its question count, then its text."""
+
+    DEFAULT_CSS = """
+    ParagraphView {
+        layout: horizontal;
+        height: auto;
+        margin-bottom: 1;
+    }
+
+    ParagraphView > .paragraph--gutter {
+        width: 7;
+        color: $text-muted;
+    }
+
+    ParagraphView > .paragraph--text {
+        width: 1fr;
+        max-width: 88;
+    }
+
+    ParagraphView.-minor > .paragraph--text {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    ParagraphView.-cursor {
+        background: $boost;
+    }
+
+    ParagraphView.-cursor > .paragraph--gutter {
+        color: $accent;
+        text-style: bold;
+    }
+    """
 
     cursor: reactive[bool] = reactive(False)
 
@@ -140,8 +178,6 @@ class ArticleScreen(Screen[QuizItems | None]):
     and the screen stays, or, without `on_quiz`, the screen is dismissed with the questions.
     Escape or `q` dismisses with None.
     """
-
-    CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),

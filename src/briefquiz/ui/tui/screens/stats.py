@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.text.timefmt import local, percent
 from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
@@ -227,7 +227,6 @@ class StatsScreen(Screen[None]):
     The numbers are read again when the screen comes back after another one covered it.
     """
 
-    CSS_PATH = "screens.tcss"
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
         (0, "-narrow"),
         (96, "-wide"),

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import StoreError
+from briefquiz.progress.database import StoreError
 from briefquiz.study.queue import QueueItem
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.context import AppContext

@@ -16,6 +16,26 @@ from briefquiz.ui.wording.cloze import gapped_text
 
 
 class ClozeAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    .cloze--text {
+        margin-bottom: 1;
+    }
+
+    .cloze--gap {
+        height: auto;
+    }
+
+    .cloze--label {
+        width: 5;
+        padding-top: 1;
+    }
+
+    .cloze--gap Input {
+        width: 1fr;
+        max-width: 60;
+    }
+    """
+
     @property
     def question(self) -> Cloze:
         assert isinstance(self.item.question, Cloze)

@@ -36,6 +36,58 @@ PARTS_HEADING = {
 
 
 class FeedbackPanel(Vertical, can_focus=True):
+    DEFAULT_CSS = """
+    FeedbackPanel {
+        height: auto;
+    }
+
+    FeedbackPanel #verdict {
+        text-style: bold;
+    }
+
+    FeedbackPanel.-right #verdict {
+        color: $success;
+    }
+
+    FeedbackPanel.-partial #verdict {
+        color: $warning;
+    }
+
+    FeedbackPanel.-wrong #verdict {
+        color: $error;
+    }
+
+    FeedbackPanel #rating {
+        color: $text-muted;
+    }
+
+    FeedbackPanel .expected {
+        margin-top: 1;
+    }
+
+    FeedbackPanel .part {
+        padding-left: 2;
+    }
+
+    FeedbackPanel .part.-wrong {
+        color: $error;
+    }
+
+    FeedbackPanel .explanation {
+        margin-top: 1;
+    }
+
+    FeedbackPanel .passage-heading {
+        margin-top: 1;
+        color: $text-muted;
+    }
+
+    FeedbackPanel Passage {
+        padding-left: 2;
+        border-left: solid $accent;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(str(int(rating)), f"rerate({int(rating)})", name, show=False)

@@ -24,6 +24,18 @@ SELF_GRADES = (
 
 
 class FlashcardAnswer(AnswerWidget, can_focus=True):
+    DEFAULT_CSS = """
+    .flashcard--back {
+        margin: 0 0 1 0;
+        padding: 0 1;
+        border-left: solid $accent;
+    }
+
+    .flashcard--ask {
+        text-style: italic;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "reveal", "Show answer", show=False),
     ]
