@@ -21,7 +21,7 @@ import importlib, json, sys
 for name in sys.argv[1:]:
     importlib.import_module(name)
 from briefquiz.cli import build_parser
-build_parser().parse_args(["study", "x", "--plain"])
+build_parser(["study", "x", "--plain"]).parse_args(["study", "x", "--plain"])
 print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))))
 """
 

@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import html
 import itertools
-import os
 import random
 import sqlite3
 import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import assert_never
 
 import genanki  # type: ignore[import-untyped]
 
 from briefquiz.authoring.anki_models import BASIC, CHOICE, CLOZE, stable_id
+from briefquiz.authoring.files import replacing
 from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
@@ -220,15 +219,10 @@ def write_apkg(deck: Deck, path: Path, *, timestamp: float | None = None) -> int
             connection.commit()
         finally:
             connection.close()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.write(database, "collection.anki2")
-                archive.writestr("media", "{}")
-            os.replace(partial, path)
-        except BaseException:
-            with suppress(OSError):
-                partial.unlink()
-            raise
+        with (
+            replacing(path) as partial,
+            zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            archive.write(database, "collection.anki2")
+            archive.writestr("media", "{}")
     return len(deck.questions)

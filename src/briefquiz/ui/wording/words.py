@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from briefquiz.text.paths import relative_path
 from briefquiz.text.words import plural
 
 __all__ = ["plural", "shown_path"]
@@ -12,7 +12,4 @@ __all__ = ["plural", "shown_path"]
 
 def shown_path(path: Path) -> str:
     """A path as short as it can honestly be: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    return relative_path(path) or str(path)
