@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def test_stats_counts_one_question_in_the_singular(cli, tf_file: Callable[..., Path]) -> None:
+def test_stats_counts_one_question_in_the_singular(bq, tf_file: Callable[..., Path]) -> None:
     deck = tf_file(1, deck_id="bq-one")
-    result = cli.run("stats", str(deck))
+    result = bq.run("stats", str(deck))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].endswith("(bq-one): 1 question")
