@@ -11,39 +11,20 @@ from briefquiz.cli.context import Context
 from briefquiz.cli.output import print_json
 from briefquiz.clock import Clock
 from briefquiz.schedule.stats import DeckStats, deck_stats
-from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
 from briefquiz.ui.wording.words import plural
 
 
-def _maybe(value: float | None) -> str:
-    return "—" if value is None else percent(value)
-
-
 def _print(stats: DeckStats, clock: Clock) -> None:
-    now = clock.now()
     deck = stats.deck
-    print(f"{deck.title} ({deck.id}): {len(deck.questions)} questions")
-    print(
-        f"  new {stats.new} · learning {stats.learning} · review {stats.review}"
-        f" · due now {stats.due_now}"
-    )
+    print(f"{deck.title} ({deck.id}): {plural(len(deck.questions), 'question')}")
+    print("  " + " · ".join(count_parts(stats)))
     forecast = "  ".join(f"{d:%a} {n}" for d, n in stats.forecast)
     print(f"  due by day: {forecast}")
-    print(
-        f"  reviews {stats.reviews} · accuracy {_maybe(stats.accuracy)} · "
-        f"retention {_maybe(stats.retention)} · streak {plural(stats.streak, 'day')}"
-    )
-    if stats.seminar_at is not None:
-        if stats.readiness is None:
-            print(f"  seminar {local(stats.seminar_at, clock.tz)} (passed)")
-        else:
-            print(
-                f"  seminar {relative(stats.seminar_at, now)}"
-                f" ({local(stats.seminar_at, clock.tz)}): "
-                f"readiness {percent(stats.readiness.if_you_stop)} now, "
-                f"{percent(stats.readiness.if_you_keep_up)} keeping up "
-                f"(target {percent(stats.desired_retention)})"
-            )
+    print("  " + " · ".join(review_parts(stats)))
+    seminar = seminar_parts(stats, clock.now(), clock.tz)
+    if seminar:
+        print("  " + " ".join(seminar))
 
 
 @dataclass(frozen=True, slots=True)

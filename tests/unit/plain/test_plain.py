@@ -96,8 +96,8 @@ def test_every_type_answered_right(plain, file_deck: Deck, store: Store, answers
     assert "  Answer: True" in out
     assert "  The keepers left when the light was automated." in out  # explanation
     assert "  Source (paragraph 3, line 8): “In 1962 the light was automated.”" in out
-    assert "He felt like a man whose [1]____ had [2]____." in out
-    assert "Session done: answered 8, right 7 of 7, time 16 s" in out
+    assert "He felt like a man whose [1]_____ had [2]_____." in out
+    assert "Session done: answered 8, right 7 of 7, self-graded 1, time 16 s" in out
     assert "Next due: in 10 min" in out
     reviews = store.reviews("bq-test-all")
     assert len(reviews) == 8 and {r.rating for r in reviews} == {3}
@@ -224,7 +224,10 @@ def test_nothing_due(plain, kit, store: Store) -> None:
 def test_cram_in_plain_mode(plain, file_deck: Deck, store: Store, answers) -> None:
     out, _, _ = plain([file_deck], [right(answers)] * 8, cram=True)
     assert out.count("saved · next review unchanged (cram)") == 8
-    assert "Session done: answered 8, right 7 of 7, time 16 s  (cram: schedules unchanged)" in out
+    assert (
+        "Session done: answered 8, right 7 of 7, self-graded 1, time 16 s  (cram:\n"
+        "schedules unchanged)\n"
+    ) in out
     assert store.cards("bq-test-all") == {}
     assert all(r.cram for r in store.reviews("bq-test-all"))
 
