@@ -22,7 +22,7 @@ the caller, not a mistake of the learner.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -39,7 +39,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.study.matching import matches
+from briefquiz.study.equivalence.judge import Verdict, judge
 
 __all__ = [
     "Answer",
@@ -101,6 +101,8 @@ class Grade:
     """Empty for single-answer types (flashcard, choice, truefalse, typed)."""
     suggested: Rating
     """The FSRS rating to schedule with, unless the learner overrides it."""
+    reasons: tuple[str, ...] = ()
+    """Why a typed answer (or blank) was accepted: "US = United States", "1 typo (Minsitry)"."""
 
 
 # -- shape checks ------------------------------------------------------------------------------
@@ -243,16 +245,52 @@ def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
     return _graded(outcome, score, parts)
 
 
+def _judged(
+    question: Typed | Cloze, text: str, accepted: tuple[str, ...], others: tuple[str, ...] = ()
+) -> Verdict:
+    return judge(
+        text,
+        accepted,
+        reject=question.reject,
+        aliases=question.aliases,
+        exact=question.exact,
+        others=others,
+    )
+
+
+def _grade_typed(question: Typed, given: str) -> Grade:
+    verdict = _judged(question, given, question.answers)
+    return replace(_right_or_wrong(verdict.right), reasons=verdict.reasons)
+
+
 def _grade_cloze(question: Cloze, given: tuple[str, ...]) -> Grade:
+    blanks = question.blanks
+    verdicts = [
+        _judged(
+            question,
+            text,
+            blank.answers,
+            tuple(answer for other in blanks if other is not blank for answer in other.answers),
+        )
+        for blank, text in zip(blanks, given, strict=True)
+    ]
     parts = [
         PartResult(
             label=f"blank {number}",
             expected=blank.answers[0] if blank.answers else "",
             given=text,
-            correct=matches(text, blank.answers, exact=question.exact),
+            correct=verdict.right,
         )
-        for number, (blank, text) in enumerate(zip(question.blanks, given, strict=True), 1)
+        for number, (blank, text, verdict) in enumerate(
+            zip(blanks, given, verdicts, strict=True), 1
+        )
     ]
+    reasons = tuple(
+        reason if len(blanks) == 1 else f"blank {number}: {reason}"
+        for number, verdict in enumerate(verdicts, 1)
+        if verdict.right
+        for reason in verdict.reasons
+    )
     right = sum(part.correct for part in parts)
     if right == len(parts):
         outcome = Outcome.RIGHT
@@ -260,7 +298,7 @@ def _grade_cloze(question: Cloze, given: tuple[str, ...]) -> Grade:
         outcome = Outcome.WRONG
     else:
         outcome = Outcome.PARTIAL
-    return _graded(outcome, _fraction(right, len(parts)), parts)
+    return replace(_graded(outcome, _fraction(right, len(parts)), parts), reasons=reasons)
 
 
 def _grade_order(question: Order, given: tuple[str, ...]) -> Grade:
@@ -313,8 +351,7 @@ def grade(question: AnyQuestion, answer: Answer) -> Grade:
     if isinstance(question, TrueFalse):
         return _right_or_wrong(_as_bool(question, answer) == question.answer)
     if isinstance(question, Typed):
-        given = _as_str(question, answer)
-        return _right_or_wrong(matches(given, question.answers, exact=question.exact))
+        return _grade_typed(question, _as_str(question, answer))
     if isinstance(question, Cloze):
         return _grade_cloze(question, _checked_blanks(question, answer))
     if isinstance(question, Order):

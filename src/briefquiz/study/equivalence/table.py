@@ -1,0 +1,90 @@
+"""Phrases with the same meaning, from the built-in table (equivalents.txt) and deck aliases.
+
+A phrase of a group, wherever it stands in an answer, is rewritten as the group's key, so
+that "US State Department" and "United States State Department" compare equal. A name in
+capitals (US, EU, NATO) counts only when typed in capitals; any other name in any case.
+The deck's aliases are groups too, and where a name is in both, the deck's group wins.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+
+from briefquiz.deck.model import Aliases
+from briefquiz.study.equivalence.words import Kind, Word, words_of
+
+__all__ = ["Table", "table_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    group: str
+    capitals: bool
+    """Counts only when typed in capitals."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    phrases: dict[tuple[str, ...], _Entry]
+    longest: int
+
+    def rewrite(self, words: Sequence[Word]) -> list[Word]:
+        """`words` with each phrase of the table, longest first, rewritten as its group."""
+        out: list[Word] = []
+        index = 0
+        while index < len(words):
+            for size in range(min(self.longest, len(words) - index), 0, -1):
+                span = words[index : index + size]
+                entry = self.phrases.get(tuple(word.key for word in span))
+                if entry is not None and (
+                    not entry.capitals or all(word.shown.isupper() for word in span)
+                ):
+                    shown = " ".join(word.shown for word in span)
+                    out.append(Word(entry.group, shown, kind=Kind.EQUIVALENT))
+                    index += size
+                    break
+            else:
+                out.append(words[index])
+                index += 1
+        return out
+
+
+def _capitals(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isalpha() and letters.isupper()
+
+
+def _groups(lines: Iterable[str]) -> list[list[str]]:
+    groups: list[list[str]] = []
+    for line in lines:
+        line = line.strip()
+        if line and not line.startswith("#"):
+            groups.append([name.strip() for name in line.split("|") if name.strip()])
+    return groups
+
+
+@functools.cache
+def _builtin() -> tuple[tuple[str, ...], ...]:
+    text = files("briefquiz.study.equivalence").joinpath("equivalents.txt").read_text("utf-8")
+    return tuple(tuple(group) for group in _groups(text.splitlines()))
+
+
+def _add(phrases: dict[tuple[str, ...], _Entry], group: str, names: Iterable[str]) -> None:
+    for name in names:
+        key = tuple(word.key for word in words_of(name))
+        if key:
+            phrases[key] = _Entry(group, _capitals(name))
+
+
+@functools.lru_cache(maxsize=64)
+def table_for(aliases: Aliases) -> Table:
+    """The built-in table with the deck's `aliases` on top."""
+    phrases: dict[tuple[str, ...], _Entry] = {}
+    for number, group in enumerate(_builtin()):
+        _add(phrases, f"=table{number}", group)
+    for canonical, forms in aliases:
+        _add(phrases, f"=alias:{canonical.casefold()}", (canonical, *forms))
+    return Table(phrases, max((len(key) for key in phrases), default=1))
