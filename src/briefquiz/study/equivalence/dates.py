@@ -10,6 +10,7 @@ date: it could be either). A month alone or a year alone is no date.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 
 __all__ = ["WrittenDate", "parse_date"]
@@ -28,6 +29,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _YEAR = re.compile(r"\d{3,4}")
+_DIGIT = re.compile(r"\d")
 _FILLERS = frozenset({"the", "of"})
 
 
@@ -71,10 +73,11 @@ def _in_words(words: list[str]) -> WrittenDate | None:
     return _valid(year, month, day)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_date(text: str) -> WrittenDate | None:
     """The date `text` writes, or None when it writes no date (or an ambiguous one)."""
     cleaned = text.strip().casefold()
-    if not cleaned or not any(ch.isdigit() for ch in cleaned):
+    if not cleaned or _DIGIT.search(cleaned) is None:
         return None
     if cleaned[0].isdigit() and (numeric := _numeric(cleaned)) is not None:
         return numeric

@@ -11,6 +11,7 @@ when the answer is, by the same rules, one of the `others` (the other blanks of 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ def _word_pair(given: Word, expected: Word, *, last: bool, match: _Match) -> boo
     return False
 
 
-def _words_match(given: list[Word], expected: list[Word]) -> _Match | None:
+def _words_match(given: Sequence[Word], expected: Sequence[Word]) -> _Match | None:
     if len(given) != len(expected) or not given:
         return None
     match = _Match([], [])
@@ -85,16 +86,20 @@ def _words_match(given: list[Word], expected: list[Word]) -> _Match | None:
     return match
 
 
-def _run_together(given: list[Word], expected: list[Word]) -> bool:
+def _run_together(given: Sequence[Word], expected: Sequence[Word]) -> bool:
     return len(given) != len(expected) and "".join(w.key for w in given) == "".join(
         w.key for w in expected
     )
 
 
-def _forms(text: str, table: Table) -> tuple[list[Word], list[Word]]:
+@functools.lru_cache(maxsize=4096)
+def _forms(text: str, table: Table) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
     """The words of `text` with numbers rewritten: with the table's phrases too, and without."""
-    plain = with_numbers(words_of(text))
-    return table.rewrite(plain), plain
+    plain = with_numbers(list(words_of(text)))
+    return tuple(table.rewrite(plain)), tuple(plain)
+
+
+_normal = functools.lru_cache(maxsize=4096)(normalize)
 
 
 def _rules(given: str, expected: str, table: Table) -> _Match | None:
@@ -119,9 +124,9 @@ def _exact_form(text: str) -> str:
 
 def _plainly(given: str, accepted: Sequence[str]) -> bool:
     """The lenient comparison of `matching`: case, accents, punctuation, a leading article."""
-    normal = normalize(given)
+    normal = _normal(given)
     for answer in accepted:
-        normal_answer = normalize(answer)
+        normal_answer = _normal(answer)
         if normal_answer and normal == normal_answer:
             return True
         if not normal_answer and _exact_form(given) == _exact_form(answer):
@@ -150,7 +155,7 @@ def judge(
     if _plainly(given, reject) or any(_rules(given, no, table) for no in reject):
         return WRONG
     for answer in accepted:
-        if not normalize(answer):
+        if not _normal(answer):
             continue
         match = _rules(given, answer, table)
         if match is None:

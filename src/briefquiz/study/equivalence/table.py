@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
+from pathlib import Path
 
 from briefquiz.deck.model import Aliases
 from briefquiz.study.equivalence.words import Kind, Word, words_of
@@ -26,29 +26,38 @@ class _Entry:
     """Counts only when typed in capitals."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Table:
     phrases: dict[tuple[str, ...], _Entry]
-    longest: int
+    sizes: dict[str, tuple[int, ...]]
+    """For each word that starts a phrase, the phrases' lengths, longest first."""
+
+    def _at(self, words: Sequence[Word], index: int) -> tuple[_Entry, int] | None:
+        for size in self.sizes.get(words[index].key, ()):
+            span = words[index : index + size]
+            if len(span) < size:
+                continue
+            entry = self.phrases.get(tuple(word.key for word in span))
+            if entry is not None and (
+                not entry.capitals or all(word.shown.isupper() for word in span)
+            ):
+                return entry, size
+        return None
 
     def rewrite(self, words: Sequence[Word]) -> list[Word]:
         """`words` with each phrase of the table, longest first, rewritten as its group."""
         out: list[Word] = []
         index = 0
         while index < len(words):
-            for size in range(min(self.longest, len(words) - index), 0, -1):
-                span = words[index : index + size]
-                entry = self.phrases.get(tuple(word.key for word in span))
-                if entry is not None and (
-                    not entry.capitals or all(word.shown.isupper() for word in span)
-                ):
-                    shown = " ".join(word.shown for word in span)
-                    out.append(Word(entry.group, shown, kind=Kind.EQUIVALENT))
-                    index += size
-                    break
-            else:
+            found = self._at(words, index)
+            if found is None:
                 out.append(words[index])
                 index += 1
+                continue
+            entry, size = found
+            shown = " ".join(word.shown for word in words[index : index + size])
+            out.append(Word(entry.group, shown, kind=Kind.EQUIVALENT))
+            index += size
         return out
 
 
@@ -68,7 +77,7 @@ def _groups(lines: Iterable[str]) -> list[list[str]]:
 
 @functools.cache
 def _builtin() -> tuple[tuple[str, ...], ...]:
-    text = files("briefquiz.study.equivalence").joinpath("equivalents.txt").read_text("utf-8")
+    text = (Path(__file__).parent / "equivalents.txt").read_text("utf-8")
     return tuple(tuple(group) for group in _groups(text.splitlines()))
 
 
@@ -87,4 +96,7 @@ def table_for(aliases: Aliases) -> Table:
         _add(phrases, f"=table{number}", group)
     for canonical, forms in aliases:
         _add(phrases, f"=alias:{canonical.casefold()}", (canonical, *forms))
-    return Table(phrases, max((len(key) for key in phrases), default=1))
+    sizes: dict[str, set[int]] = {}
+    for key in phrases:
+        sizes.setdefault(key[0], set()).add(len(key))
+    return Table(phrases, {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()})

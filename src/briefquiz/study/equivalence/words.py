@@ -7,6 +7,7 @@ as one word marked as initials, and a leading article is dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,15 +46,22 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
     return [(chunk, _INITIALS.fullmatch(chunk) is not None) for chunk in spaced.split()]
 
 
-def words_of(text: str) -> list[Word]:
-    """The words of `text`, casefolded keys, a leading article dropped."""
+@functools.lru_cache(maxsize=4096)
+def words_of(text: str) -> tuple[Word, ...]:
+    """The words of `text`, casefolded keys, a leading article dropped.
+
+    Cached: the accepted answers and rejects of a deck are cut once, not at every answer.
+    """
     text = unicodedata.normalize("NFC", text)
     words: list[Word] = []
     for chunk, initials in _chunks(text):
+        if chunk.isascii() and chunk.isalnum():  # most words: nothing to clean
+            words.append(Word(chunk.lower(), chunk, initials=initials))
+            continue
         for piece in unpunctuated(chunk).split():
             key = unicodedata.normalize("NFKD", piece.casefold())
             key = "".join(ch for ch in key if not unicodedata.combining(ch))
             words.append(Word(key, piece, initials=initials))
     while len(words) > 1 and words[0].key in _ARTICLES and not words[0].initials:
         words.pop(0)
-    return words
+    return tuple(words)
