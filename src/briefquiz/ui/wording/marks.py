@@ -18,3 +18,8 @@ MARKS = {
     Outcome.WRONG: "✗ Wrong",
     Outcome.SELF_GRADED: "•",
 }
+
+
+def accepted_note(reasons: tuple[str, ...]) -> str:
+    """Why a typed answer was accepted: "accepted: US = United States; 1 typo (Minsitry)"."""
+    return "accepted: " + "; ".join(reasons) if reasons else "accepted"
