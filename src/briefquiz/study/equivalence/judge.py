@@ -2,11 +2,13 @@
 
 In order: a blank answer is wrong; with `exact` only case and surrounding white space are
 forgiven; an answer equal to an accepted one under lenient matching (`matching.normalize`)
-is right; one that any rule matches to a `reject` is wrong; otherwise the rules are tried
-against each accepted answer: dates, acronyms, then word by word after rewriting numbers and
-the phrases of the table and the aliases (spelling, singular/plural of the last word,
-typos), then the words run together (hyphen, space or nothing). A typo is not forgiven
-when the answer is, by the same rules, one of the `others` (the other blanks of a cloze).
+is right, and one equal so to a `reject` is wrong. Otherwise the rules are tried against
+each accepted answer and each reject: dates, acronyms, then word by word after rewriting
+numbers and the phrases of the table and the aliases (spelling, singular/plural of the last
+word, typos), then the words run together (hyphen, space or nothing). The closest match
+(fewest rules and edits) decides, and a reject at least as close as the closest accepted
+answer wins. A typo is not forgiven when the answer is, by the same rules, one of the
+`others` (the other blanks of a cloze).
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ WRONG = Verdict(False)
 class _Match:
     reasons: list[str]
     typos: list[tuple[str, int]]
+
+    def distance(self) -> int:
+        """How far the answer is from the one it matched: one per rule, one per edit."""
+        return len(self.reasons) + sum(edits for _, edits in self.typos)
 
     def explained(self) -> tuple[str, ...]:
         reasons = list(self.reasons)
@@ -134,6 +140,16 @@ def _plainly(given: str, accepted: Sequence[str]) -> bool:
     return False
 
 
+def _closest(given: str, answers: Sequence[str], table: Table) -> _Match | None:
+    """The match of `given` to one of `answers` that needs the fewest rules and typos."""
+    matches = [
+        match
+        for answer in answers
+        if _normal(answer) and (match := _rules(given, answer, table)) is not None
+    ]
+    return min(matches, key=_Match.distance, default=None)
+
+
 def judge(
     given: str,
     accepted: Sequence[str],
@@ -151,18 +167,17 @@ def judge(
         return Verdict(any(folded == _exact_form(answer).casefold() for answer in accepted))
     if _plainly(given, accepted):
         return Verdict(True)
-    table = table_for(aliases)
-    if _plainly(given, reject) or any(_rules(given, no, table) for no in reject):
+    if _plainly(given, reject):
         return WRONG
-    for answer in accepted:
-        if not _normal(answer):
-            continue
-        match = _rules(given, answer, table)
-        if match is None:
-            continue
-        if match.typos and (
-            _plainly(given, others) or any(_rules(given, other, table) for other in others)
-        ):
-            return WRONG
-        return Verdict(True, match.explained())
-    return WRONG
+    table = table_for(aliases)
+    match = _closest(given, accepted, table)
+    if match is None:
+        return WRONG
+    refused = _closest(given, reject, table)
+    if refused is not None and refused.distance() <= match.distance():
+        return WRONG  # as close to a reject as to an answer: the reject wins
+    if match.typos and (
+        _plainly(given, others) or any(_rules(given, other, table) for other in others)
+    ):
+        return WRONG
+    return Verdict(True, match.explained())
