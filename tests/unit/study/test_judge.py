@@ -213,3 +213,66 @@ def test_any_text_matches_itself(text: str) -> None:
 def test_any_text_matches_its_normal_form(text: str) -> None:
     if normalize(text):
         assert matches(normalize(text), [text])
+
+
+# -- properties no rule may break --------------------------------------------------------------
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+_NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=5, max_size=12).map(str.title)
+_ANSWER_WITH_DIGITS = st.lists(
+    st.one_of(_WORD, st.integers(min_value=0, max_value=99_999).map(str)),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+_SEPARATORS = st.sampled_from([" ", "-", "/", ".", ", "])
+# Letters that spell no name of the table of equivalents (U.S. -> U.S.A. is one country).
+_INITIAL = st.sampled_from("BHJLMQVXYZ")
+
+
+@given(
+    st.lists(st.one_of(_WORD, st.integers(0, 9999).map(str)), min_size=1, max_size=5),
+    _SEPARATORS,
+    st.data(),
+)
+def test_no_rule_accepts_an_answer_differing_in_a_digit(
+    pieces: list[str], separator: str, data: st.DataObject
+) -> None:
+    answer = separator.join(pieces)
+    digits = [index for index, ch in enumerate(answer) if ch.isdigit()]
+    if not digits:
+        answer, digits = answer + " 7", [len(answer) + 1]
+    index = data.draw(st.sampled_from(digits))
+    other = data.draw(st.sampled_from([d for d in "0123456789" if d != answer[index]]))
+    changed = answer[:index] + other + answer[index + 1 :]
+    assert not judge(changed, [answer]).right
+
+
+@given(_NAME, st.lists(_INITIAL, min_size=1, max_size=3), _NAME, st.data())
+def test_no_rule_accepts_an_answer_differing_in_an_initial(
+    first: str, initials: list[str], last: str, data: st.DataObject
+) -> None:
+    answer = f"{first} {''.join(f'{letter}.' for letter in initials)} {last}"
+    index = data.draw(st.integers(0, len(initials) - 1))
+    replacement = data.draw(
+        st.sampled_from(["", *(i for i in "BHJLMQVXYZ" if i != initials[index])])
+    )
+    changed_initials = (
+        initials[:index] + ([replacement] if replacement else []) + initials[index + 1 :]
+    )
+    if not changed_initials:
+        changed = f"{first} {last}"
+    else:
+        changed = f"{first} {''.join(f'{letter}.' for letter in changed_initials)} {last}"
+    assert not judge(changed, [answer]).right
+    assert not judge(changed.lower(), [answer]).right
+
+
+@given(_ANSWER_WITH_DIGITS, _ANSWER_WITH_DIGITS, st.booleans(), st.booleans())
+def test_no_rule_accepts_an_answer_equal_to_a_listed_reject(
+    answer: str, reject: str, aliased: bool, shouted: bool
+) -> None:
+    if normalize(answer) == normalize(reject):
+        return  # the validator refuses a reject that is also an accepted answer
+    aliases = ((answer, (reject,)),) if aliased else ()
+    typed = reject.upper() if shouted else f"  {reject} "
+    assert not judge(typed, [answer], reject=[reject], aliases=aliases).right
