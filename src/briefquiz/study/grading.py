@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from fsrs import Rating
 
@@ -39,7 +39,9 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.study.equivalence.judge import Verdict, judge
+
+if TYPE_CHECKING:
+    from briefquiz.study.equivalence.judge import Verdict
 
 __all__ = [
     "Answer",
@@ -248,6 +250,9 @@ def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
 def _judged(
     question: Typed | Cloze, text: str, accepted: tuple[str, ...], others: tuple[str, ...] = ()
 ) -> Verdict:
+    # Imported at the first typed answer: the rules' tables stay off the start-up path.
+    from briefquiz.study.equivalence.judge import judge
+
     return judge(
         text,
         accepted,

@@ -9,7 +9,6 @@ date: it could be either). A month alone or a year alone is no date.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 
@@ -18,12 +17,26 @@ __all__ = ["WrittenDate", "parse_date"]
 WrittenDate = tuple[int | None, int, int | None]
 """(year, month, day): the month is always there, and at least one of the other two."""
 
-_MONTHS: dict[str, int] = {}
-for _number in range(1, 13):
-    _name = calendar.month_name[_number].lower()
-    _MONTHS[_name] = _number
-    _MONTHS[_name[:3]] = _number
-_MONTHS["sept"] = 9
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTHS: dict[str, int] = {
+    **{name: number for number, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
@@ -36,8 +49,11 @@ _FILLERS = frozenset({"the", "of"})
 def _valid(year: int | None, month: int, day: int | None) -> WrittenDate | None:
     if not 1 <= month <= 12:
         return None
+    if day is not None and not 1 <= day <= _DAYS[month - 1]:
+        return None
     # February 29 stands without a year; with one it must be a leap year.
-    if day is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
+    leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    if (month, day) == (2, 29) and not leap:
         return None
     return (year, month, day)
 
