@@ -144,6 +144,8 @@ CASES: tuple[Case, ...] = (
     c("table", "US State Department", "United States State Department", RIGHT),
     c("table", "President of the United States", "President of the US", RIGHT),
     c("table", "United Nations Security Council", "the UN Security Council", RIGHT),
+    c("table", "Kyiv", "Kiev", RIGHT),
+    c("table", "Kyiv", "Kyev", WRONG),  # four letters: no typo, and no name of the table
     c("table", "United States", "UN", WRONG),
     c("table", "United Nations", "US", WRONG),
     c("table", "Soviet Union", "USA", WRONG),
