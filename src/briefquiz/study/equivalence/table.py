@@ -16,7 +16,7 @@ from pathlib import Path
 from briefquiz.deck.model import Aliases
 from briefquiz.study.equivalence.words import Kind, Word, words_of
 
-__all__ = ["Table", "table_for"]
+__all__ = ["Table", "builtin_groups", "table_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def _groups(lines: Iterable[str]) -> list[list[str]]:
 
 
 @functools.cache
-def _builtin() -> tuple[tuple[str, ...], ...]:
+def builtin_groups() -> tuple[tuple[str, ...], ...]:
     text = (Path(__file__).parent / "equivalents.txt").read_text("utf-8")
     return tuple(tuple(group) for group in _groups(text.splitlines()))
 
@@ -92,7 +92,7 @@ def _add(phrases: dict[tuple[str, ...], _Entry], group: str, names: Iterable[str
 def table_for(aliases: Aliases) -> Table:
     """The built-in table with the deck's `aliases` on top."""
     phrases: dict[tuple[str, ...], _Entry] = {}
-    for number, group in enumerate(_builtin()):
+    for number, group in enumerate(builtin_groups()):
         _add(phrases, f"=table{number}", group)
     for canonical, forms in aliases:
         _add(phrases, f"=alias:{canonical.casefold()}", (canonical, *forms))
