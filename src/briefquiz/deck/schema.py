@@ -30,6 +30,7 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
     "options": _OPTIONS,
     "answers": {**_TEXTS, "minItems": 1},
     "exact": {"type": "boolean"},
+    "reject": {**_TEXTS, "description": "Answers refused even when a matching rule accepts them."},
     "text": {**_TEXT, "description": "Text with blanks written {{answer}} or {{answer|alt}}."},
     "items": {
         **_TEXTS,
@@ -91,6 +92,11 @@ def deck_schema() -> dict[str, Any]:
                     "url": _TEXT,
                     "starts_at_line": {"type": "integer", "minimum": 1},
                 },
+            },
+            "aliases": {
+                "type": "object",
+                "description": "term: other forms accepted for it in typed and cloze answers.",
+                "additionalProperties": {"anyOf": [_TEXT, {**_TEXTS, "minItems": 1}]},
             },
             "questions": {
                 "type": "array",

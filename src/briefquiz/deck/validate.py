@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefquiz.deck.findings import Finding, Severity
+from briefquiz.deck.matchkeys import read_aliases, read_reject
 from briefquiz.deck.model import (
+    Aliases,
     AnyQuestion,
     Blank,
     Choice,
@@ -35,7 +37,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_OPTIONS = 9  # options, order items and match pairs are picked with the digit keys 1-9
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
-HEADER_KEYS = ("deck", "title", "description", "source", "questions")
+HEADER_KEYS = ("deck", "title", "description", "source", "aliases", "questions")
 HEADER_REQUIRED = ("deck", "title", "questions")
 SOURCE_KEYS = ("title", "authors", "file", "url", "starts_at_line")
 COMMON_KEYS = ("id", "type", "prompt", "explanation", "quote", "tags")
@@ -44,8 +46,8 @@ TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.CHOICE: ("options", "answer"),
     QuestionType.MULTI: ("options", "answers"),
     QuestionType.TRUEFALSE: ("answer",),
-    QuestionType.TYPED: ("answers", "exact"),
-    QuestionType.CLOZE: ("text", "exact"),
+    QuestionType.TYPED: ("answers", "exact", "reject"),
+    QuestionType.CLOZE: ("text", "exact", "reject"),
     QuestionType.ORDER: ("items",),
     QuestionType.MATCH: ("pairs",),
 }
@@ -78,6 +80,7 @@ class DeckReader:
         self.sources = sources if sources is not None else SourceCache()
         self.findings: list[Finding] = []
         self.source_text: SourceText | None = None
+        self.aliases: Aliases = ()
 
     # -- reporting -------------------------------------------------------------------
     def error(self, at: Node | Mark, message: str, code: str) -> None:
@@ -200,6 +203,7 @@ class DeckReader:
         title = self.text(fields.get("title"), "title")
         description = self.text(fields.get("description"), "description", allow_empty=True)
         source = self.source(fields.get("source"))
+        self.aliases = read_aliases(self, fields.get("aliases"))
         questions = self.questions(fields.get("questions"))
         if deck_id is None or title is None or questions is None or self.has_errors:
             return None
@@ -210,6 +214,7 @@ class DeckReader:
             questions=tuple(questions),
             description=description or "",
             source=source,
+            aliases=self.aliases,
             bundled=self.bundled,
             id_line=fields["deck"].mark.line,
             id_column=fields["deck"].mark.column,
@@ -462,7 +467,11 @@ def _typed(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
     if not answers:
         r.error(node, "answers needs at least one accepted answer", "count")
         return None
-    return lambda c: Typed(**c, answers=tuple(answers), exact=exact)  # type: ignore[arg-type]
+    reject = read_reject(r, f.get("reject"), tuple(answers))
+    if reject is None:
+        return None
+    aliases = r.aliases
+    return lambda c: Typed(**c, answers=tuple(answers), exact=exact, reject=reject, aliases=aliases)  # type: ignore[arg-type]
 
 
 def parse_cloze(text: str) -> tuple[tuple[str | Blank, ...], str | None]:
@@ -498,7 +507,12 @@ def _cloze(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
     if problem is not None:
         r.error(node, problem, "cloze")
         return None
-    return lambda c: Cloze(**c, text=text, parts=parts, exact=exact)  # type: ignore[arg-type]
+    accepted = tuple(a for part in parts if isinstance(part, Blank) for a in part.answers)
+    reject = read_reject(r, f.get("reject"), accepted)
+    if reject is None:
+        return None
+    aliases = r.aliases
+    return lambda c: Cloze(**c, text=text, parts=parts, exact=exact, reject=reject, aliases=aliases)  # type: ignore[arg-type]
 
 
 def _order(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion] | None:

@@ -144,6 +144,9 @@ def schema_errors(value: Any, schema: dict[str, Any], where: str = "$") -> list[
         elif keyword == "allOf":
             for sub in arg:
                 errors += schema_errors(value, sub, where)
+        elif keyword == "anyOf":
+            if all(schema_errors(value, sub, where) for sub in arg):
+                errors.append(f"{where}: {value!r} has none of the allowed forms")
         elif keyword == "if":
             if not schema_errors(value, arg, where):
                 errors += schema_errors(value, schema.get("then", {}), where)
@@ -198,6 +201,7 @@ def test_valid_fixture_validates_against_the_schema(path: Path) -> None:
         "empty-values.yaml",
         "empty-questions.yaml",
         "top-level-list.yaml",
+        "aliases-and-reject-errors.yaml",
     ],
 )
 def test_schema_rejects_what_the_validator_rejects(name: str) -> None:
