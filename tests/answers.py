@@ -10,6 +10,8 @@ from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -17,6 +19,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.study.discussion import Explained, pick
 from briefquiz.study.grading import Answer
 from briefquiz.study.queue import Presentation
 
@@ -43,6 +46,10 @@ class Answers:
                 return question.items
             case Match():
                 return question.pairs
+            case Evidence():
+                return pick(question, min(question.right_ordinals))
+            case Explain():
+                return Explained("my answer", frozenset(range(len(question.points))))
             case _:
                 assert_never(question)
 
@@ -69,6 +76,12 @@ class Answers:
                 return tuple(
                     (left, r) for (left, _), r in zip(question.pairs, rotated, strict=True)
                 )
+            case Evidence():
+                near = {n + step for n in question.right_ordinals for step in (-1, 0, 1)}
+                far = next(p for p in question.paragraphs if p.ordinal not in near)
+                return pick(question, far.ordinal)
+            case Explain():
+                return Explained("", frozenset())
             case _:
                 assert_never(question)
 
@@ -87,6 +100,13 @@ class Answers:
             case Match():
                 (l1, r1), (l2, r2), *rest = question.pairs
                 return ((l1, r2), (l2, r1), *rest)
+            case Evidence():
+                right = question.right_ordinals
+                listed = {p.ordinal for p in question.paragraphs}
+                near = next(n + s for n in sorted(right) for s in (-1, 1) if n + s in listed)
+                return pick(question, near)
+            case Explain():
+                return Explained("half of it", frozenset({0}))
             case Flashcard() | Choice() | TrueFalse() | Typed():
                 raise TypeError(f"no partly right answer to a {question.type} question")
             case _:
@@ -113,5 +133,9 @@ class Answers:
             case Match():
                 letters = "abcdefghijklmnopqrstuvwxyz"
                 return [" ".join(letters[shown.partners.index(r)] for _, r in question.pairs)]
+            case Evidence():
+                return [str(min(question.right_ordinals))]
+            case Explain():
+                return ["my answer", " ".join(str(n) for n in range(1, len(question.points) + 1))]
             case _:
                 assert_never(question)

@@ -35,14 +35,18 @@ from briefquiz.deck.model import (
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
     Order,
+    Point,
     Source,
     TrueFalse,
     Typed,
 )
+from briefquiz.deck.sourcetext import SourceText
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.queue import Presentation
@@ -101,6 +105,24 @@ def truefalse_questions(count: int, prefix: str = "q") -> list[TrueFalse]:
     ]
 
 
+def evidence_question(
+    quote: str = "In 1962 the light was automated.", question_id: str = "evidence"
+) -> Evidence:
+    """An evidence question on the fixture source (its paragraphs 1-4), as a deck reads it."""
+    text = SourceText(SOURCE_TXT, SOURCE_TXT.read_text(encoding="utf-8"), 4)
+    where = text.locate(quote)
+    assert where is not None, quote
+    return Evidence(
+        id=question_id,
+        prompt="The lighthouse no longer needs a keeper.",
+        quote=quote,
+        quotes=(quote,),
+        paragraphs=tuple(p for p in text.paragraphs if p.ordinal),
+        right=(where,),
+        tags=("reasoning",),
+    )
+
+
 def mixed_questions() -> list[AnyQuestion]:
     """One question of every type, each with enough parts for a partly right answer."""
     return [
@@ -138,6 +160,17 @@ def mixed_questions() -> list[AnyQuestion]:
             prompt="Keeper to year.",
             pairs=(("Morrow", "1811"), ("Quill", "1962"), ("Visitors", "summer"), ("Oil", "price")),
         ),
+        evidence_question(),
+        Explain(
+            id="explain",
+            prompt="Why does the museum matter to the story of the light?",
+            points=(
+                Point("It keeps Morrow's logbooks.", "Morrow’s logbooks survive"),
+                Point("They record storms and wrecks.", "They record storms, wrecks"),
+                Point("Most of all, the price of oil.", "the price of lamp oil"),
+            ),
+            tags=("reasoning",),
+        ),
     ]
 
 
@@ -149,6 +182,7 @@ class Kit:
     deck = staticmethod(make_deck)
     truefalse = staticmethod(truefalse_questions)
     mixed = staticmethod(mixed_questions)
+    evidence = staticmethod(evidence_question)
 
 
 @pytest.fixture

@@ -18,12 +18,11 @@ from briefquiz.authoring.anki_export import question_note
 from briefquiz.authoring.markdown_export import question_markdown
 from briefquiz.deck import validate
 from briefquiz.deck.model import AnyQuestion, Choice, Deck, Match, Multi, Order, QuestionType
+from briefquiz.study.answer_json import answer_from_json, answer_to_json
 from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import (
     Outcome,
     PartResult,
-    answer_from_json,
-    answer_to_json,
     grade,
 )
 from briefquiz.study.queue import Kind, Presentation, QueueItem, present
@@ -102,7 +101,8 @@ def test_plain_mode_shows_and_reads_every_kind(question: AnyQuestion) -> None:
         return
     typed = Answers.right_lines(question, shown)
     assert instructions(question)
-    assert grade(question, parse_answer(question, shown, typed[0])).outcome is Outcome.RIGHT
+    # An explain question reads its written answer first; the last line ticks the points.
+    assert grade(question, parse_answer(question, shown, typed[-1])).outcome is Outcome.RIGHT
 
 
 def test_the_app_has_a_widget_a_name_and_a_part_line_for_every_kind(

@@ -32,6 +32,8 @@ from briefquiz.deck.model import (
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -136,6 +138,20 @@ def _match_back(question: Match) -> str:
     return f"<table class=pairs>{rows}</table>"
 
 
+def _evidence_back(question: Evidence) -> str:
+    """Each right paragraph, its quote in bold."""
+    blocks = []
+    for where in question.right:
+        text = where.paragraph.text
+        marked = (
+            text_html(text[: where.start])
+            + f"<b>{text_html(text[where.start : where.end])}</b>"
+            + text_html(text[where.end :])
+        )
+        blocks.append(f"<div>Paragraph {where.paragraph.ordinal}:</div><div>{marked}</div>")
+    return "".join(blocks)
+
+
 def _cloze_fields(question: Cloze) -> list[str]:
     text = cloze_html(question)
     if question.prompt != CLOZE_DEFAULT_PROMPT:
@@ -175,6 +191,11 @@ def _model_and_fields(question: AnyQuestion, seed: str) -> tuple[genanki.Model, 
             ]
         case Match():
             return BASIC, [_match_front(prompt, question, seed), _match_back(question)]
+        case Evidence():
+            return BASIC, [f"{text_html(question.ask)}<br>{prompt}", _evidence_back(question)]
+        case Explain():
+            points = [point.text for point in question.points]
+            return BASIC, [prompt, _list_html(points, "ol", css="points")]
         case _:
             assert_never(question)
 

@@ -15,10 +15,13 @@ from briefquiz.deck.model import (
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
     Order,
+    Stance,
     TrueFalse,
     Typed,
 )
@@ -95,6 +98,23 @@ def _answer(question: AnyQuestion) -> list[str]:
                 "| --- | --- |",
                 *(f"| {_cell(left)} | {_cell(right)} |" for left, right in question.pairs),
             ]
+        case Evidence():
+            verb = "Supported" if question.stance is Stance.SUPPORTS else "Contradicted"
+            lines: list[str] = []
+            for where in question.right:
+                lines += [
+                    f"**{verb} by paragraph {where.paragraph.ordinal}:**",
+                    "",
+                    *_blockquote(where.paragraph.text),
+                    "",
+                ]
+            return lines[:-1]
+        case Explain():
+            return [
+                "**Points to make:**",
+                "",
+                *(f"{n}. {escape(point.text)}" for n, point in enumerate(question.points, 1)),
+            ]
         case _:
             assert_never(question)
 
@@ -106,6 +126,10 @@ def _heading(number: int, question: AnyQuestion) -> str:
         text = " ".join(escape(question.prompt).split())
     if isinstance(question, TrueFalse):
         text = f"True or false? {text}"
+    elif isinstance(question, Evidence):
+        text = f"{question.ask} {text}"
+    elif isinstance(question, Explain):
+        text = f"For discussion: {text}"
     return f"### {number}. {text}"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefquiz.deck.kinds import MAX_POINTS, MIN_POINTS
 from briefquiz.deck.model import QuestionType
 from briefquiz.deck.validate import (
     COMMON_KEYS,
@@ -44,6 +45,27 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
         "maxProperties": MAX_OPTIONS,
         "additionalProperties": _TEXT,
         "description": "left: right",
+    },
+    "quotes": {
+        **_TEXTS,
+        "minItems": 1,
+        "description": "Evidence: passages of the source, each in a right paragraph.",
+    },
+    "stance": {
+        "enum": ["supports", "contradicts"],
+        "description": "Evidence: what the right paragraph does to the claim (supports).",
+    },
+    "points": {
+        "type": "array",
+        "minItems": MIN_POINTS,
+        "maxItems": MAX_POINTS,
+        "items": {
+            "type": "object",
+            "required": ["point", "quote"],
+            "additionalProperties": False,
+            "properties": {"point": _TEXT, "quote": _TEXT},
+        },
+        "description": "Explain: the model answer's key points, each with its quote.",
     },
 }
 _ANSWER_BY_TYPE: dict[QuestionType, dict[str, Any]] = {

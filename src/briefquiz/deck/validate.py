@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefquiz.deck.findings import Finding, Severity
+from briefquiz.deck.kinds import quoted_elsewhere, read_evidence, read_explain
 from briefquiz.deck.matchkeys import read_aliases, read_reject
 from briefquiz.deck.model import (
     Aliases,
@@ -50,6 +51,8 @@ TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.CLOZE: ("text", "exact", "reject"),
     QuestionType.ORDER: ("items",),
     QuestionType.MATCH: ("pairs",),
+    QuestionType.EVIDENCE: ("quotes", "stance"),
+    QuestionType.EXPLAIN: ("points",),
 }
 TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.FLASHCARD: ("prompt", "answer"),
@@ -60,6 +63,8 @@ TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.CLOZE: ("text",),
     QuestionType.ORDER: ("prompt", "items"),
     QuestionType.MATCH: ("prompt", "pairs"),
+    QuestionType.EVIDENCE: ("prompt",),
+    QuestionType.EXPLAIN: ("prompt", "points"),
 }
 CLOZE_DEFAULT_PROMPT = "Fill in the blanks."
 
@@ -345,7 +350,12 @@ class DeckReader:
         explanation = self.text(fields.get("explanation"), "explanation", allow_empty=True) or ""
         quote = self.quote(fields.get("quote"))
         tags = tuple(self.texts(fields.get("tags"), "tags") or ())
-        if quote is None and "quote" not in fields and self.source_text is not None:
+        if (
+            quote is None
+            and "quote" not in fields
+            and self.source_text is not None
+            and not quoted_elsewhere(qtype)
+        ):
             self.warning(
                 node,
                 "no quote: this question cannot be traced to its passage in the source",
@@ -581,6 +591,8 @@ _BUILDERS: dict[QuestionType, Builder] = {
     QuestionType.CLOZE: _cloze,
     QuestionType.ORDER: _order,
     QuestionType.MATCH: _match,
+    QuestionType.EVIDENCE: read_evidence,
+    QuestionType.EXPLAIN: read_explain,
 }
 
 

@@ -9,6 +9,8 @@ from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -16,8 +18,18 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.study.discussion import ParagraphPick, opening
 from briefquiz.study.grading import Answer
-from briefquiz.study.shapes import as_bool, as_pairs, as_rating, as_selection, as_str, as_str_tuple
+from briefquiz.study.shapes import (
+    as_bool,
+    as_explained,
+    as_pairs,
+    as_rating,
+    as_selection,
+    as_str,
+    as_str_tuple,
+    type_error,
+)
 
 NO_ANSWER = "(no answer)"
 NOTHING_SELECTED = "(nothing selected)"
@@ -40,6 +52,16 @@ def _pairs_text(pairs: Iterable[tuple[str, str]]) -> str:
 def _blank_texts(texts: tuple[str, ...]) -> str:
     shown = [text.strip() or NO_ANSWER for text in texts]
     return shown[0] if len(shown) == 1 else _numbered(shown)
+
+
+def paragraph_text(ordinal: int, words: str) -> str:
+    """`paragraph 9 “Diplomacy between Russia and …”`."""
+    return f"paragraph {ordinal} “{words}”"
+
+
+def _ticked_text(ticked: Iterable[int]) -> str:
+    numbers = [str(i + 1) for i in sorted(ticked)]
+    return "points made: " + ", ".join(numbers) if numbers else "no point made"
 
 
 def _yes_no(value: bool) -> str:
@@ -68,6 +90,14 @@ def describe_answer(question: AnyQuestion, answer: Answer) -> str:
                 as_pairs(question, answer), key=lambda pair: order.get(pair[0], len(order))
             )
             return _pairs_text(pairs)
+        case Evidence():
+            if not isinstance(answer, ParagraphPick):
+                raise type_error(question, "a ParagraphPick", answer)
+            return paragraph_text(answer.ordinal, answer.opening)
+        case Explain():
+            explained = as_explained(question, answer)
+            written = " ".join(explained.written.split()) or "(nothing written)"
+            return f"{written} · {_ticked_text(explained.ticked)}"
         case _:
             assert_never(question)
 
@@ -94,5 +124,13 @@ def expected_text(question: AnyQuestion) -> str:
             return _numbered(question.items)
         case Match():
             return _pairs_text(question.pairs)
+        case Evidence():
+            paragraphs = {where.paragraph.ordinal: where.paragraph for where in question.right}
+            return " or ".join(
+                paragraph_text(ordinal, opening(paragraph))
+                for ordinal, paragraph in sorted(paragraphs.items())
+            )
+        case Explain():
+            return _numbered(point.text for point in question.points)
         case _:
             assert_never(question)

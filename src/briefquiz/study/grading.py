@@ -1,4 +1,4 @@
-"""Grading an answer to any question, and the answer's JSON form for the review log.
+"""Grading an answer to any question (its JSON form for the review log: `answer_json`).
 
 The answer's Python type depends on the question type:
 
@@ -12,6 +12,8 @@ cloze      `tuple[str, ...]`: one text per blank
 order      `tuple[str, ...]`: every item, in the learner's order
 match      `tuple[tuple[str, str], ...]`: (left, chosen right) for every left; a right of
            "" means the left was left unmatched
+evidence   `ParagraphPick`: the chosen paragraph's number and opening words
+explain    `Explained`: the written answer and the points ticked (0-based places)
 ========== ====================================================================
 
 An answer of the wrong shape (wrong type, an option the question does not have, an order that
@@ -31,6 +33,8 @@ from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -39,14 +43,18 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.progress.records import Outcome
+from briefquiz.study.discussion import MADE, MISSED, Explained, ParagraphPick, evidence_closeness
 from briefquiz.study.shapes import (
     as_bool,
-    as_pairs,
     as_rating,
-    as_selection,
     as_str,
-    as_str_tuple,
-    type_error,
+    checked_blanks,
+    checked_choice,
+    checked_explained,
+    checked_order,
+    checked_pairs,
+    checked_pick,
+    checked_selection,
 )
 
 if TYPE_CHECKING:
@@ -55,21 +63,21 @@ if TYPE_CHECKING:
 __all__ = [
     "Answer",
     "Grade",
-    "JSONValue",
     "Outcome",
     "PartResult",
-    "answer_from_json",
-    "answer_to_json",
     "grade",
 ]
 
 Answer: TypeAlias = (
-    Rating | str | frozenset[str] | bool | tuple[str, ...] | tuple[tuple[str, str], ...]
+    Rating
+    | str
+    | frozenset[str]
+    | bool
+    | tuple[str, ...]
+    | tuple[tuple[str, str], ...]
+    | ParagraphPick
+    | Explained
 )
-JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
-
-UNMATCHED = ""
-"""The right side of a match pair whose left was not matched to anything."""
 
 SELECT = "select"
 LEAVE = "leave"
@@ -105,55 +113,6 @@ class Grade:
     """The FSRS rating to schedule with, unless the learner overrides it."""
     reasons: tuple[str, ...] = ()
     """Why a typed answer (or blank) was accepted: "US = United States", "1 typo (Minsitry)"."""
-
-
-def _checked_choice(question: Choice, answer: object) -> str:
-    chosen = as_str(question, answer)
-    if chosen not in question.options:
-        raise ValueError(f"{chosen!r} is not an option of question {question.id!r}")
-    return chosen
-
-
-def _checked_selection(question: Multi, answer: object) -> frozenset[str]:
-    selection = as_selection(question, answer)
-    unknown = selection.difference(question.options)
-    if unknown:
-        raise ValueError(f"{sorted(unknown)!r} are not options of question {question.id!r}")
-    return selection
-
-
-def _checked_blanks(question: Cloze, answer: object) -> tuple[str, ...]:
-    given = as_str_tuple(question, answer)
-    if len(given) != len(question.blanks):
-        raise ValueError(
-            f"question {question.id!r} has {len(question.blanks)} blanks, "
-            f"the answer fills {len(given)}"
-        )
-    return given
-
-
-def _checked_order(question: Order, answer: object) -> tuple[str, ...]:
-    given = as_str_tuple(question, answer)
-    if sorted(given) != sorted(question.items):
-        raise ValueError(
-            f"an order answer must list every item of question {question.id!r} once: {given!r}"
-        )
-    return given
-
-
-def _checked_pairs(question: Match, answer: object) -> dict[str, str]:
-    pairs = as_pairs(question, answer)
-    chosen = dict(pairs)
-    lefts = [left for left, _ in question.pairs]
-    if len(chosen) != len(pairs) or sorted(chosen) != sorted(lefts):
-        raise ValueError(
-            f"a match answer must pair every left item of question {question.id!r} once: {pairs!r}"
-        )
-    rights = {right for _, right in question.pairs}
-    unknown = {right for right in chosen.values() if right != UNMATCHED and right not in rights}
-    if unknown:
-        raise ValueError(f"{sorted(unknown)!r} are not right items of question {question.id!r}")
-    return chosen
 
 
 # -- grading -----------------------------------------------------------------------------------
@@ -293,6 +252,28 @@ def _grade_match(question: Match, chosen: dict[str, str]) -> Grade:
     return _graded(outcome, _fraction(right, len(parts)), parts)
 
 
+def _grade_evidence(question: Evidence, chosen: ParagraphPick) -> Grade:
+    score = evidence_closeness(question, chosen)
+    return _graded(
+        Outcome.RIGHT if score == 1 else Outcome.PARTIAL if score else Outcome.WRONG, score
+    )
+
+
+def _grade_explain(question: Explain, given: Explained) -> Grade:
+    parts = [
+        PartResult(
+            label=f"point {number}",
+            expected=point.text,
+            given=MADE if number - 1 in given.ticked else MISSED,
+            correct=number - 1 in given.ticked,
+        )
+        for number, point in enumerate(question.points, 1)
+    ]
+    made = sum(part.correct for part in parts)
+    outcome = Outcome.RIGHT if made == len(parts) else Outcome.PARTIAL if made else Outcome.WRONG
+    return _graded(outcome, _fraction(made, len(parts)), parts)
+
+
 def grade(question: AnyQuestion, answer: Answer) -> Grade:
     """Judge `answer` to `question`. See the module docstring for the answer types."""
     match question:
@@ -300,91 +281,22 @@ def grade(question: AnyQuestion, answer: Answer) -> Grade:
             rating = as_rating(question, answer)
             return Grade(Outcome.SELF_GRADED, _SELF_SCORE[rating], (), rating)
         case Choice():
-            return _right_or_wrong(_checked_choice(question, answer) == question.answer)
+            return _right_or_wrong(checked_choice(question, answer) == question.answer)
         case Multi():
-            return _grade_multi(question, _checked_selection(question, answer))
+            return _grade_multi(question, checked_selection(question, answer))
         case TrueFalse():
             return _right_or_wrong(as_bool(question, answer) == question.answer)
         case Typed():
             return _grade_typed(question, as_str(question, answer))
         case Cloze():
-            return _grade_cloze(question, _checked_blanks(question, answer))
+            return _grade_cloze(question, checked_blanks(question, answer))
         case Order():
-            return _grade_order(question, _checked_order(question, answer))
+            return _grade_order(question, checked_order(question, answer))
         case Match():
-            return _grade_match(question, _checked_pairs(question, answer))
-        case _:
-            assert_never(question)
-
-
-# -- JSON --------------------------------------------------------------------------------------
-
-
-def answer_to_json(question: AnyQuestion, answer: Answer) -> JSONValue:
-    """The answer as a JSON value: an int rating, a str, a bool, or a list.
-
-    Checks the answer's shape (types only, like `answer_from_json`) but not its content.
-    """
-    match question:
-        case Flashcard():
-            return int(as_rating(question, answer))
-        case Choice() | Typed():
-            return as_str(question, answer)
-        case Multi():
-            selected: list[JSONValue] = [*sorted(as_selection(question, answer))]
-            return selected
-        case TrueFalse():
-            return as_bool(question, answer)
-        case Cloze() | Order():
-            texts: list[JSONValue] = list(as_str_tuple(question, answer))
-            return texts
-        case Match():
-            pairs: list[JSONValue] = [[left, right] for left, right in as_pairs(question, answer)]
-            return pairs
-        case _:
-            assert_never(question)
-
-
-def _json_str_list(question: AnyQuestion, value: object) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise type_error(question, "a JSON list of strings", value)
-    return value
-
-
-def answer_from_json(question: AnyQuestion, value: object) -> Answer:
-    """The inverse of `answer_to_json`.
-
-    Only the shape is checked, not that options or items still exist: a logged answer stays
-    readable after the deck is edited. Raises `TypeError` for a value of the wrong JSON type
-    and `ValueError` for an unknown rating.
-    """
-    match question:
-        case Flashcard():
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise type_error(question, "a JSON integer rating", value)
-            return Rating(value)
-        case Choice() | Typed():
-            return as_str(question, value)
-        case Multi():
-            items = _json_str_list(question, value)
-            if len(set(items)) != len(items):
-                raise ValueError(f"repeated option in a multi answer: {items!r}")
-            return frozenset(items)
-        case TrueFalse():
-            return as_bool(question, value)
-        case Cloze() | Order():
-            return tuple(_json_str_list(question, value))
-        case Match():
-            if not isinstance(value, list):
-                raise type_error(question, "a JSON list of [left, right] pairs", value)
-            pairs: list[tuple[str, str]] = []
-            for pair in value:
-                if not isinstance(pair, list) or len(pair) != 2:
-                    raise type_error(question, "a JSON list of [left, right] pairs", value)
-                left, right = pair
-                if not isinstance(left, str) or not isinstance(right, str):
-                    raise type_error(question, "a JSON list of [left, right] pairs", value)
-                pairs.append((left, right))
-            return tuple(pairs)
+            return _grade_match(question, checked_pairs(question, answer))
+        case Evidence():
+            return _grade_evidence(question, checked_pick(question, answer))
+        case Explain():
+            return _grade_explain(question, checked_explained(question, answer))
         case _:
             assert_never(question)

@@ -21,6 +21,8 @@ from briefquiz.deck.model import (
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -74,7 +76,8 @@ def present(question: AnyQuestion, rng: random.Random) -> Presentation:
             partners = [right for _, right in question.pairs]
             rng.shuffle(partners)
             return Presentation(partners=tuple(partners))
-        case Flashcard() | TrueFalse() | Typed() | Cloze():
+        case Flashcard() | TrueFalse() | Typed() | Cloze() | Evidence() | Explain():
+            # Paragraphs are listed in reading order, and points shown only after the answer.
             return Presentation()
         case _:
             assert_never(question)

@@ -21,7 +21,8 @@ from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_ui
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
-from briefquiz.study.grading import Answer, Grade, Outcome, answer_to_json, grade
+from briefquiz.study.answer_json import answer_to_json
+from briefquiz.study.grading import Answer, Grade, Outcome, grade
 from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
 
 LEARN_AHEAD = timedelta(minutes=20)

@@ -21,14 +21,13 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.study.answer_json import answer_from_json, answer_to_json
 from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import (
     Answer,
     Grade,
     Outcome,
     PartResult,
-    answer_from_json,
-    answer_to_json,
     grade,
 )
 

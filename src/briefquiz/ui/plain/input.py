@@ -10,6 +10,8 @@ from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -17,6 +19,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.study.discussion import Explained, pick
 from briefquiz.study.queue import Presentation
 
 LETTERS = string.ascii_lowercase
@@ -53,6 +56,10 @@ def instructions(question: AnyQuestion) -> str:
             return "For each numbered item, type the letter of its partner, in order, e.g. b a c."
         case Typed():
             return "Type your answer."
+        case Evidence():
+            return "Type the number of the paragraph."
+        case Explain():
+            return "Type the numbers of the points you made, e.g. 1 3, or 0 for none."
         case Flashcard() | Cloze():
             return ""  # read line by line by the study loop, not from one line
         case _:
@@ -99,6 +106,18 @@ def parse_answer(question: AnyQuestion, shown: Presentation, line: str) -> objec
                 (left, shown.partners[valid.index(letter)])
                 for (left, _), letter in zip(question.pairs, letters, strict=True)
             )
+        case Evidence():
+            numbers = [p.ordinal for p in question.paragraphs]
+            if not text.isdigit() or int(text) not in numbers:
+                raise InputProblem(f"type one paragraph number from {numbers[0]} to {numbers[-1]}")
+            return pick(question, int(text))
+        case Explain():
+            if text in ("0", "-", "none"):
+                return Explained("", frozenset())
+            made = _numbers(text, len(question.points))
+            if not made:
+                raise InputProblem("type the numbers of the points you made, or 0 for none")
+            return Explained("", frozenset(n - 1 for n in made))
         case Typed() | Flashcard() | Cloze():
             if not text:
                 raise InputProblem("type an answer (or q to stop)")

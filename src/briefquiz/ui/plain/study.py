@@ -18,6 +18,8 @@ from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -26,6 +28,7 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.study.answer_text import describe_answer, expected_text
+from briefquiz.study.discussion import Explained, opening
 from briefquiz.study.grading import Outcome
 from briefquiz.study.queue import Presentation, QueueItem
 from briefquiz.study.session import Feedback, Session, Summary
@@ -58,6 +61,10 @@ def body_lines(q: AnyQuestion, shown: Presentation) -> list[str]:
                 f"{letter}) {partner}"
                 for letter, partner in zip(LETTERS, shown.partners, strict=False)
             ]
+        case Evidence():
+            return [q.ask] + [f"{p.ordinal}. {opening(p)}" for p in q.paragraphs]
+        case Explain():
+            return ["Write your answer (or think it through); the key points follow."]
         case Flashcard() | Typed():
             return []
         case _:
@@ -154,7 +161,15 @@ class PlainStudy:
                     self.read_line(f"[{n}] ", lambda line: line.strip() or self._empty())
                     for n in range(1, len(q.blanks) + 1)
                 )
-            case Choice() | Multi() | TrueFalse() | Typed() | Order() | Match():
+            case Explain():
+                written = self.ask("Your answer (Enter when done): ").strip()
+                for n, point in enumerate(q.points, 1):
+                    self.say(f"{n}. {point.text}", indent="  ")
+                self.say(instructions(q))
+                ticks = self.read_line("> ", lambda line: parse_answer(q, item.presentation, line))
+                assert isinstance(ticks, Explained)
+                return Explained(written, ticks.ticked)
+            case Choice() | Multi() | TrueFalse() | Typed() | Order() | Match() | Evidence():
                 hint = instructions(q)
                 if hint:
                     self.say(hint)

@@ -26,5 +26,9 @@ def kind_name(kind: QuestionType) -> str:
             return "put in order"
         case QuestionType.MATCH:
             return "match the pairs"
+        case QuestionType.EVIDENCE:
+            return "find the evidence"
+        case QuestionType.EXPLAIN:
+            return "explain"
         case _:
             assert_never(kind)

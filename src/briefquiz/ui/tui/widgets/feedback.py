@@ -25,6 +25,7 @@ from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import Outcome
 from briefquiz.study.session import Feedback
+from briefquiz.ui.tui.widgets.discussion import discussion_passages
 from briefquiz.ui.tui.widgets.passage import Passage
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
 from briefquiz.ui.wording.marks import RATING_NAMES, accepted_note
@@ -80,6 +81,11 @@ class FeedbackPanel(Vertical, can_focus=True):
     FeedbackPanel .passage-heading {
         margin-top: 1;
         color: $text-muted;
+    }
+
+    FeedbackPanel .chosen-paragraph {
+        padding-left: 2;
+        border-left: solid $error;
     }
 
     FeedbackPanel Passage {
@@ -164,7 +170,9 @@ class FeedbackPanel(Vertical, can_focus=True):
                 yield Static(f"You said: {given} ({note})", classes="given", markup=False)
         if question.explanation:
             yield Static(question.explanation, classes="explanation", markup=False)
-        if self.location is not None:
+        if (passages := discussion_passages(feedback)) is not None:
+            yield from passages
+        elif self.location is not None:
             yield Static("From the article:", classes="passage-heading")
             yield Passage(self.location)
         elif question.quote:

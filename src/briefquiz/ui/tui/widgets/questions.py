@@ -7,6 +7,8 @@ from typing import assert_never
 from briefquiz.deck.model import (
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -18,6 +20,8 @@ from briefquiz.study.queue import QueueItem
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.choice import ChoiceAnswer
 from briefquiz.ui.tui.widgets.cloze import ClozeAnswer
+from briefquiz.ui.tui.widgets.evidence import EvidenceAnswer
+from briefquiz.ui.tui.widgets.explain import ExplainAnswer
 from briefquiz.ui.tui.widgets.flashcard import FlashcardAnswer
 from briefquiz.ui.tui.widgets.match import MatchAnswer
 from briefquiz.ui.tui.widgets.multi import MultiAnswer
@@ -46,5 +50,9 @@ def answer_widget(item: QueueItem) -> AnswerWidget:
             return OrderAnswer(item, id="answer")
         case Match():
             return MatchAnswer(item, id="answer")
+        case Evidence():
+            return EvidenceAnswer(item, id="answer")
+        case Explain():
+            return ExplainAnswer(item, id="answer")
         case _:
             assert_never(question)

@@ -9,6 +9,8 @@ from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -53,11 +55,14 @@ def part_line(question: AnyQuestion, part: PartResult) -> str:
             if part.given == SELECT and part.expected == LEAVE:
                 return f"{mark} {part.label}: ticked, but it does not apply"
             return f"{mark} {part.label}: applies, but was not ticked"
+        case Explain():
+            # A point is the learner's own judgement: say it was made or missed, never "expected".
+            return f"{mark} {part.label}: {part.expected}" + ("" if part.correct else " (missed)")
         case Order():
             head = f"{mark} {part.label} {given}"
         case Match():
             head = f"{mark} {part.label} → {given}"
-        case Flashcard() | Choice() | TrueFalse() | Typed() | Cloze():
+        case Flashcard() | Choice() | TrueFalse() | Typed() | Cloze() | Evidence():
             head = f"{mark} {part.label}: {given}"
         case _:
             assert_never(question)
