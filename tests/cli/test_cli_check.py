@@ -190,9 +190,7 @@ def test_coverage_counts_reasoning_questions_by_every_passage(bq) -> None:
         ["valid-evidence/no-keeper"],
         [],
     ]
-    assert [p["questions"] for p in source["paragraphs"]][0] == [
-        "valid-evidence/people-kept-records"
-    ]
+    assert source["paragraphs"][0]["questions"] == ["valid-evidence/people-kept-records"]
 
 
 def test_coverage_json(bq) -> None:

@@ -113,7 +113,10 @@ def _answer(question: AnyQuestion) -> list[str]:
             return [
                 "**Points to make:**",
                 "",
-                *(f"{n}. {escape(point.text)}" for n, point in enumerate(question.points, 1)),
+                *(
+                    f"{n}. {escape(point.text)} (“{escape(point.quote)}”)"
+                    for n, point in enumerate(question.points, 1)
+                ),
             ]
         case _:
             assert_never(question)
@@ -137,7 +140,7 @@ def question_markdown(number: int, question: AnyQuestion) -> list[str]:
     lines = [_heading(number, question), "", *_answer(question)]
     if question.explanation:
         lines += ["", _paragraph(question.explanation)]
-    if question.quote:
+    if question.quote and not isinstance(question, Evidence):  # its paragraph is shown
         lines += ["", *_blockquote(question.quote)]
     if question.tags:
         lines += ["", "*Tags: " + ", ".join(escape(tag) for tag in question.tags) + "*"]

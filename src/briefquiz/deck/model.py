@@ -187,8 +187,8 @@ class Evidence(Question):
 
     quotes: tuple[str, ...] = ()
     stance: Stance = Stance.SUPPORTS
-    paragraphs: tuple[Paragraph, ...] = ()
-    right: tuple[QuoteLocation, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = field(default=(), repr=False)
+    right: tuple[QuoteLocation, ...] = field(default=(), repr=False)
 
     @property
     def type(self) -> QuestionType:
