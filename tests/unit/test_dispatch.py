@@ -17,6 +17,7 @@ from answers import Answers
 from briefquiz.authoring.anki_export import question_note
 from briefquiz.authoring.markdown_export import question_markdown
 from briefquiz.deck import validate
+from briefquiz.deck.coverage import question_quotes
 from briefquiz.deck.model import AnyQuestion, Choice, Deck, Match, Multi, Order, QuestionType
 from briefquiz.study.answer_json import answer_from_json, answer_to_json
 from briefquiz.study.answer_text import describe_answer, expected_text
@@ -65,6 +66,14 @@ def test_grading_and_the_answer_forms_handle_every_kind(question: AnyQuestion) -
     assert answer_from_json(question, answer_to_json(question, right)) == right
     assert describe_answer(question, right).strip()
     assert expected_text(question).strip()
+
+
+def test_coverage_finds_the_passages_of_every_kind(question: AnyQuestion) -> None:
+    quotes = question_quotes(question)
+    if question.type in (QuestionType.EVIDENCE, QuestionType.EXPLAIN):
+        assert quotes and all(quotes)  # its own passages, not the (empty) quote
+    else:
+        assert quotes == ((question.quote,) if question.quote else ())
 
 
 def test_the_queue_presents_every_kind(question: AnyQuestion) -> None:
