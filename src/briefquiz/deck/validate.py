@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from briefquiz.deck.cloze import parse_cloze
 from briefquiz.deck.findings import Finding, Severity
 from briefquiz.deck.model import (
     AnyQuestion,
@@ -28,12 +29,21 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.deck.sourcetext import SourceText, read_source
-from briefquiz.deck.yamlnodes import Mapping, Mark, Node, Scalar, Sequence, YamlProblem, compose
+from briefquiz.deck.yamlnodes import (
+    Mapping,
+    Mark,
+    Node,
+    Scalar,
+    Sequence,
+    YamlProblem,
+    char_mark,
+    compose,
+    source_lines,
+)
 from briefquiz.deck.yamlnodes import decode as decode_bytes
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_OPTIONS = 9  # options, order items and match pairs are picked with the digit keys 1-9
-BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 HEADER_KEYS = ("deck", "title", "description", "source", "questions")
 HEADER_REQUIRED = ("deck", "title", "questions")
@@ -75,6 +85,7 @@ class DeckReader:
         self.bundled = bundled
         self.findings: list[Finding] = []
         self.source_text: SourceText | None = None
+        self.lines: list[str] = []
 
     # -- reporting -------------------------------------------------------------------
     def error(self, at: Node | Mark, message: str, code: str) -> None:
@@ -86,6 +97,13 @@ class DeckReader:
     def _add(self, at: Node | Mark, severity: Severity, message: str, code: str) -> None:
         mark = at if isinstance(at, Mark) else at.mark
         self.findings.append(Finding(self.path, mark.line, mark.column, severity, code, message))
+
+    def at_char(self, node: Node, offset: int | None) -> Node | Mark:
+        """Where character `offset` of a text value (as text() returns it, stripped) was typed."""
+        if offset is None or not isinstance(node, Scalar):
+            return node
+        lead = len(node.value) - len(node.value.lstrip())
+        return char_mark(self.lines, node, offset + lead)
 
     @property
     def has_errors(self) -> bool:
@@ -176,7 +194,9 @@ class DeckReader:
     # -- the deck ---------------------------------------------------------------------
     def read(self, data: bytes) -> Deck | None:
         try:
-            root = compose(decode_bytes(data))
+            text = decode_bytes(data)
+            self.lines = source_lines(text)
+            root = compose(text)
         except YamlProblem as problem:
             self.error(Mark(problem.line, problem.column), problem.message, problem.code)
             return None
@@ -457,29 +477,6 @@ def _typed(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
     return lambda c: Typed(**c, answers=tuple(answers), exact=exact)  # type: ignore[arg-type]
 
 
-def parse_cloze(text: str) -> tuple[tuple[str | Blank, ...], str | None]:
-    """Split a cloze text into literal parts and blanks; the second value is a problem, if any."""
-    parts: list[str | Blank] = []
-    position = 0
-    for found in BLANK.finditer(text):
-        parts.append(text[position : found.start()])
-        answers = tuple(a.strip() for a in found.group(1).split("|"))
-        if not all(answers):
-            return (), f"blank {found.group(0)!r} has an empty answer"
-        parts.append(Blank(answers))
-        position = found.end()
-    tail = text[position:]
-    if "{{" in tail or "}}" in tail:
-        return (), "a blank is not closed: write each blank as {{answer}}"
-    parts.append(tail)
-    if len(parts) == 1:
-        return (
-            (),
-            "the cloze text has no blanks: mark each one as {{answer}} or {{answer|alternative}}",
-        )
-    return tuple(parts), None
-
-
 def _cloze(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion] | None:
     node = f.get("text")
     text = r.text(node, "text")
@@ -488,7 +485,7 @@ def _cloze(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
         return None
     parts, problem = parse_cloze(text)
     if problem is not None:
-        r.error(node, problem, "cloze")
+        r.error(r.at_char(node, problem.offset), problem.message, "cloze")
         return None
     return lambda c: Cloze(**c, text=text, parts=parts, exact=exact)  # type: ignore[arg-type]
 
