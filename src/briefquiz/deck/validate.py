@@ -15,7 +15,6 @@ from briefquiz.deck.cloze import parse_cloze
 from briefquiz.deck.findings import Finding, Severity
 from briefquiz.deck.model import (
     AnyQuestion,
-    Blank,
     Choice,
     Cloze,
     Deck,
@@ -377,10 +376,12 @@ class DeckReader:
         if quote is None or node is None or self.source_text is None:
             return quote
         if self.source_text.locate(quote) is None:
+            from briefquiz.deck.quotecheck import explain
+
             self.error(
                 node,
-                f"quote not found in the source {self.source_text.path.name}"
-                " (compared ignoring white space and typographic quotes/dashes)",
+                f"quote not found in the source {self.source_text.path.name}: "
+                + explain(self.source_text, quote),
                 "quote-not-found",
             )
         return quote

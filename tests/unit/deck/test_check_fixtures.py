@@ -5,8 +5,8 @@ A fixture starts with one comment line per expected finding,
     # expect: 8:11 error unknown-type "did you mean 'choice'?"
 
 (line:column severity code, where the author has to look, then optionally a part of the message
-in double quotes), or `# expect: none` for a deck that must load cleanly. The expectations are compared as a multiset, so a finding reported
-twice must be expected twice.
+in double quotes), or `# expect: none` for a deck that must load cleanly. The expectations are
+compared as a multiset, so a finding reported twice must be expected twice.
 """
 
 from __future__ import annotations
