@@ -71,9 +71,14 @@ TYPE_REQUIRED: dict[QuestionType, tuple[str, ...]] = {
 CLOZE_DEFAULT_PROMPT = "Fill in the blanks."
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def closest(word: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 class DeckReader:
@@ -113,6 +118,7 @@ class DeckReader:
         self, mapping: Mapping, allowed: tuple[str, ...], required: tuple[str, ...], what: str
     ) -> dict[str, Node]:
         seen: dict[str, Node] = {}
+        suggested: set[str] = set()  # a misspelt key's "did you mean" replaces "missing"
         for key, value in mapping.pairs:
             if not isinstance(key, Scalar):
                 self.error(key, f"keys of {what} must be plain words", "type")
@@ -121,12 +127,14 @@ class DeckReader:
                 self.error(key, f"duplicate key {key.value!r} in {what}", "duplicate-key")
                 continue
             if key.value not in allowed:
-                hint = did_you_mean(key.value, allowed)
+                close = closest(key.value, allowed)
+                hint = f" (did you mean {close!r}?)" if close else ""
                 self.error(key, f"unknown key {key.value!r} in {what}{hint}", "unknown-key")
+                suggested.add(close or "")
                 continue
             seen[key.value] = value
         for name in required:
-            if name not in seen:
+            if name not in seen and name not in suggested:
                 self.error(mapping, f"{what} is missing the required key {name!r}", "missing-key")
         return seen
 

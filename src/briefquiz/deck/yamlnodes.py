@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from briefquiz.deck.yamlhints import Hint, hint
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
@@ -148,6 +150,9 @@ def compose(text: str) -> Node | None:
                 where.line, where.column, f"nested more than {MAX_DEPTH} levels deep", "depth"
             ) from None
         where, message = _located_message(err)
+        known = _common_mistake(err, where, source_lines(text))
+        if known is not None:
+            where, message = Mark(known.line, known.column), f"invalid YAML: {known.message}"
         raise YamlProblem(where.line, where.column, message) from None
     except yaml.reader.ReaderError as err:
         position = err.position
@@ -163,6 +168,15 @@ def compose(text: str) -> Node | None:
         raise YamlProblem(1, 1, f"invalid YAML: {err}") from None
     finally:
         loader.dispose()
+
+
+def _common_mistake(err: yaml.MarkedYAMLError, where: Mark, lines: list[str]) -> Hint | None:
+    problem = err.problem or ""
+    start = _mark(err.context_mark) if err.context_mark is not None else where
+    if problem.startswith("found unexpected end of stream") and "quoted" in (err.context or ""):
+        problem = "not closed before the file ends"
+        where = start
+    return hint(problem, err.context or "", where.line, where.column, start.line, lines)
 
 
 def _located_message(err: yaml.MarkedYAMLError) -> tuple[Mark, str]:
