@@ -272,7 +272,7 @@ def _multi(sentence: str, elsewhere: list[str]) -> list[str]:
         "  - id: example-multi",
         "    type: multi",
     ]
-    if not right or len(right) + len(wrong) < 2:
+    if not right or not wrong:  # a multi needs a wrong option too
         options = ["A right option", "Another right option", "A wrong option"]
         body = [
             "    prompt: Which options are right? (an example; ask about the quote below)",

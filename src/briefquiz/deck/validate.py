@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from briefquiz.deck import advice
 from briefquiz.deck.cloze import parse_cloze
 from briefquiz.deck.findings import Finding, Severity
 from briefquiz.deck.model import (
@@ -44,7 +45,7 @@ from briefquiz.deck.yamlnodes import decode as decode_bytes
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_OPTIONS = 9  # options, order items and match pairs are picked with the digit keys 1-9
 
-HEADER_KEYS = ("deck", "title", "description", "source", "questions")
+HEADER_KEYS = ("format", "deck", "title", "description", "source", "questions")
 HEADER_REQUIRED = ("deck", "title", "questions")
 SOURCE_KEYS = ("title", "authors", "file", "url", "starts_at_line")
 COMMON_KEYS = ("id", "type", "prompt", "explanation", "quote", "tags")
@@ -90,6 +91,7 @@ class DeckReader:
         self.findings: list[Finding] = []
         self.source_text: SourceText | None = None
         self.lines: list[str] = []
+        self.source_file: Node | None = None  # the header's source file, checked or not
 
     # -- reporting -------------------------------------------------------------------
     def error(self, at: Node | Mark, message: str, code: str) -> None:
@@ -219,6 +221,8 @@ class DeckReader:
                 "type",
             )
             return None
+        if not advice.deck_format(self, root.get("format")):
+            return None  # a newer format: its keys are not this briefquiz's to judge
         fields = self.keys(root, HEADER_KEYS, HEADER_REQUIRED, "the deck")
         deck_id = self.identifier(fields.get("deck"), "the deck id")
         title = self.text(fields.get("title"), "title")
@@ -265,6 +269,7 @@ class DeckReader:
                     "type",
                 )
         file: Path | None = None
+        self.source_file = fields.get("file")
         if (file_node := fields.get("file")) is not None and (
             raw_file := self.text(file_node, "source file")
         ):
@@ -381,6 +386,8 @@ class DeckReader:
 
     def quote(self, node: Node | None) -> str | None:
         quote = self.text(node, "quote")
+        if quote is not None and node is not None and self.source_file is None:
+            advice.unchecked_quote(self, node)
         if quote is None or node is None or self.source_text is None:
             return quote
         if self.source_text.locate(quote) is None:
@@ -437,6 +444,7 @@ def _choice(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion
         or not r.member(f.get("answer"), answer, options, "answer")
     ):
         return None
+    advice.longest_is_right(r, f["answer"], options, answer)
     return lambda c: Choice(**c, options=tuple(options), answer=answer)  # type: ignore[arg-type]
 
 
@@ -460,6 +468,7 @@ def _multi(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
             ok = r.member(item, value, options, "answer") and ok
     if not ok:
         return None
+    advice.every_option_right(r, answers_node, options, answers)
     return lambda c: Multi(**c, options=tuple(options), answers=frozenset(answers))  # type: ignore[arg-type]
 
 
