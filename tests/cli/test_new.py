@@ -76,11 +76,27 @@ def test_new_with_source_quotes_it_and_passes_check(tmp_path: Path) -> None:
     assert "  file: ../texts/article.txt " in (tmp_path / "decks" / "russia.yaml").read_text(
         encoding="utf-8"
     )
-    source = SourceText.read(texts / "article.txt")
+    # The caption, time stamp, editor's note and dateline are not the text: none is quoted.
+    assert "the text seems to start at line 9, after a time stamp" in result.stdout
+    assert deck.source.starts_at_line == 9
+    source = SourceText.read(texts / "article.txt", starts_at_line=9)
+    whole = SourceText.read(texts / "article.txt")
     for question in deck.questions:
         assert question.quote, question.id
         assert source.locate(question.quote) is not None
+        assert (where := whole.locate(question.quote)) and where.paragraph.line >= 9
     assert (tmp_path / "decks" / SCHEMA_FILENAME).exists()
+
+
+@pytest.mark.slow
+def test_new_takes_the_start_it_is_given(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_bytes(SEED.read_bytes())
+    result = run(tmp_path, "new", "russia.yaml", "--source", "article.txt", "--starts-at", "5")
+    assert result.returncode == 0, result.stderr
+    assert "starts_at_line is 5, as given" in result.stdout
+    assert_checks_clean(tmp_path, "russia.yaml")
+    deck, _ = read_deck(tmp_path / "russia.yaml")
+    assert deck is not None and deck.source is not None and deck.source.starts_at_line == 5
 
 
 @pytest.mark.slow

@@ -44,6 +44,14 @@ def source_title(text: SourceText, fallback: str) -> str:
     return fallback
 
 
+def _starts_at_line(line: int) -> str:
+    if line <= 1:
+        return "  # starts_at_line: 5   # where the text proper starts (skips captions, headers)"
+    return (
+        f"  starts_at_line: {line}   # where the text proper starts; quotes are looked for after it"
+    )
+
+
 def has_passages(text: SourceText) -> bool:
     return any(p.text.split() for p in text.paragraphs)
 
@@ -85,7 +93,7 @@ def starter_deck(
             "  # url: https://example.org/the-article",
             f"  file: {scalar(source.file)}"
             "   # relative to this deck; every quote is checked against it",
-            "  # starts_at_line: 5   # where the text proper starts (skips captions, headers)",
+            _starts_at_line(source.text.starts_at_line),
         ]
     lines += [
         "",

@@ -112,6 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXTFILE",
         help="the article the deck is about (UTF-8 text); the examples quote it",
     )
+    new.add_argument(
+        "--starts-at",
+        type=int,
+        metavar="N",
+        help="the line where the article's text starts (default: found by skipping captions, "
+        "time stamps, an editor's note, bylines and a title)",
+    )
     new.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     new.set_defaults(handler=_handler("new"))
 

@@ -10,6 +10,7 @@ from briefquiz.authoring.files import ensure_schema_beside, write_text
 from briefquiz.authoring.ids import slugify, title_from_name, unique_id
 from briefquiz.authoring.scaffold import StarterSource, has_passages, source_title, starter_deck
 from briefquiz.authoring.shellpath import for_shell
+from briefquiz.authoring.textstart import text_after_start
 from briefquiz.deck.findings import Severity
 from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
 from briefquiz.deck.sourcetext import SourceText
@@ -48,7 +49,7 @@ def _relative(target: Path, start: Path) -> str:
         return target.resolve().as_posix()
 
 
-def _source(raw: Path, deck_path: Path) -> StarterSource:
+def _source(raw: Path, deck_path: Path, starts_at: int | None) -> tuple[StarterSource, str]:
     try:
         text = SourceText.read(raw)
     except FileNotFoundError:
@@ -62,7 +63,9 @@ def _source(raw: Path, deck_path: Path) -> StarterSource:
     if not has_passages(text):
         raise CommandError(f"--source {raw}: the file has no text to ask about", 1)
     fallback = title_from_name(raw.stem)
-    return StarterSource(text, _relative(raw, deck_path.parent), source_title(text, fallback))
+    started, said = text_after_start(text, starts_at)
+    title = source_title(text, fallback)
+    return StarterSource(started, _relative(raw, deck_path.parent), title), said
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise CommandError(f"{path} already exists; use --force to overwrite it")
     deck_id, renamed = _free_deck_id(path)
-    source = _source(args.source, path) if args.source is not None else None
+    source, start = (
+        _source(args.source, path, args.starts_at) if args.source is not None else (None, "")
+    )
     text = starter_deck(deck_id, title_from_name(path.stem), source, path.name)
 
     _, findings = read_deck(path, text.encode("utf-8"))
@@ -95,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {shown}: deck {deck_id!r} with one example question of each of the 8 types")
     if source is not None:
         print(f"  its source is {source.file}; each example quotes it")
+        print(f"  {start}")
     if schema is not None:
         print(f"  and {for_shell(schema)}, so editors can check the deck as you type")
     print("next:")
