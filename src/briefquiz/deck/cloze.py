@@ -29,41 +29,68 @@ class ClozeProblem:
 Parts = tuple[str | Blank, ...]
 
 
+Token = tuple[int, str]  # where it starts, and "{{", "}}", "{", "}", an escape or a character
+
+
+def _tokens(text: str) -> list[Token]:
+    """The text cut into braces and literal characters; an escaped brace is a literal one."""
+    tokens: list[Token] = []
+    i = 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if pair in ESCAPES or pair in (OPEN, CLOSE):
+            tokens.append((i, pair))
+            i += 2
+        else:
+            tokens.append((i, text[i]))
+            i += 1
+    return tokens
+
+
+def _literal(token: str) -> str:
+    return ESCAPES.get(token, token)
+
+
 def parse_cloze(text: str) -> tuple[Parts, ClozeProblem | None]:
     """Split a cloze text into literal parts and blanks, or say where its first mistake is."""
     parts: list[str | Blank] = []
     literal: list[str] = []
-    i = 0
-    while i < len(text):
-        pair = text[i : i + 2]
-        if pair in ESCAPES:
-            literal.append(ESCAPES[pair])
-            i += 2
-        elif pair == OPEN:
-            if text[i + 2 : i + 3] == "{":
-                return (), ClozeProblem(
-                    f"three braces '{{{{{{': a blank opens with exactly two; {LITERAL_HINT}",
-                    i + 2,
-                )
-            blank, end, problem = _blank(text, i)
-            if problem is not None:
-                return (), problem
-            parts.append("".join(literal))
-            parts.append(blank)
-            literal = []
-            i = end
-        elif text[i] == "{":
+    inside: list[str] | None = None  # the answers typed so far, while in a blank
+    opened = 0
+    for at, token in _tokens(text):
+        if inside is None:
+            if token == OPEN:
+                inside, opened = [], at
+            elif token in ("{", CLOSE[0], CLOSE):
+                return (), _stray(token, at, after_blank=bool(parts) and not literal)
+            else:
+                literal.append(_literal(token))
+            continue
+        written = text[opened : at + len(token)]
+        if token in (OPEN, "{") and at == opened + 2:
             return (), ClozeProblem(
-                f"a single '{{': write each blank as {{{{answer}}}}; {LITERAL_HINT}", i
+                f"three braces '{{{{{{': a blank opens with exactly two; {LITERAL_HINT}", at
             )
-        elif text[i] == "}":
-            after = " after the blank" if parts and not literal else ""
+        if token in (OPEN, "{"):
             return (), ClozeProblem(
-                f"a stray '}}'{after}: a blank closes with exactly two; {LITERAL_HINT}", i
+                "a '{' inside a blank: blanks cannot nest; close the blank before with "
+                f"'}}}}'; {LITERAL_HINT}",
+                at,
             )
-        else:
-            literal.append(text[i])
-            i += 1
+        if token == "}":
+            return (), ClozeProblem(
+                f"the blank {written!r} is closed with one brace: close it with '}}}}'", at
+            )
+        if token == CLOSE:
+            answers = tuple(a.strip() for a in "".join(inside).split("|"))
+            if not all(answers):
+                return (), ClozeProblem(f"blank {written!r} has an empty answer", opened)
+            parts += ["".join(literal), Blank(answers)]
+            literal, inside = [], None
+            continue
+        inside.append(_literal(token))
+    if inside is not None:
+        return (), ClozeProblem("this blank is not closed: end it with '}}'", opened)
     parts.append("".join(literal))
     if len(parts) == 1:
         return (), ClozeProblem(
@@ -72,45 +99,10 @@ def parse_cloze(text: str) -> tuple[Parts, ClozeProblem | None]:
     return tuple(parts), None
 
 
-def _blank(text: str, start: int) -> tuple[Blank, int, ClozeProblem | None]:
-    """The blank opened at `start`, and the index just after its `}}`."""
-    inside: list[str] = []
-    i = start + 2
-    while i < len(text):
-        pair = text[i : i + 2]
-        if pair in ESCAPES:
-            inside.append(ESCAPES[pair])
-            i += 2
-        elif pair == CLOSE:
-            written = text[start : i + 2]
-            answers = tuple(a.strip() for a in "".join(inside).split("|"))
-            if not all(answers):
-                return Blank(()), i, ClozeProblem(f"blank {written!r} has an empty answer", start)
-            return Blank(answers), i + 2, None
-        elif text[i] == "}":
-            written = text[start : i + 1]
-            return (
-                Blank(()),
-                i,
-                ClozeProblem(
-                    f"the blank {written!r} is closed with one brace: close it with '}}}}'", i
-                ),
-            )
-        elif text[i] == "{":
-            return (
-                Blank(()),
-                i,
-                ClozeProblem(
-                    "a '{' inside a blank: blanks cannot nest; close the blank before with "
-                    f"'}}}}'; {LITERAL_HINT}",
-                    i,
-                ),
-            )
-        else:
-            inside.append(text[i])
-            i += 1
-    return (
-        Blank(()),
-        i,
-        ClozeProblem("this blank is not closed: end it with '}}'", start),
-    )
+def _stray(token: str, at: int, *, after_blank: bool) -> ClozeProblem:
+    if token == "{":
+        return ClozeProblem(
+            f"a single '{{': write each blank as {{{{answer}}}}; {LITERAL_HINT}", at
+        )
+    after = " after the blank" if after_blank else ""
+    return ClozeProblem(f"a stray '}}'{after}: a blank closes with exactly two; {LITERAL_HINT}", at)
