@@ -111,6 +111,14 @@ class DeckReader:
         lead = len(node.value) - len(node.value.lstrip())
         return char_mark(self.lines, node, offset + lead)
 
+    def _comment_hint(self, node: Scalar) -> str:
+        """Why a plain value came out empty when a '#' follows it: YAML read a comment."""
+        line = self.lines[node.mark.line - 1] if node.mark.line <= len(self.lines) else ""
+        rest = line[node.mark.column - 1 :]
+        if node.plain and rest.lstrip().startswith("#"):
+            return f": a '#' after a space starts a comment; quote the value, \"{rest.strip()}\""
+        return ""
+
     @property
     def has_errors(self) -> bool:
         return any(f.severity is Severity.ERROR for f in self.findings)
@@ -148,7 +156,7 @@ class DeckReader:
             return None
         value = node.value.strip()
         if not value and not allow_empty:
-            self.error(node, f"{what} must not be empty", "empty")
+            self.error(node, f"{what} must not be empty{self._comment_hint(node)}", "empty")
             return None
         return value
 
