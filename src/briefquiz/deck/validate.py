@@ -29,6 +29,7 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.deck.sourcetext import SourceText, read_source
+from briefquiz.deck.yamlhints import quoted
 from briefquiz.deck.yamlnodes import (
     Mapping,
     Mark,
@@ -111,6 +112,18 @@ class DeckReader:
         lead = len(node.value) - len(node.value.lstrip())
         return char_mark(self.lines, node, offset + lead)
 
+    def _colon_hint(self, node: Node) -> str:
+        """A one-line `key: value` where text was wanted: a ': ' in the text made it one."""
+        if not isinstance(node, Mapping) or len(node.pairs) != 1:
+            return ""
+        key, value = node.pairs[0]
+        if not isinstance(key, Scalar) or not isinstance(value, Scalar) or value.end is None:
+            return ""
+        if key.mark.line != value.end.line or key.mark.line > len(self.lines):
+            return ""
+        typed = self.lines[key.mark.line - 1][key.mark.column - 1 : value.end.column - 1]
+        return f": the ': ' in it makes a key and a value; put it in quotes, {quoted(typed)}"
+
     def _comment_hint(self, node: Scalar) -> str:
         """Why a plain value came out empty when a '#' follows it: YAML read a comment."""
         line = self.lines[node.mark.line - 1] if node.mark.line <= len(self.lines) else ""
@@ -152,7 +165,8 @@ class DeckReader:
         if node is None:
             return None
         if not isinstance(node, Scalar):
-            self.error(node, f"{what} must be a text value, not {node.kind}", "type")
+            hint = self._colon_hint(node)
+            self.error(node, f"{what} must be a text value, not {node.kind}{hint}", "type")
             return None
         value = node.value.strip()
         if not value and not allow_empty:
@@ -179,6 +193,12 @@ class DeckReader:
                 continue
             values.append(value)
         return values
+
+    @staticmethod
+    def all_taken(node: Node, values: list[str]) -> bool:
+        """Whether every item of a list was taken: when one was refused (and reported), its
+        count is no second mistake to report."""
+        return isinstance(node, Sequence) and len(values) == len(node.items)
 
     def boolean(self, node: Node | None, what: str) -> bool | None:
         if node is None:
@@ -412,7 +432,7 @@ class DeckReader:
     def options(self, fields: dict[str, Node]) -> list[str] | None:
         node = fields.get("options")
         options = self.texts(node, "options")
-        if options is None or node is None:
+        if options is None or node is None or not self.all_taken(node, options):
             return None
         if not 2 <= len(options) <= MAX_OPTIONS:
             self.error(node, f"options needs 2 to {MAX_OPTIONS} items, not {len(options)}", "count")
@@ -519,7 +539,7 @@ def _cloze(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
 def _order(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion] | None:
     node = f.get("items")
     items = r.texts(node, "items")
-    if items is None or node is None:
+    if items is None or node is None or not r.all_taken(node, items):
         return None
     if len(items) < 2:
         r.error(node, f"an order question needs at least 2 items, not {len(items)}", "count")

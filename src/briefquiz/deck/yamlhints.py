@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _KEY_LINE = re.compile(
     r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s:#'\"][^:#]*?):(?: +(?P<value>.*))?$"
 )
+_SQUEEZED = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*):([^\s:/].*)$")  # prompt:Who, not a URL
 _RESERVED_START = "{[*&!@`%|>"  # a plain value cannot start with these
 
 
@@ -40,16 +41,26 @@ def _spaces(count: int) -> str:
     return f"{count} space" if count == 1 else f"{count} spaces"
 
 
-def _previous_like(lines: list[str], number: int) -> str | None:
-    """The nearest line above `number` of the same sort (a list item, or a key), if any."""
+def _key_column(line: str) -> int:
+    """Where a line's key starts, 0-based: after its indentation and any '- ' before it."""
+    found = re.match(r"^ *(- +)*", line)
+    return found.end() if found else 0
+
+
+def _expected_indentation(lines: list[str], number: int) -> int | None:
+    """How far line `number` should be indented, judged from the nearest line like it above:
+    a list item like the item before it; a key like the key before it (which may follow a
+    '- '), skipping a key that opens a block of its own."""
     item = lines[number - 1].lstrip(" ").startswith("-")
     for above in range(number - 2, -1, -1):
         text = lines[above]
         stripped = text.lstrip(" ")
         if not stripped or stripped.startswith("#"):
             continue
-        if stripped.startswith("-") == item:
-            return text
+        if item and stripped.startswith("-"):
+            return indentation(text)
+        if not item and not stripped.rstrip().endswith(":"):
+            return _key_column(text)
     return None
 
 
@@ -122,23 +133,24 @@ def hint(
                 f"this {opener} is not closed: add {closer} at the end of its list, "
                 "and separate the items with ', '",
             )
-    before = _previous_like(lines, line)
-    expected = indentation(before) if before is not None else 0
-    if stripped and indentation(text) != expected and _KEY_LINE.match(text):
+    expected = _expected_indentation(lines, line)
+    shaped = _KEY_LINE.match(text) or stripped.startswith("-")
+    if expected is not None and stripped and indentation(text) != expected and shaped:
         return Hint(
             line,
             indentation(text) + 1,
             f"this line is indented {_spaces(indentation(text))} and the one like it above "
             f"{_spaces(expected)}: indent it like the line above",
         )
-    squeezed = re.match(r"^( *(?:- +)?)([A-Za-z_][\w-]*):(\S.*)$", lines[start_line - 1])
-    if squeezed and start_line <= line:
-        indent, key, value = squeezed.groups()
-        return Hint(
-            start_line,
-            len(indent) + len(key) + 2,
-            f"a key needs a space after its ':': write '{key}: {value}'",
-        )
+    for number in sorted({line, line - 1, start_line}, reverse=True):
+        squeezed = _SQUEEZED.match(lines[number - 1]) if 1 <= number <= line else None
+        if squeezed:
+            indent, key, value = squeezed.groups()
+            return Hint(
+                number,
+                len(indent) + len(key) + 2,
+                f"a key needs a space after its ':': write '{key}: {value}'",
+            )
     match = _KEY_LINE.match(text)
     value = (match.group("value") or "") if match else ""
     if match and value:
