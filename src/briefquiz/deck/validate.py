@@ -29,7 +29,7 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.deck.sourcetext import SourceText, read_source
-from briefquiz.deck.yamlhints import quoted
+from briefquiz.deck.valuehints import colon_hint, comment_hint
 from briefquiz.deck.yamlnodes import (
     Mapping,
     Mark,
@@ -112,26 +112,6 @@ class DeckReader:
         lead = len(node.value) - len(node.value.lstrip())
         return char_mark(self.lines, node, offset + lead)
 
-    def _colon_hint(self, node: Node) -> str:
-        """A one-line `key: value` where text was wanted: a ': ' in the text made it one."""
-        if not isinstance(node, Mapping) or len(node.pairs) != 1:
-            return ""
-        key, value = node.pairs[0]
-        if not isinstance(key, Scalar) or not isinstance(value, Scalar) or value.end is None:
-            return ""
-        if key.mark.line != value.end.line or key.mark.line > len(self.lines):
-            return ""
-        typed = self.lines[key.mark.line - 1][key.mark.column - 1 : value.end.column - 1]
-        return f": the ': ' in it makes a key and a value; put it in quotes, {quoted(typed)}"
-
-    def _comment_hint(self, node: Scalar) -> str:
-        """Why a plain value came out empty when a '#' follows it: YAML read a comment."""
-        line = self.lines[node.mark.line - 1] if node.mark.line <= len(self.lines) else ""
-        rest = line[node.mark.column - 1 :]
-        if node.plain and rest.lstrip().startswith("#"):
-            return f": a '#' after a space starts a comment; quote the value, \"{rest.strip()}\""
-        return ""
-
     @property
     def has_errors(self) -> bool:
         return any(f.severity is Severity.ERROR for f in self.findings)
@@ -165,12 +145,12 @@ class DeckReader:
         if node is None:
             return None
         if not isinstance(node, Scalar):
-            hint = self._colon_hint(node)
+            hint = colon_hint(self.lines, node)
             self.error(node, f"{what} must be a text value, not {node.kind}{hint}", "type")
             return None
         value = node.value.strip()
         if not value and not allow_empty:
-            self.error(node, f"{what} must not be empty{self._comment_hint(node)}", "empty")
+            self.error(node, f"{what} must not be empty{comment_hint(self.lines, node)}", "empty")
             return None
         return value
 
