@@ -19,9 +19,9 @@ SCHEMA_ID = "https://briefquiz.invalid/deck.schema.json"
 
 # An editor reads YAML 1.2: a plain 012, 1e3, ~ or true is a number, null or boolean there,
 # while briefquiz keeps every plain scalar as the text typed. So wherever check wants text, the
-# schema takes any scalar (minLength applies to strings only).
+# schema takes any scalar (the pattern applies to strings only: not empty, not all spaces).
 _SCALAR = ["string", "number", "boolean", "null"]
-_TEXT: dict[str, Any] = {"type": _SCALAR, "minLength": 1}
+_TEXT: dict[str, Any] = {"type": _SCALAR, "pattern": r"\S"}
 _OPTIONAL_TEXT: dict[str, Any] = {"type": _SCALAR}
 _TEXTS: dict[str, Any] = {"type": "array", "items": _TEXT, "uniqueItems": True}
 # `id: 01` is the number 1 to an editor and the id "01" to check.
