@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from briefquiz.authoring.files import SCHEMA_FILENAME, schema_text
 from briefquiz.authoring.scaffold import StarterSource, starter_deck
+from briefquiz.authoring.textstart import text_after_start
 from briefquiz.deck.bundled import bundled_seeds_dir
 from briefquiz.deck.model import QuestionType
 from briefquiz.deck.schema import deck_schema
@@ -174,6 +175,8 @@ ODD_TEXTS = {
     "'Quoted' \"twice\" and `ticks` in another paragraph with enough words",
     "repeated paragraphs": ("Same words in every paragraph of this text here.\n\n" * 4),
     "no sentence ends": " ".join(f"word{i}" for i in range(80)),
+    "all preamble": "Photo: a lighthouse\n\nBy Ada Morrow\n\n05:28 - Source: Varn Radio\n",
+    "preamble then text": "By Ada Morrow\n\nThe light was automated in 1962, the keepers said.\n",
 }
 
 
@@ -181,8 +184,10 @@ ODD_TEXTS = {
 def test_starter_with_an_odd_source_has_no_findings(tmp_path: Path, name: str) -> None:
     source_file = tmp_path / "text.txt"
     source_file.write_text(ODD_TEXTS[name], encoding="utf-8")
-    source = StarterSource(SourceText.read(source_file), "text.txt", "A text")
-    no_findings(starter_deck("odd", "Odd", source), tmp_path / "odd.yaml")
+    for start in (1, None):  # as given, and where the text seems to start
+        started, _ = text_after_start(SourceText.read(source_file), start)
+        source = StarterSource(started, "text.txt", "A text")
+        no_findings(starter_deck("odd", "Odd", source), tmp_path / "odd.yaml")
 
 
 _WORD = st.text(
@@ -201,7 +206,8 @@ def test_starter_with_any_source_has_no_errors(
     folder = tmp_path_factory.mktemp("any")
     source_file = folder / "text.txt"
     source_file.write_text("\n\n".join(paragraphs), encoding="utf-8")
-    source = StarterSource(SourceText.read(source_file), "text.txt", "A text")
+    started, _ = text_after_start(SourceText.read(source_file), None)
+    source = StarterSource(started, "text.txt", "A text")
     no_findings(starter_deck("any", "Any", source), folder / "any.yaml")
 
 
