@@ -7,6 +7,7 @@ imported here, on that path, and never when every quote is found.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from briefquiz.deck.sourcetext import Paragraph, SourceText, normalize, normalize_with_map
@@ -16,14 +17,18 @@ MIN_SCORE = 60.0  # below this, nothing in the source is near enough to show
 
 
 @dataclass(frozen=True, slots=True)
-class Passage:
-    text: str  # normalized, as compared
-    paragraphs: tuple[Paragraph, ...]  # where it stands (two or more: it spans them)
+class Explanation:
+    message: str  # follows "quote not found in the source NAME: "
+    offset: int | None = None  # the character of the quote to point at: the differing word
 
 
-def explain(source: SourceText, quote: str) -> str:
-    """One sentence after "quote not found in the source NAME": the reason, when known,
-    or the nearest passage and the first word that differs."""
+def explain(source: SourceText, quote: str) -> Explanation:
+    """The reason a quote is not found, when known, or the nearest passage and the first
+    word that differs."""
+    return Explanation(reason) if (reason := _reason(source, quote)) else _nearest(source, quote)
+
+
+def _reason(source: SourceText, quote: str) -> str | None:
     needle = normalize(quote)
     if source.starts_at_line > 1:
         whole = SourceText(source.path, source.text, 1)
@@ -49,7 +54,7 @@ def explain(source: SourceText, quote: str) -> str:
                 f"only the case differs: paragraph {_number(paragraph)} "
                 f"(line {paragraph.line}) has {found!r}"
             )
-    return _nearest(source, needle)
+    return None
 
 
 def _number(paragraph: Paragraph) -> int:
@@ -87,15 +92,18 @@ def _spanning(source: SourceText, needle: str) -> tuple[Paragraph, ...] | None:
     return covered if len(covered) > 1 else None
 
 
-def _nearest(source: SourceText, needle: str) -> str:
+def _nearest(source: SourceText, quote: str) -> Explanation:
     from rapidfuzz import fuzz  # only here: most decks never need it
 
+    needle, index = normalize_with_map(quote)
     text, starts = _joined(source)
     if not text:
-        return "the source has no text after starts_at_line"
+        return Explanation("the source has no text after starts_at_line")
     found = fuzz.partial_ratio_alignment(needle, text)
     if found is None or found.score < MIN_SCORE:
-        return "nothing in the source is close to it; copy the passage from the source again"
+        return Explanation(
+            "nothing in the source is close to it; copy the passage from the source again"
+        )
     begin, end = _word_bounds(text, found.dest_start, found.dest_end)
     passage = text[begin:end]
     where = _covering(starts, begin, end)
@@ -106,11 +114,19 @@ def _nearest(source: SourceText, needle: str) -> str:
         if len(where) == 1
         else "paragraphs " + " and ".join(str(_number(p)) for p in where)
     )
+    if len(where) == 1:  # shown as printed, not as compared
+        folded_to = normalize_with_map(where[0].text)[1]
+        local_end = min(end - first_start, len(folded_to))
+        passage = where[0].text[folded_to[begin - first_start] : folded_to[local_end - 1] + 1]
     shown = passage if len(passage) <= SHOWN else passage[: SHOWN - 1] + "…"
     message = f"the nearest passage is in {place}: {shown!r}"
-    if (differs := first_difference(needle, passage)) is not None:
-        message += f"; the first word that differs is {differs}"
-    return message
+    if (differs := first_difference(needle, text[begin:end])) is None:
+        return Explanation(message)
+    told, word = differs
+    starts_of_words = [m.start() for m in re.finditer(r"\S+", needle)]
+    return Explanation(
+        f"{message}; the first word that differs is {told}", index[starts_of_words[word]]
+    )
 
 
 def _word_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -121,17 +137,19 @@ def _word_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
     return begin, end
 
 
-def first_difference(quote: str, passage: str) -> str | None:
-    """The first word of `quote` that the passage does not have, told with its counterpart."""
+def first_difference(quote: str, passage: str) -> tuple[str, int] | None:
+    """The first word of `quote` that the passage does not have, told with its counterpart,
+    and its number among the quote's words (0-based)."""
     mine, theirs = quote.split(), passage.split()
     matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "insert" and i1 in (0, len(mine))):
             continue  # the source's words around the quote are only the window shown
         if tag == "insert":
-            return f"after {mine[i1 - 1]!r}: the source adds {' '.join(theirs[j1:j2])!r}"
+            added = " ".join(theirs[j1:j2])
+            return f"after {mine[i1 - 1]!r}: the source adds {added!r}", i1
         written = " ".join(mine[i1:i2])
         if tag == "delete":
-            return f"{written!r}, which the source does not have"
-        return f"{written!r} (the source has {' '.join(theirs[j1:j2])!r})"
+            return f"{written!r}, which the source does not have", i1
+        return f"{written!r} (the source has {' '.join(theirs[j1:j2])!r})", i1
     return None

@@ -401,10 +401,10 @@ class DeckReader:
         if self.source_text.locate(quote) is None:
             from briefquiz.deck.quotecheck import explain
 
+            why = explain(self.source_text, quote)
             self.error(
-                node,
-                f"quote not found in the source {self.source_text.path.name}: "
-                + explain(self.source_text, quote),
+                self.at_char(node, why.offset),
+                f"quote not found in the source {self.source_text.path.name}: {why.message}",
                 "quote-not-found",
             )
         return quote

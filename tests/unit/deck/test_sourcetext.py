@@ -57,9 +57,13 @@ def test_a_decomposed_source_maps_back_to_its_own_characters() -> None:
 
 def test_a_missing_quote_is_explained_by_its_first_differing_word() -> None:
     assert first_difference("the lamp must go dark", "the lamp must never go dark") == (
-        "after 'must': the source adds 'never'"
+        "after 'must': the source adds 'never'",
+        3,
     )
-    assert first_difference("a red light", "a green light") == "'red' (the source has 'green')"
+    assert first_difference("a red light", "a green light") == (
+        "'red' (the source has 'green')",
+        1,
+    )
     assert first_difference("a light", "a light") is None
 
 
