@@ -44,7 +44,7 @@ BRIEFQUIZ_APP = PROBE.format(
 from briefquiz.clock import SystemClock
 from briefquiz.deck.library import load_default_library
 from briefquiz.locations import database_path
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.app import create_app
 app = create_app(
     store=Store.open(database_path()), library=load_default_library(), clock=SystemClock()
@@ -79,7 +79,7 @@ def bench_answer(runs: int, data_dir: Path) -> tuple[float, float]:
     from briefquiz.clock import SystemClock
     from briefquiz.deck.library import load_default_library
     from briefquiz.deck.model import TrueFalse
-    from briefquiz.progress.store import Store
+    from briefquiz.progress.repository import Store
     from briefquiz.schedule.planner import Planner
     from briefquiz.study.session import Session
 
@@ -116,7 +116,6 @@ def bench_decks(runs: int) -> tuple[float, float]:
     import yaml
 
     from briefquiz.deck.library import load_library
-    from briefquiz.deck.sourcetext import read_source
 
     decks_dir = ROOT / "decks"
     payload = json.dumps(
@@ -129,7 +128,6 @@ def bench_decks(runs: int) -> tuple[float, float]:
         return time.perf_counter() - start
 
     def load_decks() -> float:
-        read_source.cache_clear()
         start = time.perf_counter()
         load_library([(decks_dir, True)])
         return time.perf_counter() - start

@@ -7,6 +7,7 @@ sub-folder can never shadow them.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import queue
 import random
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +26,9 @@ from typing import Any
 import pytest
 
 from answers import Answers
-from briefquiz.clock import FixedClock
+from briefquiz import cli as briefquiz_cli
+from briefquiz.cli.context import Context
+from briefquiz.clock import Clock, FixedClock
 from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
@@ -39,7 +43,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.queue import Presentation
 from briefquiz.study.session import Session
@@ -274,6 +278,68 @@ def tf_file(tmp_path: Path) -> Callable[[int], Path]:
         return path
 
     return write
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command did: its exit status and what it printed (like CompletedProcess)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class InProcessCli:
+    """Calls `briefquiz.cli.main([...])` in this process, as `python -m briefquiz ...` runs it:
+    BRIEFQUIZ_DATA_DIR is `data`, the working folder `cwd`, stdin the `input` given (not a
+    terminal), stdout and stderr captured; `data` and `cwd` override, for one command; `**env`
+    sets more variables (TZ is applied). `clock`, when set, is the clock every command reads
+    (a date in a test then never turns from future to past as the years go by)."""
+
+    data: Path
+    cwd: Path
+    capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch
+    clock: Clock | None = None
+
+    def run(
+        self,
+        *args: str | Path,
+        input: str = "",
+        cwd: Path | None = None,
+        data: Path | None = None,
+        **env: str,
+    ) -> Ran:
+        self.capsys.readouterr()  # only this command's output
+        with self.monkeypatch.context() as patch:
+            patch.setenv("BRIEFQUIZ_DATA_DIR", str(data or self.data))
+            for name, value in env.items():
+                patch.setenv(name, value)
+            patch.chdir(cwd or self.cwd)
+            patch.setattr(sys, "stdin", io.StringIO(input))
+            if hasattr(time, "tzset"):
+                time.tzset()
+            try:
+                context = None if self.clock is None else Context(clock=self.clock)
+                status = briefquiz_cli.main([str(arg) for arg in args], context)
+            except SystemExit as end:  # argparse: --help, --version, bad usage
+                status = end.code if isinstance(end.code, int) else int(end.code is not None)
+            out, err = self.capsys.readouterr()
+        if hasattr(time, "tzset"):
+            time.tzset()
+        return Ran(status, out, err)
+
+
+@pytest.fixture
+def bq(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> InProcessCli:
+    """briefquiz's command line in this process, data in tmp_path/data, run in tmp_path."""
+    return InProcessCli(tmp_path / "data", tmp_path, capsys, monkeypatch)
 
 
 # --------------------------------------------------------------------------- subprocesses

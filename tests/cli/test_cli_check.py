@@ -1,21 +1,18 @@
-"""`briefquiz check`, `list`, `schema` and `--version`, run as a user runs them: a real process."""
+"""`briefquiz check`, `list`, `schema` and `--version`, through the command line's entry point."""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefquiz import __version__
 from briefquiz.deck.bundled import bundled_decks_dir
 from briefquiz.deck.validate import read_deck
-from clirun import run_briefquiz
 from paths import REPO
-
-pytestmark = pytest.mark.slow
 
 FIXTURES = REPO / "tests" / "fixtures" / "decks"
 FINDING_LINE = re.compile(
@@ -24,8 +21,9 @@ FINDING_LINE = re.compile(
 EXPECT = re.compile(r"^# expect: (\d+):(\d+) (error|warning) ([a-z-]+)$", re.MULTILINE)
 
 
-def run(data_dir: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return run_briefquiz(data_dir, *args)
+def run(bq: Any, *args: str | Path) -> Any:
+    """The command run from the repository's folder, as the located paths below expect."""
+    return bq.run(*args, cwd=REPO)
 
 
 def bundled_ids() -> list[str]:
@@ -44,8 +42,8 @@ def expected(fixture: Path) -> list[tuple[int, int, str, str]]:
     )
 
 
-def test_check_without_arguments_passes_on_the_bundled_decks(tmp_path: Path) -> None:
-    result = run(tmp_path, "check")
+def test_check_without_arguments_passes_on_the_bundled_decks(bq) -> None:
+    result = run(bq, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
     assert "no problems" in result.stderr
@@ -53,9 +51,9 @@ def test_check_without_arguments_passes_on_the_bundled_decks(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("name", ["duplicate-key.yaml", "missing-key-per-type.yaml"])
-def test_broken_fixture_exits_1_with_located_lines(tmp_path: Path, name: str) -> None:
+def test_broken_fixture_exits_1_with_located_lines(bq, name: str) -> None:
     fixture = FIXTURES / name
-    result = run(tmp_path, "check", fixture.relative_to(REPO))
+    result = run(bq, "check", fixture.relative_to(REPO))
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     matches = [FINDING_LINE.match(line) for line in lines]
@@ -66,9 +64,9 @@ def test_broken_fixture_exits_1_with_located_lines(tmp_path: Path, name: str) ->
     assert "error" in result.stderr
 
 
-def test_check_json_has_the_findings(tmp_path: Path) -> None:
+def test_check_json_has_the_findings(bq) -> None:
     fixture = FIXTURES / "truefalse-not-boolean.yaml"
-    result = run(tmp_path, "check", "--format", "json", fixture)
+    result = run(bq, "check", "--format", "json", fixture)
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert isinstance(report["findings"], list)
@@ -79,60 +77,60 @@ def test_check_json_has_the_findings(tmp_path: Path) -> None:
     assert got == expected(fixture)
 
 
-def test_check_json_of_a_clean_deck_is_an_empty_list(tmp_path: Path) -> None:
-    result = run(tmp_path, "check", "--format", "json", FIXTURES / "valid-match.yaml")
+def test_check_json_of_a_clean_deck_is_an_empty_list(bq) -> None:
+    result = run(bq, "check", "--format", "json", FIXTURES / "valid-match.yaml")
     assert result.returncode == 0
     assert json.loads(result.stdout) == {"findings": []}
 
 
-def test_warnings_alone_exit_0(tmp_path: Path) -> None:
-    result = run(tmp_path, "check", FIXTURES / "no-quote-warning.yaml")
+def test_warnings_alone_exit_0(bq) -> None:
+    result = run(bq, "check", FIXTURES / "no-quote-warning.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert ":10:5: warning: no quote" in result.stdout
 
 
-def test_nonexistent_path_exits_2(tmp_path: Path) -> None:
-    result = run(tmp_path, "check", tmp_path / "no-such-deck.yaml")
+def test_nonexistent_path_exits_2(bq, tmp_path: Path) -> None:
+    result = run(bq, "check", tmp_path / "no-such-deck.yaml")
     assert result.returncode == 2
     assert "no such file or folder" in result.stderr
     assert result.stdout == ""
 
 
-def test_bad_usage_exits_2(tmp_path: Path) -> None:
-    result = run(tmp_path, "check", "--format", "xml")
+def test_bad_usage_exits_2(bq) -> None:
+    result = run(bq, "check", "--format", "xml")
     assert result.returncode == 2
     assert "invalid choice: 'xml'" in result.stderr
 
 
-def test_list_shows_every_bundled_deck(tmp_path: Path) -> None:
-    result = run(tmp_path, "list")
+def test_list_shows_every_bundled_deck(bq) -> None:
+    result = run(bq, "list")
     assert result.returncode == 0, result.stderr
     listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
     ids = bundled_ids()
     assert ids
     assert set(ids) <= listed
-    assert str(tmp_path / "decks") in result.stdout
+    assert str(bq.data / "decks") in result.stdout
 
 
-def test_list_json(tmp_path: Path) -> None:
-    result = run(tmp_path, "list", "--format", "json")
+def test_list_json(bq) -> None:
+    result = run(bq, "list", "--format", "json")
     assert result.returncode == 0
     rows = json.loads(result.stdout)
     assert sorted(row["id"] for row in rows if row.get("bundled")) == sorted(bundled_ids())
 
 
-def test_schema_prints_json_schema(tmp_path: Path) -> None:
-    result = run(tmp_path, "schema")
+def test_schema_prints_json_schema(bq) -> None:
+    result = run(bq, "schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert "questions" in schema["properties"]
     assert schema["required"] == ["deck", "title", "questions"]
 
 
-def test_user_deck_reusing_a_bundled_id_is_located_at_its_deck_value(tmp_path: Path) -> None:
+def test_user_deck_reusing_a_bundled_id_is_located_at_its_deck_value(bq) -> None:
     taken = bundled_ids()[0]
-    user_decks = tmp_path / "decks"
-    user_decks.mkdir()
+    user_decks = bq.data / "decks"
+    user_decks.mkdir(parents=True)
     mine = user_decks / "mine.yaml"
     mine.write_text(
         "# My own deck, which happens to reuse a bundled id.\n"
@@ -142,7 +140,7 @@ def test_user_deck_reusing_a_bundled_id_is_located_at_its_deck_value(tmp_path: P
         "  - id: q\n    type: flashcard\n    prompt: Mine?\n    answer: Yes\n",
         encoding="utf-8",
     )
-    result = run(tmp_path, "check")
+    result = run(bq, "check")
     assert result.returncode == 1, result.stdout + result.stderr
     [line] = result.stdout.splitlines()
     match = FINDING_LINE.match(line)
@@ -151,18 +149,18 @@ def test_user_deck_reusing_a_bundled_id_is_located_at_its_deck_value(tmp_path: P
     assert (match["line"], match["column"], match["severity"]) == ("3", "9", "error")
     assert f"deck id '{taken}' is already used by" in match["message"]
 
-    result = run(tmp_path, "check", "--format", "json", mine)
+    result = run(bq, "check", "--format", "json", mine)
     assert result.returncode == 1
     [finding] = json.loads(result.stdout)["findings"]
     assert (finding["line"], finding["column"], finding["code"]) == (3, 9, "duplicate-deck-id")
 
-    listed = run(tmp_path, "list")
+    listed = run(bq, "list")
     assert listed.returncode == 0
     assert "not loaded" in listed.stdout and "mine.yaml" in listed.stdout
 
 
-def test_coverage_lists_the_paragraphs_of_the_source(tmp_path: Path) -> None:
-    result = run(tmp_path, "check", "--coverage", FIXTURES / "valid-with-source.yaml")
+def test_coverage_lists_the_paragraphs_of_the_source(bq) -> None:
+    result = run(bq, "check", "--coverage", FIXTURES / "valid-with-source.yaml")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "tests/fixtures/decks/source.txt: 3 of 4 paragraphs have questions" in out
@@ -171,10 +169,8 @@ def test_coverage_lists_the_paragraphs_of_the_source(tmp_path: Path) -> None:
     assert rows[-1][2].startswith("none  Today volunteers open the tower")
 
 
-def test_coverage_json(tmp_path: Path) -> None:
-    result = run(
-        tmp_path, "check", "--coverage", "--format", "json", FIXTURES / "valid-with-source.yaml"
-    )
+def test_coverage_json(bq) -> None:
+    result = run(bq, "check", "--coverage", "--format", "json", FIXTURES / "valid-with-source.yaml")
     assert result.returncode == 0
     [source] = json.loads(result.stdout)["coverage"]
     assert Path(source["source"]) == (FIXTURES / "source.txt").resolve()
@@ -186,13 +182,13 @@ def test_coverage_json(tmp_path: Path) -> None:
     ]
 
 
-def test_coverage_of_the_bundled_decks(tmp_path: Path) -> None:
-    result = run(tmp_path, "check", "--coverage")
+def test_coverage_of_the_bundled_decks(bq) -> None:
+    result = run(bq, "check", "--coverage")
     assert result.returncode == 0, result.stderr
     assert re.search(r"\d+ of \d+ paragraphs have questions", result.stdout)
 
 
-def test_version(tmp_path: Path) -> None:
-    result = run(tmp_path, "--version")
+def test_version(bq) -> None:
+    result = run(bq, "--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"briefquiz {__version__}"

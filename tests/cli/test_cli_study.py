@@ -12,65 +12,70 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefquiz import cli as briefquiz_cli
-from briefquiz.clock import FixedClock, SystemClock, local_day
-from briefquiz.progress.store import DeckSettings, Store
-from clirun import run_briefquiz
-
-pytestmark = pytest.mark.slow
+from briefquiz.clock import LOCAL, FixedClock, SystemClock, local_day
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DECK = "bq-test-tf"
 
 
 @pytest.fixture
-def user_deck(cli, tf_file) -> str:
+def user_deck(bq, tf_file) -> str:
     """A deck in the data dir's decks/ folder, so that its id alone finds it."""
-    decks = cli.data / "decks"
-    decks.mkdir()
+    decks = bq.data / "decks"
+    decks.mkdir(parents=True)
     tf_file(4).rename(decks / "statements.yaml")
     return DECK
 
 
-def settings(cli) -> DeckSettings:
-    with Store.open(cli.data / "progress.sqlite3") as store:
+@pytest.fixture(autouse=True)
+def _before_the_dates_below(bq) -> None:
+    """Every command here runs on 1 June 2029, local time: the seminar dates of these tests
+    (2030, 2031) stay in the future whatever the real date."""
+    bq.clock = FixedClock(datetime(2029, 6, 1, 12, tzinfo=UTC), tz=LOCAL)
+
+
+def settings(bq) -> DeckSettings:
+    with Store.open(bq.data / "progress.sqlite3") as store:
         return store.settings(DECK)
 
 
 # --------------------------------------------------------------------------- seminar
 
 
-def test_seminar_date_assumes_nine_in_the_morning_local_time(cli, user_deck: str) -> None:
-    result = cli.run("seminar", user_deck, "2030-01-02", TZ="Europe/Berlin")
+def test_seminar_date_assumes_nine_in_the_morning_local_time(bq, user_deck: str) -> None:
+    result = bq.run("seminar", user_deck, "2030-01-02", TZ="Europe/Berlin")
     assert result.returncode == 0, result.stderr
     assert "seminar set for Wed 2 Jan 2030 09:00 (no time given: 09:00 assumed)." in result.stdout
     assert "Readiness: 0% if you stop now;" in result.stdout
-    assert settings(cli).seminar_at == datetime(2030, 1, 2, 9, 0, tzinfo=BERLIN)
-    assert settings(cli).seminar_at == datetime(2030, 1, 2, 8, 0, tzinfo=UTC)
+    assert settings(bq).seminar_at == datetime(2030, 1, 2, 9, 0, tzinfo=BERLIN)
+    assert settings(bq).seminar_at == datetime(2030, 1, 2, 8, 0, tzinfo=UTC)
 
 
-def test_seminar_in_summer_set_in_any_season_is_nine_local(cli, user_deck: str) -> None:
+def test_seminar_in_summer_set_in_any_season_is_nine_local(bq, user_deck: str) -> None:
     # Whatever the season today, 09:00 on a summer day in Berlin is 07:00 UTC (CEST).
-    result = cli.run("seminar", user_deck, "2030-07-02", TZ="Europe/Berlin")
+    result = bq.run("seminar", user_deck, "2030-07-02", TZ="Europe/Berlin")
     assert result.returncode == 0, result.stderr
     assert "Tue 2 Jul 2030 09:00" in result.stdout
-    assert settings(cli).seminar_at == datetime(2030, 7, 2, 7, 0, tzinfo=UTC)
+    assert settings(bq).seminar_at == datetime(2030, 7, 2, 7, 0, tzinfo=UTC)
 
 
-def test_seminar_with_a_time_shows_and_clears(cli, user_deck: str) -> None:
-    result = cli.run("seminar", user_deck, "2030-01-02 14:30", TZ="UTC")
+def test_seminar_with_a_time_shows_and_clears(bq, user_deck: str) -> None:
+    result = bq.run("seminar", user_deck, "2030-01-02 14:30", TZ="UTC")
     assert result.returncode == 0, result.stderr
     assert "seminar set for Wed 2 Jan 2030 14:30." in result.stdout
     assert "assumed" not in result.stdout
-    assert settings(cli).seminar_at == datetime(2030, 1, 2, 14, 30, tzinfo=UTC)
+    assert settings(bq).seminar_at == datetime(2030, 1, 2, 14, 30, tzinfo=UTC)
 
-    shown = cli.run("seminar", user_deck, TZ="UTC")
+    shown = bq.run("seminar", user_deck, TZ="UTC")
     assert shown.returncode == 0 and "(Wed 2 Jan 2030 14:30)" in shown.stdout
 
-    cleared = cli.run("seminar", user_deck, "--clear")
+    cleared = bq.run("seminar", user_deck, "--clear")
     assert cleared.returncode == 0
     assert "seminar cleared" in cleared.stdout
-    assert settings(cli).seminar_at is None
-    none = cli.run("seminar", user_deck)
+    assert settings(bq).seminar_at is None
+    none = bq.run("seminar", user_deck)
     assert none.returncode == 0 and f"no seminar set. Set one with: briefquiz seminar {DECK}" in (
         none.stdout
     )
@@ -86,31 +91,31 @@ def test_seminar_with_a_time_shows_and_clears(cli, user_deck: str) -> None:
         ("2999-01-01", "is more than ten years away"),
     ],
 )
-def test_a_bad_seminar_date_is_refused(cli, user_deck: str, when: str, message: str) -> None:
-    assert cli.run("seminar", user_deck, "2031-05-05").returncode == 0
-    before = settings(cli)
-    result = cli.run("seminar", user_deck, when)
+def test_a_bad_seminar_date_is_refused(bq, user_deck: str, when: str, message: str) -> None:
+    assert bq.run("seminar", user_deck, "2031-05-05").returncode == 0
+    before = settings(bq)
+    result = bq.run("seminar", user_deck, when)
     assert result.returncode == 2
     assert result.stderr.startswith("briefquiz: ")
     assert message in result.stderr
     assert "Traceback" not in result.stderr
-    assert settings(cli) == before
+    assert settings(bq) == before
 
 
 # --------------------------------------------------------------------------- config
 
 
-def test_config_persists(cli, user_deck: str) -> None:
-    result = cli.run("config", user_deck, "--retention", "0.85", "--new-per-day", "5")
+def test_config_persists(bq, user_deck: str) -> None:
+    result = bq.run("config", user_deck, "--retention", "0.85", "--new-per-day", "5")
     assert result.returncode == 0, result.stderr
     assert "target recall (retention): 85%" in result.stdout
     assert "new questions per day:     5" in result.stdout
-    assert settings(cli) == DeckSettings(DECK, desired_retention=0.85, new_per_day=5)
-    shown = cli.run("config", user_deck)
+    assert settings(bq) == DeckSettings(DECK, desired_retention=0.85, new_per_day=5)
+    shown = bq.run("config", user_deck)
     assert "85%" in shown.stdout and "per day:     5" in shown.stdout
     # One setting at a time leaves the other alone.
-    cli.run("config", user_deck, "--new-per-day", "12")
-    assert settings(cli) == DeckSettings(DECK, desired_retention=0.85, new_per_day=12)
+    bq.run("config", user_deck, "--new-per-day", "12")
+    assert settings(bq) == DeckSettings(DECK, desired_retention=0.85, new_per_day=12)
 
 
 @pytest.mark.parametrize(
@@ -132,9 +137,9 @@ def test_config_refuses_bad_values(
         assert store.settings(DECK) == DeckSettings(DECK)
 
 
-def test_the_new_limit_from_config_is_used_by_study(cli, user_deck: str) -> None:
-    cli.run("config", user_deck, "--new-per-day", "2")
-    result = cli.run("study", user_deck, "--plain", input="q\n")
+def test_the_new_limit_from_config_is_used_by_study(bq, user_deck: str) -> None:
+    bq.run("config", user_deck, "--new-per-day", "2")
+    result = bq.run("study", user_deck, "--plain", input="q\n")
     assert "[1/2] Statements · truefalse" in result.stdout
 
 
@@ -150,8 +155,8 @@ def test_the_new_limit_from_config_is_used_by_study(cli, user_deck: str) -> None
         ["stats", "no-such-deck"],
     ],
 )
-def test_an_unknown_deck_lists_the_known_ones(cli, user_deck: str, args: list[str]) -> None:
-    result = cli.run(*args, input="")
+def test_an_unknown_deck_lists_the_known_ones(bq, user_deck: str, args: list[str]) -> None:
+    result = bq.run(*args, input="")
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -160,8 +165,8 @@ def test_an_unknown_deck_lists_the_known_ones(cli, user_deck: str, args: list[st
     assert DECK in known and "biden-russia-people" in known
 
 
-def test_a_missing_deck_file_is_named(cli) -> None:
-    result = cli.run("study", "missing/deck.yaml", "--plain", input="")
+def test_a_missing_deck_file_is_named(bq) -> None:
+    result = bq.run("study", "missing/deck.yaml", "--plain", input="")
     assert result.returncode == 2
     assert "no such deck file: missing/deck.yaml" in result.stderr
 
@@ -175,13 +180,11 @@ def test_a_missing_deck_file_is_named(cli) -> None:
         ["config", DECK, "--new-per-day", "3"],
     ],
 )
-def test_a_corrupt_database_is_reported_and_left_alone(
-    cli, user_deck: str, args: list[str]
-) -> None:
-    database = cli.data / "progress.sqlite3"
+def test_a_corrupt_database_is_reported_and_left_alone(bq, user_deck: str, args: list[str]) -> None:
+    database = bq.data / "progress.sqlite3"
     garbage = os.urandom(16384)
     database.write_bytes(garbage)
-    result = cli.run(*args, input="1\n\n")
+    result = bq.run(*args, input="1\n\n")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"briefquiz: {database} is not a briefquiz database")
@@ -189,12 +192,12 @@ def test_a_corrupt_database_is_reported_and_left_alone(
     assert result.stdout == ""
     assert database.read_bytes() == garbage
     # Nothing written beside it but the (empty) lock file that serialises opening.
-    assert sorted(p.name for p in cli.data.iterdir()) == [
+    assert sorted(p.name for p in bq.data.iterdir()) == [
         "decks",
         "progress.sqlite3",
         "progress.sqlite3.lock",
     ]
-    assert (cli.data / "progress.sqlite3.lock").stat().st_size == 0
+    assert (bq.data / "progress.sqlite3.lock").stat().st_size == 0
 
 
 # --------------------------------------------------------------------------- the system clock
@@ -237,11 +240,34 @@ def test_the_system_clock_follows_daylight_saving_time() -> None:
 
 
 @pytest.mark.parametrize("args", [[], ["study", "biden-russia-terms"]])
-def test_the_app_without_a_terminal_points_to_the_plain_mode(
-    tmp_path: Path, args: list[str]
-) -> None:
-    result = run_briefquiz(tmp_path / "data", *args)  # stdin and stdout are pipes here
+def test_the_app_without_a_terminal_points_to_the_plain_mode(bq, args: list[str]) -> None:
+    result = bq.run(*args)  # stdin and stdout are not terminals here
     assert result.returncode == 2
     assert result.stdout == ""
     assert "needs a terminal" in result.stderr and "--plain" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_command_reads_the_time_from_the_context_it_is_given(
+    bq, user_deck: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, kit
+) -> None:
+    from briefquiz.cli.context import Context, Paths
+
+    monkeypatch.setenv("BRIEFQUIZ_DATA_DIR", str(bq.data))  # where the library looks for decks
+
+    clock = FixedClock(kit.T0)  # a Monday in 2025: seminar dates relative to it, not to today
+    paths = Paths(bq.data / "progress.sqlite3", bq.data / "decks", bq.data / "backups")
+    context = Context(clock=clock, paths=paths)
+    tomorrow = (kit.T0 + timedelta(days=1)).strftime("%Y-%m-%d 10:00")
+    yesterday = (kit.T0 - timedelta(days=1)).strftime("%Y-%m-%d")
+    path = str(bq.data / "decks" / "statements.yaml")
+
+    assert briefquiz_cli.main(["seminar", path, tomorrow], context) == 0
+    assert "seminar set for Tue 4 Mar 2025 10:00." in capsys.readouterr().out
+    assert briefquiz_cli.main(["seminar", path], context) == 0
+    assert "Seminar in 1 day" in capsys.readouterr().out
+    assert briefquiz_cli.main(["seminar", path, yesterday], context) == 2
+    assert "Sun 2 Mar 2025 09:00 is in the past" in capsys.readouterr().err
+    clock.advance(timedelta(days=2))
+    assert briefquiz_cli.main(["seminar", path], context) == 0
+    assert "The seminar (Tue 4 Mar 2025 10:00) has passed." in capsys.readouterr().out

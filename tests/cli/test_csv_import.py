@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -21,11 +21,10 @@ from briefquiz.authoring.csv_import import (
 )
 from briefquiz.deck.model import Flashcard, Typed
 from briefquiz.deck.validate import read_deck
-from clirun import run_briefquiz
 
 
-def run(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return run_briefquiz(cwd / "data", *args, cwd=cwd)
+def run(bq: Any, *args: str | Path) -> Any:
+    return bq.run(*args)
 
 
 GOOD_ROWS = [
@@ -193,10 +192,9 @@ def test_any_csv_round_trips(
 # -- the command ------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
-def test_command_reports_bad_rows_by_line_and_writes_nothing(tmp_path: Path) -> None:
+def test_command_reports_bad_rows_by_line_and_writes_nothing(bq, tmp_path: Path) -> None:
     (tmp_path / "cards.csv").write_bytes(b"front,back\nok,fine\njust one\n,empty\n")
-    result = run(tmp_path, "import", "csv", "cards.csv", "--deck", "mine")
+    result = run(bq, "import", "csv", "cards.csv", "--deck", "mine")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[:2] == [
@@ -208,7 +206,7 @@ def test_command_reports_bad_rows_by_line_and_writes_nothing(tmp_path: Path) -> 
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "data" / "decks" / "mine.yaml").exists()
 
-    skipped = run(tmp_path, "import", "csv", "cards.csv", "--deck", "mine", "--skip-bad")
+    skipped = run(bq, "import", "csv", "cards.csv", "--deck", "mine", "--skip-bad")
     assert skipped.returncode == 0, skipped.stderr
     assert "cards.csv:3: warning: 1 column" in skipped.stderr
     deck, findings = read_deck(tmp_path / "data" / "decks" / "mine.yaml")
@@ -216,12 +214,11 @@ def test_command_reports_bad_rows_by_line_and_writes_nothing(tmp_path: Path) -> 
     assert [q.prompt for q in deck.questions] == ["ok"]
 
 
-@pytest.mark.slow
-def test_command_writes_a_deck_to_the_user_folder_that_the_library_loads(tmp_path: Path) -> None:
+def test_command_writes_a_deck_to_the_user_folder_that_the_library_loads(
+    bq, tmp_path: Path
+) -> None:
     write_csv(tmp_path / "cards.csv", GOOD_ROWS)
-    result = run(
-        tmp_path, "import", "csv", "cards.csv", "--deck", "my-cards", "--title", "My cards"
-    )
+    result = run(bq, "import", "csv", "cards.csv", "--deck", "my-cards", "--title", "My cards")
     assert result.returncode == 0, result.stderr
     assert "8 flashcards" in result.stdout and "header row" in result.stdout
     written = tmp_path / "data" / "decks" / "my-cards.yaml"
@@ -233,30 +230,29 @@ def test_command_writes_a_deck_to_the_user_folder_that_the_library_loads(tmp_pat
         (front, back) for front, back, _ in GOOD_ROWS
     ]
 
-    check = run(tmp_path, "check", written)
+    check = run(bq, "check", written)
     assert check.returncode == 0 and check.stdout == "", check.stdout + check.stderr
-    listing = run(tmp_path, "list")
+    listing = run(bq, "list")
     assert "my-cards" in listing.stdout
 
-    again = run(tmp_path, "import", "csv", "cards.csv", "--deck", "my-cards")
+    again = run(bq, "import", "csv", "cards.csv", "--deck", "my-cards")
     assert again.returncode == 1
     assert "already exists; use --force" in again.stderr
-    forced = run(tmp_path, "import", "csv", "cards.csv", "--deck", "my-cards", "--force", "--typed")
+    forced = run(bq, "import", "csv", "cards.csv", "--deck", "my-cards", "--force", "--typed")
     assert forced.returncode == 0, forced.stderr
     deck, _ = read_deck(written)
     assert deck is not None and all(isinstance(q, Typed) for q in deck.questions)
 
 
-@pytest.mark.slow
-def test_command_refuses_bad_ids_taken_ids_and_missing_files(tmp_path: Path) -> None:
+def test_command_refuses_bad_ids_taken_ids_and_missing_files(bq, tmp_path: Path) -> None:
     write_csv(tmp_path / "cards.csv", GOOD_ROWS)
-    bad_id = run(tmp_path, "import", "csv", "cards.csv", "--deck", "My Cards")
+    bad_id = run(bq, "import", "csv", "cards.csv", "--deck", "My Cards")
     assert bad_id.returncode == 2 and "e.g. my-cards" in bad_id.stderr
-    taken = run(tmp_path, "import", "csv", "cards.csv", "--deck", "biden-russia-people")
+    taken = run(bq, "import", "csv", "cards.csv", "--deck", "biden-russia-people")
     assert taken.returncode == 1 and "already used by" in taken.stderr
-    missing = run(tmp_path, "import", "csv", "nope.csv", "--deck", "x")
+    missing = run(bq, "import", "csv", "nope.csv", "--deck", "x")
     assert missing.returncode == 2 and "nope.csv: no such file" in missing.stderr
-    out = run(tmp_path, "import", "csv", "cards.csv", "--deck", "x", "-o", "here/x.yaml")
+    out = run(bq, "import", "csv", "cards.csv", "--deck", "x", "-o", "here/x.yaml")
     assert out.returncode == 0, out.stderr
     assert "briefquiz study here/x.yaml" in out.stdout
     assert (tmp_path / "here" / "x.yaml").exists()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -13,22 +13,21 @@ from hypothesis import strategies as st
 from briefquiz.authoring.files import SCHEMA_FILENAME, schema_text
 from briefquiz.authoring.scaffold import StarterSource, starter_deck
 from briefquiz.authoring.textstart import text_after_start
-from briefquiz.deck.bundled import bundled_seeds_dir
 from briefquiz.deck.model import QuestionType
 from briefquiz.deck.schema import deck_schema
 from briefquiz.deck.sourcetext import SourceText
 from briefquiz.deck.validate import read_deck
-from clirun import run_briefquiz
+from paths import SEEDS
 
-SEED = next(bundled_seeds_dir().glob("*.txt"))
-
-
-def run(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return run_briefquiz(cwd / "data", *args, cwd=cwd)
+SEED = next(SEEDS.glob("*.txt"))
 
 
-def assert_checks_clean(cwd: Path, deck: str) -> None:
-    result = run(cwd, "check", deck)
+def run(bq: Any, *args: str | Path) -> Any:
+    return bq.run(*args)
+
+
+def assert_checks_clean(bq: Any, deck: str) -> None:
+    result = run(bq, "check", deck)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""  # not even a warning
     assert "1 deck file (8 questions in valid decks): no problems" in result.stderr
@@ -44,13 +43,12 @@ def no_findings(text: str, path: Path) -> None:
 # -- the real command -----------------------------------------------------------------------
 
 
-@pytest.mark.slow
-def test_new_without_source_passes_check(tmp_path: Path) -> None:
-    result = run(tmp_path, "new", "reading-notes.yaml")
+def test_new_without_source_passes_check(bq, tmp_path: Path) -> None:
+    result = run(bq, "new", "reading-notes.yaml")
     assert result.returncode == 0, result.stderr
     assert "briefquiz check reading-notes.yaml" in result.stdout
     assert "briefquiz study reading-notes.yaml" in result.stdout
-    assert_checks_clean(tmp_path, "reading-notes.yaml")
+    assert_checks_clean(bq, "reading-notes.yaml")
 
     text = (tmp_path / "reading-notes.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILENAME}"
@@ -61,15 +59,14 @@ def test_new_without_source_passes_check(tmp_path: Path) -> None:
     assert json.loads((tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8")) == deck_schema()
 
 
-@pytest.mark.slow
-def test_new_with_source_quotes_it_and_passes_check(tmp_path: Path) -> None:
+def test_new_with_source_quotes_it_and_passes_check(bq, tmp_path: Path) -> None:
     texts = tmp_path / "texts"
     texts.mkdir()
     (texts / "article.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "decks").mkdir()
-    result = run(tmp_path, "new", "decks/russia.yaml", "--source", "texts/article.txt")
+    result = run(bq, "new", "decks/russia.yaml", "--source", "texts/article.txt")
     assert result.returncode == 0, result.stderr
-    assert_checks_clean(tmp_path, "decks/russia.yaml")
+    assert_checks_clean(bq, "decks/russia.yaml")
 
     deck, _ = read_deck(tmp_path / "decks" / "russia.yaml")
     assert deck is not None and deck.source is not None
@@ -89,53 +86,48 @@ def test_new_with_source_quotes_it_and_passes_check(tmp_path: Path) -> None:
     assert (tmp_path / "decks" / SCHEMA_FILENAME).exists()
 
 
-@pytest.mark.slow
-def test_new_takes_the_start_it_is_given(tmp_path: Path) -> None:
+def test_new_takes_the_start_it_is_given(bq, tmp_path: Path) -> None:
     (tmp_path / "article.txt").write_bytes(SEED.read_bytes())
-    result = run(tmp_path, "new", "russia.yaml", "--source", "article.txt", "--starts-at", "5")
+    result = run(bq, "new", "russia.yaml", "--source", "article.txt", "--starts-at", "5")
     assert result.returncode == 0, result.stderr
     assert "starts_at_line is 5, as given" in result.stdout
-    assert_checks_clean(tmp_path, "russia.yaml")
+    assert_checks_clean(bq, "russia.yaml")
     deck, _ = read_deck(tmp_path / "russia.yaml")
     assert deck is not None and deck.source is not None and deck.source.starts_at_line == 5
 
 
-@pytest.mark.slow
-def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+def test_new_refuses_to_overwrite_without_force(bq, tmp_path: Path) -> None:
     deck = tmp_path / "mine.yaml"
     deck.write_text("my precious work\n", encoding="utf-8")
-    result = run(tmp_path, "new", "mine.yaml")
+    result = run(bq, "new", "mine.yaml")
     assert result.returncode == 1
     assert "mine.yaml already exists; use --force" in result.stderr
     assert "Traceback" not in result.stderr
     assert deck.read_text(encoding="utf-8") == "my precious work\n"
 
-    forced = run(tmp_path, "new", "mine.yaml", "--force")
+    forced = run(bq, "new", "mine.yaml", "--force")
     assert forced.returncode == 0, forced.stderr
-    assert_checks_clean(tmp_path, "mine.yaml")
+    assert_checks_clean(bq, "mine.yaml")
 
 
-@pytest.mark.slow
-def test_new_adds_yaml_suffix_and_rejects_others(tmp_path: Path) -> None:
-    assert run(tmp_path, "new", "plain").returncode == 0
+def test_new_adds_yaml_suffix_and_rejects_others(bq, tmp_path: Path) -> None:
+    assert run(bq, "new", "plain").returncode == 0
     assert (tmp_path / "plain.yaml").exists()
-    wrong = run(tmp_path, "new", "deck.txt")
+    wrong = run(bq, "new", "deck.txt")
     assert wrong.returncode == 2
     assert ".yaml or .yml" in wrong.stderr
     assert not (tmp_path / "deck.txt").exists()
 
 
-@pytest.mark.slow
-def test_new_gives_a_free_deck_id_when_the_name_is_taken(tmp_path: Path) -> None:
-    result = run(tmp_path, "new", "biden-russia-people.yaml")
+def test_new_gives_a_free_deck_id_when_the_name_is_taken(bq, tmp_path: Path) -> None:
+    result = run(bq, "new", "biden-russia-people.yaml")
     assert result.returncode == 0, result.stderr
     assert "taken" in result.stdout
     text = (tmp_path / "biden-russia-people.yaml").read_text(encoding="utf-8")
     assert "\ndeck: biden-russia-people-2 " in text
-    assert_checks_clean(tmp_path, "biden-russia-people.yaml")
+    assert_checks_clean(bq, "biden-russia-people.yaml")
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("content", "status", "message"),
     [
@@ -145,11 +137,11 @@ def test_new_gives_a_free_deck_id_when_the_name_is_taken(tmp_path: Path) -> None
     ],
 )
 def test_new_reports_a_bad_source(
-    tmp_path: Path, content: bytes | None, status: int, message: str
+    bq, tmp_path: Path, content: bytes | None, status: int, message: str
 ) -> None:
     if content is not None:
         (tmp_path / "text.txt").write_bytes(content)
-    result = run(tmp_path, "new", "deck.yaml", "--source", "text.txt")
+    result = run(bq, "new", "deck.yaml", "--source", "text.txt")
     assert result.returncode == status
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -229,11 +221,10 @@ def test_schema_beside_is_refreshed_but_a_foreign_file_is_left_alone(tmp_path: P
     assert (tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8") == '{"someone": "else"}'
 
 
-@pytest.mark.slow
-def test_new_in_the_decks_folder_is_studied_by_id(tmp_path: Path) -> None:
-    result = run(tmp_path, "new", "data/decks/Seminar Notes.yaml")
+def test_new_in_the_decks_folder_is_studied_by_id(bq, tmp_path: Path) -> None:
+    result = run(bq, "new", "data/decks/Seminar Notes.yaml")
     assert result.returncode == 0, result.stderr
     assert "briefquiz check 'data/decks/Seminar Notes.yaml'" in result.stdout
     assert "3. briefquiz study seminar-notes" in result.stdout
-    listing = run(tmp_path, "list")
+    listing = run(bq, "list")
     assert "seminar-notes" in listing.stdout

@@ -1,4 +1,5 @@
-"""Plain-mode processes: killed mid-session, and two answering on one database at once."""
+"""Plain-mode processes: every type answered through a pipe, killed mid-session, and two
+answering on one database at once."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import re
 import signal
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from briefquiz.progress.store import Store
+from briefquiz.deck.validate import read_deck
+from briefquiz.progress.repository import Store
 
 pytestmark = pytest.mark.slow
 
@@ -22,6 +25,29 @@ def statement(text: str) -> tuple[str, str]:
     assert match is not None, text
     number, truth = match.groups()
     return f"s{int(number):02d}", "t" if truth == "true" else "f"
+
+
+def test_every_type_answered_through_a_pipe(cli, all_types_file: Path, answers) -> None:
+    deck, _ = read_deck(all_types_file)
+    assert deck is not None
+    by_type = {q.type.value: q for q in deck.questions}
+    process = cli.spawn("study", str(all_types_file), "--plain")
+    for number in range(1, 9):
+        shown = process.next_question()
+        assert shown.number == number
+        question = by_type[shown.type]
+        if shown.type != "cloze":
+            assert shown.text == question.prompt
+        lines = answers.right_lines(question, shown.presentation())
+        process.send(*lines)
+        if shown.type != "flashcard":
+            process.send("")
+        process.read_until(lambda line: line.startswith("saved · "))
+    process.send("q")
+    code, rest, err = process.close()
+    assert code == 0 and err == ""
+    assert "Session done: answered 8, right 7 of 7" in rest
+    assert "".join(process.seen).count("✓ Right") == 7
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")

@@ -5,8 +5,6 @@ The names start with `app_` so that they never shadow the engine fixtures of tes
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,19 +14,9 @@ from tuikit import START, AppFactory, Ticker
 
 from briefquiz.clock import FixedClock
 from briefquiz.deck.library import Library
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.ui.tui.app import BriefquizApp, create_app
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests in a fresh event loop (the project has no async plugin)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from tuikit import AppFactory, library_of, write_deck
 
 from briefquiz.deck.library import Library
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.screens.article import ArticleScreen
 from briefquiz.ui.tui.screens.help import HelpScreen
 from briefquiz.ui.tui.screens.home import HomeScreen
@@ -166,7 +166,13 @@ async def test_resizing_never_breaks_a_question_or_its_feedback(
         await answer(pilot, right=True)
         for size in ((60, 20), (20, 5), (100, 30)):
             await pilot.resize_terminal(*size)
-        assert pilot.app.screen.query_one(FeedbackPanel)
+        await pilot.pause()
+        panel = pilot.app.screen.query_one(FeedbackPanel)
+        assert panel.feedback is not None and panel.feedback.outcome.name == "RIGHT"
+        # back at 100 columns, the panel fills the width again, inside the screen
+        assert pilot.app.screen.region.contains_region(panel.region)
+        assert panel.region.width > 80 and panel.region.height > 0
+        assert "✓ Right" in text_of(pilot, "#verdict")
 
 
 async def test_no_color_keeps_every_state_in_text(
@@ -184,7 +190,8 @@ async def test_no_color_keeps_every_state_in_text(
         await pilot.press("enter")
         await pilot.pause()
         assert text_of(pilot, "#verdict").startswith(("✗ Wrong", "~ Partly right"))
-        assert pilot.app.screen.query_one("#rating", Static)
+        rating = str(pilot.app.screen.query_one("#rating", Static).render())
+        assert "next review in" in rating
 
 
 async def test_a_question_without_a_source_has_no_passage(

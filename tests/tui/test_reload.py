@@ -43,11 +43,16 @@ async def test_an_edited_deck_reloads_and_a_broken_one_shows_its_errors(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert _deck_titles(app) == ["The Lamp on Varn Head"]
+        first = app.context.library
 
         text = path.read_text(encoding="utf-8")
         _bump(path, text.replace("title: The Lamp", "title: The Revised Lamp", 1))
         await _until(app, lambda: _deck_titles(app) == ["The Revised Lamp on Varn Head"])
-        assert app.context.library.find("varn") is not None
+        revised = app.context.library.find("varn")
+        assert revised is not None and revised.title == "The Revised Lamp on Varn Head"
+        # a new library replaced the old one, which still holds what it read
+        original = first.find("varn")
+        assert original is not None and original.title == "The Lamp on Varn Head"
 
         _bump(path, text.replace("type: truefalse", "type: truefals", 1))
         await _until(app, lambda: bool(app.screen.query(".broken")))
@@ -62,4 +67,29 @@ async def test_an_edited_deck_reloads_and_a_broken_one_shows_its_errors(
                 not app.screen.query(".broken") and _deck_titles(app) == ["The Lamp on Varn Head"]
             ),
         )
+        assert app.context.library.find("varn") is not None
+
+
+async def test_an_edited_source_text_reloads_the_deck_that_quotes_it(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "decks"
+    write_deck(folder, ("truefalse",))
+    source = folder / "source.txt"
+    app = make_app(library_of(folder), watch_interval=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert _deck_titles(app) == ["The Lamp on Varn Head"]
+
+        text = source.read_text(encoding="utf-8")
+        quote = "every summer, from June to September"
+        _bump(source, text.replace(quote, "every winter, from June to September", 1))
+        await _until(app, lambda: bool(app.screen.query(".broken")))
+        broken = str(app.screen.query_one(".broken", Static).render())
+        assert "varn.yaml:" in broken and "quote not found in the source source.txt" in broken
+        assert app.context.library.find("varn") is None
+
+        _bump(source, text)
+        await _until(app, lambda: _deck_titles(app) == ["The Lamp on Varn Head"])
+        assert not app.screen.query(".broken")
         assert app.context.library.find("varn") is not None

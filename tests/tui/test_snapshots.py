@@ -18,7 +18,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from tuikit import START, TYPES, AppFactory, library_of, write_deck
 
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 
 SnapCompare = Callable[..., bool]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]

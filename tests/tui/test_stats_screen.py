@@ -25,7 +25,8 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.study.grading import Answer
@@ -134,6 +135,26 @@ def _expected_lines(stats: DeckStats, clock: FixedClock) -> list[str]:
     return lines
 
 
+async def test_the_daily_chart_counts_only_the_last_14_days(
+    store: Store, decks: list[Deck]
+) -> None:
+    """Reviews a month old count in the all-time total, not in the 14-day chart's heading."""
+    clock = FixedClock(NOW - timedelta(days=30))
+    old = study(store, decks[0], clock, 4, wrong_every=99)
+    clock.set(NOW - timedelta(hours=1))
+    recent = study(store, decks[0], clock, 3, wrong_every=99)
+    clock.set(NOW)
+    app = ScreenHost(StatsScreen(store, decks[:1], clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        [panel] = app.screen.query(DeckStatsPanel)
+        assert panel.stats.reviews == old + recent
+        assert sum(n for _, n in panel.stats.daily_reviews) == recent
+        text = _text(panel)
+        assert f"Reviews, last 14 days: {recent}" in text.splitlines()
+        assert f"reviews {old + recent} · " in text
+
+
 async def test_numbers_agree_with_deck_stats(
     studied: tuple[Store, FixedClock], decks: list[Deck]
 ) -> None:
@@ -159,7 +180,8 @@ async def test_numbers_agree_with_deck_stats(
             daily = panel.query_one(".stats--daily", BarChart)
             assert daily.values == tuple((str(d.day), n) for d, n in expected.daily_reviews)
             assert f"Due, next 14 days: {sum(n for _, n in expected.forecast)}" in text
-            assert f"Reviews, last 14 days: {expected.reviews}" in text
+            recent = sum(n for _, n in expected.daily_reviews)
+            assert f"Reviews, last 14 days: {recent}" in text
 
             for tag, (accuracy, answers) in expected.tag_accuracy.items():
                 [row] = [line for line in text.splitlines() if line.startswith(tag + " ")]

@@ -8,7 +8,7 @@ import pytest
 from driving import answer, app_of, current, study, type_text
 from tuikit import TYPES, AppFactory, library_of, write_deck
 
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.screens.home import HomeScreen
 from briefquiz.ui.tui.screens.summary import SummaryScreen
 

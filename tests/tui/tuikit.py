@@ -5,15 +5,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
 
 import yaml
 from textual.app import App
 from textual.screen import Screen
 
 from briefquiz.deck.library import Library, load_library
-from briefquiz.ui.tui.app import BriefquizApp
+from briefquiz.ui.tui.app import SHEETS, BriefquizApp
 
 HERE = Path(__file__).parent
 SOURCE = HERE.parent / "fixtures" / "decks" / "source.txt"
@@ -53,7 +53,10 @@ def library_of(*paths: Path) -> Library:
 
 
 class ScreenHost(App[None]):
-    """A bare app that pushes one screen and keeps what it is dismissed with."""
+    """A bare app with the app's sheets that pushes one screen and keeps what it is dismissed
+    with."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(SHEETS)
 
     def __init__(self, screen: Screen[Any]) -> None:
         super().__init__()

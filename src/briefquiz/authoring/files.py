@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from briefquiz.deck.findings import Finding, Severity
 from briefquiz.deck.schema import SCHEMA_ID, deck_schema
+from briefquiz.deck.validate import read_deck
 
 SCHEMA_FILENAME = "briefquiz-deck.schema.json"
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILENAME}"
@@ -25,15 +28,49 @@ def write_text(path: Path, text: str, *, overwrite: bool = False) -> None:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
+    with replacing(path) as partial:
+        partial.write_bytes(data)
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` to write; renamed onto `path` when the block ends well.
+
+    The folder is made first. If the block raises, the temporary file is removed and `path`
+    is left as it was, so a reader never sees a half-written file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        yield partial
+        os.replace(partial, path)
     except BaseException:
         with suppress(OSError):
-            tmp.unlink()
+            partial.unlink()
         raise
+
+
+class InvalidDeckError(Exception):
+    """A deck briefquiz made does not load: a bug, so nothing was written."""
+
+    def __init__(self, errors: list[Finding]) -> None:
+        super().__init__("\n  ".join(str(f) for f in errors))
+        self.errors = errors
+
+
+def write_checked_deck(path: Path, text: str, *, overwrite: bool = False) -> Path | None:
+    """Write the deck `text` to `path` only if it loads there without an error, and the schema
+    beside it (see `ensure_schema_beside`, whose answer this returns).
+
+    Raises InvalidDeckError before writing anything; FileExistsError and OSError as
+    `write_text` does.
+    """
+    _, findings = read_deck(path, text.encode("utf-8"))
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        raise InvalidDeckError(errors)
+    write_text(path, text, overwrite=overwrite)
+    return ensure_schema_beside(path)
 
 
 def schema_text() -> str:

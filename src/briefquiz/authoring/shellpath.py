@@ -6,13 +6,12 @@ import os
 import shlex
 from pathlib import Path
 
+from briefquiz.text.paths import relative_path
+
 
 def for_shell(path: Path) -> str:
     """Relative to the working folder when inside it, absolute otherwise; shell-quoted."""
     absolute = path.resolve()
-    try:
-        relative = os.path.relpath(absolute)
-    except ValueError:  # another drive, on Windows
-        relative = str(absolute)
+    relative = relative_path(absolute) or str(absolute)
     shown = str(absolute) if relative.startswith("..") else relative
     return shown if os.name == "nt" else shlex.quote(shown)

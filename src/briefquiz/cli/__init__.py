@@ -1,202 +1,153 @@
-"""The command line: parses arguments and hands over to one command module.
+"""The command line: a table of commands, and the one that runs.
 
-Command modules are imported only when their command runs, so `briefquiz check` never pays
-for Textual and `briefquiz` never pays for the validator's reporting code.
+Each command is a module of this package with `add_arguments(parser)`, a frozen `Options`
+dataclass and `run(options, context) -> int`. Only the chosen command's module is imported
+(its arguments are added to the parser only then), so `briefquiz --version` imports none,
+`briefquiz check` never pays for Textual and `briefquiz` never pays for the validator's
+reporting code. The table below gives `briefquiz --help` every command's one-line help.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from importlib import import_module
-from pathlib import Path
 
 from briefquiz import __version__
 from briefquiz.errors import UserFacingError
 
-Handler = Callable[[argparse.Namespace], int]
+TYPE_CHECKING = False  # not typing's: `briefquiz --version` imports neither typing nor dataclasses
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+
+    from briefquiz.cli.context import Context
+
+    class Command(Protocol):
+        """What a command module holds."""
+
+        Options: type[Any]
+
+        def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+        def run(self, options: Any, context: Context) -> int: ...
 
 
-def _handler(module: str, function: str = "run") -> Callable[[argparse.Namespace], int]:
-    def call(args: argparse.Namespace) -> int:
-        command: Handler = getattr(import_module(f"briefquiz.cli.{module}"), function)
-        return command(args)
+class Entry:
+    """A command in the table: its module, or (for `import` and `export`) its sub-commands."""
 
-    return call
+    __slots__ = ("help", "module", "parts")
+
+    def __init__(self, help: str, module: str = "", parts: Mapping[str, Entry] | None = None):
+        self.help = help
+        self.module = module
+        self.parts: Mapping[str, Entry] = parts or {}
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS: Mapping[str, Entry] = {
+    "check": Entry("validate deck files and report every problem, located", "check"),
+    "list": Entry("list the decks briefquiz knows", "listing"),
+    "schema": Entry("print the JSON Schema of the deck format", "schema"),
+    "study": Entry("study decks now (in the app, or line by line with --plain)", "study"),
+    "stats": Entry("progress per deck: due, forecast, accuracy, seminar", "stats"),
+    "seminar": Entry("set, show or clear the date of a deck's seminar", "seminar"),
+    "config": Entry("show or change a deck's study settings", "config"),
+    "new": Entry("write a starter deck, one example of each type", "new"),
+    "import": Entry(
+        "bring in a CSV of flashcards, or progress",
+        parts={
+            "csv": Entry("make a deck from a front,back[,tags] CSV file", "import_csv"),
+            "progress": Entry(
+                "merge progress exported by 'briefquiz export progress'", "import_progress"
+            ),
+        },
+    ),
+    "export": Entry(
+        "a deck to Anki or Markdown, or all progress to JSON",
+        parts={
+            "anki": Entry("a deck as an Anki package (.apkg)", "export_anki"),
+            "markdown": Entry("a deck as a printable study sheet", "export_markdown"),
+            "progress": Entry("all your progress (every deck) as JSON", "export_progress"),
+        },
+    ),
+}
+NO_COMMAND = "app"  # `briefquiz` alone opens the study app
+
+
+def load(module: str) -> Command:
+    command: Command = import_module(f"briefquiz.cli.{module}")
+    return command
+
+
+def _chosen(args: Sequence[str]) -> str | None:
+    """The module of the command `args` name (None: none, or not a known one)."""
+    table = COMMANDS
+    for word in args:
+        if word.startswith("-"):
+            continue
+        entry = table.get(word)
+        if entry is None:
+            return None
+        if entry.module:
+            return entry.module
+        table = entry.parts
+    return None
+
+
+def _add_commands(
+    parent: argparse.ArgumentParser, table: Mapping[str, Entry], chosen: str | None, **kw: Any
+) -> None:
+    commands = parent.add_subparsers(**kw)
+    for name, entry in table.items():
+        parser = commands.add_parser(name, help=entry.help)
+        if entry.parts:  # `import csv`, `export anki`, ...: one of them must follow
+            metavar = "{" + ",".join(entry.parts) + "}"
+            _add_commands(
+                parser,
+                entry.parts,
+                chosen,
+                title="what",
+                metavar=metavar,
+                dest="what",
+                required=True,
+            )
+        else:
+            parser.set_defaults(command=entry.module)
+            if entry.module == chosen:
+                load(entry.module).add_arguments(parser)
+
+
+def build_parser(args: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser for `args`: every command listed, only the one chosen with its arguments."""
     parser = argparse.ArgumentParser(
         prog="briefquiz",
         description="Drill question decks about a text before a seminar, with spaced repetition.",
         epilog="Run without a command to open the study app. Progress is saved after every answer.",
     )
     parser.add_argument("--version", action="version", version=f"briefquiz {__version__}")
-    parser.set_defaults(handler=_handler("app"))
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    check = commands.add_parser(
-        "check", help="validate deck files and report every problem, located"
-    )
-    check.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="deck files or folders (default: every deck briefquiz knows)",
-    )
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument(
-        "--coverage",
-        action="store_true",
-        help="also show which paragraphs of each source text have questions",
-    )
-    check.set_defaults(handler=_handler("check"))
-
-    listing = commands.add_parser("list", help="list the decks briefquiz knows")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
-    listing.set_defaults(handler=_handler("listing", "run_list"))
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of the deck format")
-    schema.set_defaults(handler=_handler("listing", "run_schema"))
-
-    study = commands.add_parser(
-        "study", help="study decks now (in the app, or line by line with --plain)"
-    )
-    study.add_argument("decks", nargs="+", metavar="DECK", help="a deck id or a deck file's path")
-    study.add_argument(
-        "--plain",
-        action="store_true",
-        help="plain text, one line per answer (pipes, screen readers)",
-    )
-    study.add_argument(
-        "--cram",
-        action="store_true",
-        help="every question, weakest first, without changing any schedule",
-    )
-    study.add_argument("--limit", type=int, metavar="N", help="stop after N questions")
-    study.set_defaults(handler=_handler("study"))
-
-    stats = commands.add_parser("stats", help="progress per deck: due, forecast, accuracy, seminar")
-    stats.add_argument("decks", nargs="*", metavar="DECK", help="deck ids or paths (default: all)")
-    stats.add_argument("--format", choices=("text", "json"), default="text")
-    stats.set_defaults(handler=_handler("stats"))
-
-    seminar = commands.add_parser("seminar", help="set, show or clear the date of a deck's seminar")
-    seminar.add_argument("deck", metavar="DECK")
-    seminar.add_argument(
-        "when",
-        nargs="?",
-        metavar="WHEN",
-        help="YYYY-MM-DD (09:00 assumed) or YYYY-MM-DD HH:MM, local time",
-    )
-    seminar.add_argument("--clear", action="store_true", help="remove the seminar date")
-    seminar.set_defaults(handler=_handler("deck_settings", "run_seminar"))
-
-    config = commands.add_parser("config", help="show or change a deck's study settings")
-    config.add_argument("deck", metavar="DECK")
-    config.add_argument(
-        "--retention", type=float, metavar="R", help="target recall, 0.70-0.99 (default 0.90)"
-    )
-    config.add_argument(
-        "--new-per-day", type=int, metavar="N", help="new questions per day (default 20)"
-    )
-    config.set_defaults(handler=_handler("deck_settings", "run_config"))
-
-    new = commands.add_parser("new", help="write a starter deck, one example of each type")
-    new.add_argument("path", type=Path, metavar="PATH", help="the deck file to write (.yaml)")
-    new.add_argument(
-        "--source",
-        type=Path,
-        metavar="TEXTFILE",
-        help="the article the deck is about (UTF-8 text); the examples quote it",
-    )
-    new.add_argument(
-        "--starts-at",
-        type=int,
-        metavar="N",
-        help="the line where the article's text starts (default: found by skipping captions, "
-        "time stamps, an editor's note, bylines and a title)",
-    )
-    new.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
-    new.set_defaults(handler=_handler("new"))
-
-    importing = commands.add_parser("import", help="bring in a CSV of flashcards, or progress")
-    import_what = importing.add_subparsers(title="what", metavar="{csv,progress}", dest="what")
-    import_what.required = True
-    csv_import = import_what.add_parser(
-        "csv",
-        help="make a deck from a front,back[,tags] CSV file",
-        description="Make a deck of flashcards (or typed questions) from a CSV file with the "
-        "columns front, back and, optionally, tags (separated by spaces or ';'). A header "
-        "row 'front,back[,tags]' is recognised. Files ending .tsv are read tab-separated.",
-    )
-    csv_import.add_argument("file", type=Path, metavar="FILE", help="the CSV (or .tsv) file")
-    csv_import.add_argument("--deck", required=True, metavar="ID", help="the new deck's id")
-    csv_import.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT.yaml",
-        help="where to write the deck (default: ID.yaml in your decks folder)",
-    )
-    csv_import.add_argument(
-        "--typed",
-        action="store_true",
-        help="typed questions instead of flashcards; '|' in back separates accepted answers",
-    )
-    csv_import.add_argument("--title", metavar="T", help="the deck's title (default: from ID)")
-    csv_import.add_argument(
-        "--skip-bad", action="store_true", help="write the good rows even if some are bad"
-    )
-    csv_import.add_argument("--force", action="store_true", help="overwrite the output file")
-    csv_import.set_defaults(handler=_handler("interchange", "run_import_csv"))
-    progress_import = import_what.add_parser(
-        "progress",
-        help="merge progress exported by 'briefquiz export progress'",
-        description="Merge exported progress into yours: reviews already here are skipped, "
-        "nothing is deleted, and a backup of your progress is made first.",
-    )
-    progress_import.add_argument(
-        "file", type=Path, metavar="FILE.json", help="a file from briefquiz export progress"
-    )
-    progress_import.set_defaults(handler=_handler("interchange", "run_import_progress"))
-
-    exporting = commands.add_parser(
-        "export", help="a deck to Anki or Markdown, or all progress to JSON"
-    )
-    export_what = exporting.add_subparsers(
-        title="what", metavar="{anki,markdown,progress}", dest="what"
-    )
-    export_what.required = True
-    anki = export_what.add_parser("anki", help="a deck as an Anki package (.apkg)")
-    anki.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
-    anki.add_argument(
-        "-o", "--output", type=Path, metavar="FILE.apkg", help="default: DECK-ID.apkg here"
-    )
-    anki.set_defaults(handler=_handler("interchange", "run_export_anki"))
-    markdown = export_what.add_parser("markdown", help="a deck as a printable study sheet")
-    markdown.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
-    markdown.add_argument(
-        "-o", "--output", type=Path, metavar="FILE.md", help="default: standard output"
-    )
-    markdown.set_defaults(handler=_handler("interchange", "run_export_markdown"))
-    progress_export = export_what.add_parser(
-        "progress", help="all your progress (every deck) as JSON"
-    )
-    progress_export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE.json", help="default: standard output"
-    )
-    progress_export.set_defaults(handler=_handler("interchange", "run_export_progress"))
+    parser.set_defaults(command=NO_COMMAND)
+    _add_commands(parser, COMMANDS, _chosen(args), title="commands", metavar="COMMAND")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def typed_options(options: type[Any], namespace: argparse.Namespace) -> Any:
+    """The parsed arguments as the command's own frozen dataclass."""
+    import dataclasses
+
+    return options(**{f.name: getattr(namespace, f.name) for f in dataclasses.fields(options)})
+
+
+def main(argv: Sequence[str] | None = None, context: Context | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    namespace = build_parser(args).parse_args(args)
+    command = load(namespace.command)
+    options = typed_options(command.Options, namespace)
     try:
-        return int(args.handler(args))
+        if context is None:
+            from briefquiz.cli.context import Context
+
+            context = Context()
+        return int(command.run(options, context))
     except UserFacingError as err:  # e.g. a store that fails mid-session: disk full, locked
         print(f"briefquiz: {err}", file=sys.stderr)
         return err.status

@@ -5,17 +5,55 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefquiz.cli.common import open_store
-from briefquiz.clock import SystemClock
+from briefquiz.cli.context import Context
 from briefquiz.deck.library import Library, load_default_library
 from briefquiz.deck.model import Deck
 from briefquiz.errors import CommandError
 
+if TYPE_CHECKING:
+    from briefquiz.progress.repository import Store
+    from briefquiz.ui.tui.app import BriefquizApp
+
 WATCH_INTERVAL = 0.5  # seconds between looks at the deck files
 
 
+@dataclass(frozen=True, slots=True)
+class Options:
+    pass
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def build_app(
+    context: Context,
+    store: Store,
+    *,
+    library: Library,
+    decks: Sequence[Deck] = (),
+    cram: bool = False,
+    limit: int | None = None,
+) -> BriefquizApp:
+    """The app as the command line starts it (not yet running): it watches the deck files."""
+    from briefquiz.ui.tui.app import create_app
+
+    return create_app(
+        store=store,
+        library=library,
+        clock=context.clock,
+        decks=decks,
+        cram=cram,
+        limit=limit,
+        watch_interval=WATCH_INTERVAL,
+    )
+
+
 def run_app(
+    context: Context,
     *,
     library: Library | None = None,
     decks: Sequence[Deck] = (),
@@ -28,22 +66,12 @@ def run_app(
             "'briefquiz study DECK --plain' (decks: 'briefquiz list')",
             2,
         )
-    from briefquiz.ui.tui.app import create_app
-
     library = library if library is not None else load_default_library()
-    with open_store() as store:
-        app = create_app(
-            store=store,
-            library=library,
-            clock=SystemClock(),
-            decks=decks,
-            cram=cram,
-            limit=limit,
-            watch_interval=WATCH_INTERVAL,
-        )
+    with context.open_store() as store:
+        app = build_app(context, store, library=library, decks=decks, cram=cram, limit=limit)
         app.run()
         return app.return_code or 0
 
 
-def run(args: argparse.Namespace) -> int:
-    return run_app()
+def run(options: Options, context: Context) -> int:
+    return run_app(context)

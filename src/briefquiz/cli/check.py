@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefquiz.cli.context import Context
 from briefquiz.cli.output import print_json
 from briefquiz.deck.coverage import SourceCoverage, coverage
 from briefquiz.deck.findings import Finding, Severity
@@ -52,8 +55,31 @@ def _coverage_json(sources: list[SourceCoverage]) -> list[dict[str, Any]]:
     ]
 
 
-def run(args: argparse.Namespace) -> int:
-    paths: list[Path] = args.paths
+@dataclass(frozen=True, slots=True)
+class Options:
+    paths: Sequence[Path]
+    format: str
+    coverage: bool
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="deck files or folders (default: every deck briefquiz knows)",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--coverage",
+        action="store_true",
+        help="also show which paragraphs of each source text have questions",
+    )
+
+
+def run(options: Options, context: Context) -> int:
+    paths = options.paths
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:
@@ -64,25 +90,25 @@ def run(args: argparse.Namespace) -> int:
         wanted = {f.resolve() for p in paths for f in deck_files(p)}
         files: list[DeckFile] = [f for f in library.files if f.path.resolve() in wanted]
     else:
-        files = library.files
+        files = list(library.files)
     findings = sorted(
         (finding for f in files for finding in f.findings),
         key=lambda f: (str(f.path), f.line, f.column),
     )
     decks = [f.deck for f in files if f.deck is not None and not f.errors]
-    sources = coverage(decks) if args.coverage else []
+    sources = coverage(decks) if options.coverage else []
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
 
-    if args.format == "json":
+    if options.format == "json":
         report: dict[str, Any] = {"findings": [f.to_json() for f in findings]}
-        if args.coverage:
+        if options.coverage:
             report["coverage"] = _coverage_json(sources)
         print_json(report)
     else:
         for finding in findings:
             print(_shown(finding))
-        if args.coverage:
+        if options.coverage:
             _print_coverage(sources)
         questions = sum(len(d.questions) for d in decks)
         verdict = (

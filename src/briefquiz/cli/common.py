@@ -1,14 +1,15 @@
-"""What several commands need: the library, the decks named on the command line, the store."""
+"""What several commands need: the library, and the decks named on the command line."""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefquiz.deck.library import DECK_SUFFIXES, Library, load_default_library
 from briefquiz.deck.model import Deck
 from briefquiz.errors import CommandError
-from briefquiz.progress.store import Store, StoreError
 from briefquiz.ui.wording.words import shown_path
 
 
@@ -43,10 +44,19 @@ def resolve_decks(library: Library, refs: Sequence[str]) -> list[Deck]:
     return decks
 
 
-def open_store() -> Store:
-    from briefquiz.locations import database_path
+def one_deck(ref: str) -> Deck:
+    """The deck a single DECK argument names."""
+    return resolve_decks(library_for([ref]), [ref])[0]
 
-    try:
-        return Store.open(database_path())
-    except StoreError as err:
-        raise CommandError(str(err)) from None
+
+@dataclass(frozen=True, slots=True)
+class DeckOut:
+    """The options of a command that writes one deck out: `DECK [-o FILE]`."""
+
+    deck: str
+    output: Path | None
+
+
+def add_deck_out(parser: argparse.ArgumentParser, file: str, default: str) -> None:
+    parser.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
+    parser.add_argument("-o", "--output", type=Path, metavar=file, help=f"default: {default}")

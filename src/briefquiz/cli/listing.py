@@ -1,20 +1,28 @@
-"""`briefquiz list` and `briefquiz schema`."""
+"""`briefquiz list`: the decks briefquiz knows, and the files it could not load."""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 
+from briefquiz.cli.context import Context
 from briefquiz.cli.output import print_json
 from briefquiz.deck.library import load_default_library
-from briefquiz.deck.schema import deck_schema
 from briefquiz.ui.wording.words import plural, shown_path
 
 
-def run_list(args: argparse.Namespace) -> int:
-    from briefquiz.locations import user_decks_dir
+@dataclass(frozen=True, slots=True)
+class Options:
+    format: str
 
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(options: Options, context: Context) -> int:
     library = load_default_library()
-    if args.format == "json":
+    if options.format == "json":
         print_json(
             [
                 {
@@ -53,10 +61,5 @@ def run_list(args: argparse.Namespace) -> int:
             f"(not loaded: {shown_path(broken.path)}: {plural(len(broken.errors), 'error')}; "
             f"run briefquiz check {shown_path(broken.path)})"
         )
-    print(f"\nyour own decks go in {user_decks_dir()}")
-    return 0
-
-
-def run_schema(args: argparse.Namespace) -> int:
-    print_json(deck_schema())
+    print(f"\nyour own decks go in {context.paths.user_decks}")
     return 0

@@ -1,21 +1,21 @@
-"""`briefquiz new PATH [--source TEXT] [--force]`: write a starter deck that passes check."""
+"""`briefquiz new PATH [--source TEXT [--starts-at N]] [--force]`: a starter deck that checks."""
 
 from __future__ import annotations
 
 import argparse
-import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from briefquiz.authoring.files import ensure_schema_beside, write_text
 from briefquiz.authoring.ids import slugify, title_from_name, unique_id
 from briefquiz.authoring.scaffold import StarterSource, has_passages, source_title, starter_deck
 from briefquiz.authoring.shellpath import for_shell
 from briefquiz.authoring.textstart import text_after_start
-from briefquiz.deck.findings import Severity
+from briefquiz.cli.context import Context
+from briefquiz.cli.output import write_deck
 from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
 from briefquiz.deck.sourcetext import SourceText
-from briefquiz.deck.validate import read_deck
 from briefquiz.errors import CommandError
+from briefquiz.text.paths import relative_path
 from briefquiz.ui.wording.words import shown_path
 
 FALLBACK_ID = "my-deck"
@@ -43,10 +43,7 @@ def _free_deck_id(path: Path) -> tuple[str, str | None]:
 
 
 def _relative(target: Path, start: Path) -> str:
-    try:
-        return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
-    except ValueError:  # another drive, on Windows
-        return target.resolve().as_posix()
+    return Path(relative_path(target.resolve(), start.resolve()) or target.resolve()).as_posix()
 
 
 def _source(raw: Path, deck_path: Path, starts_at: int | None) -> tuple[StarterSource, str]:
@@ -68,31 +65,46 @@ def _source(raw: Path, deck_path: Path, starts_at: int | None) -> tuple[StarterS
     return StarterSource(started, _relative(raw, deck_path.parent), title), said
 
 
-def run(args: argparse.Namespace) -> int:
-    from briefquiz.locations import user_decks_dir
+@dataclass(frozen=True, slots=True)
+class Options:
+    path: Path
+    source: Path | None
+    starts_at: int | None
+    force: bool
 
-    path = _deck_path(args.path)
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help="the deck file to write (.yaml)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        metavar="TEXTFILE",
+        help="the article the deck is about (UTF-8 text); the examples quote it",
+    )
+    parser.add_argument(
+        "--starts-at",
+        type=int,
+        metavar="N",
+        help="the line where the article's text starts (default: found by skipping captions, "
+        "time stamps, an editor's note, bylines and a title)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def run(options: Options, context: Context) -> int:
+    path = _deck_path(options.path)
     if path.is_dir():
         raise CommandError(f"{path} is a folder; give the deck file's name, e.g. {path}/deck.yaml")
-    if path.exists() and not args.force:
+    if path.exists() and not options.force:
         raise CommandError(f"{path} already exists; use --force to overwrite it")
     deck_id, renamed = _free_deck_id(path)
     source, start = (
-        _source(args.source, path, args.starts_at) if args.source is not None else (None, "")
+        _source(options.source, path, options.starts_at)
+        if options.source is not None
+        else (None, "")
     )
     text = starter_deck(deck_id, title_from_name(path.stem), source, path.name)
-
-    _, findings = read_deck(path, text.encode("utf-8"))
-    errors = [f for f in findings if f.severity is Severity.ERROR]
-    if errors:  # a bug, not the user's doing: say so rather than write a broken deck
-        details = "\n  ".join(str(f) for f in errors)
-        raise CommandError(f"the starter deck came out invalid (please report this):\n  {details}")
-
-    try:
-        write_text(path, text, overwrite=args.force)
-        schema = ensure_schema_beside(path)
-    except OSError as err:
-        raise CommandError(f"cannot write {path}: {err.strerror or err}") from None
+    schema = write_deck(path, text, overwrite=options.force, what="the starter deck")
 
     shown = for_shell(path)
     if renamed:
@@ -106,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     print("next:")
     print(f"  1. edit {shown}: replace the examples with your own questions")
     print(f"  2. briefquiz check {shown}")
-    decks_dir = user_decks_dir()
+    decks_dir = context.paths.user_decks
     in_library = path.resolve().is_relative_to(decks_dir.resolve())
     print(f"  3. briefquiz study {deck_id if in_library else shown}")
     if not in_library:

@@ -3,25 +3,53 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from briefquiz.cli.common import library_for, open_store, resolve_decks
-from briefquiz.clock import SystemClock
+from briefquiz.cli.common import library_for, resolve_decks
+from briefquiz.cli.context import Context
 from briefquiz.errors import CommandError
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.limit is not None and args.limit < 1:
+@dataclass(frozen=True, slots=True)
+class Options:
+    decks: Sequence[str]
+    plain: bool
+    cram: bool
+    limit: int | None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("decks", nargs="+", metavar="DECK", help="a deck id or a deck file's path")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain text, one line per answer (pipes, screen readers)",
+    )
+    parser.add_argument(
+        "--cram",
+        action="store_true",
+        help="every question, weakest first, without changing any schedule",
+    )
+    parser.add_argument("--limit", type=int, metavar="N", help="stop after N questions")
+
+
+def run(options: Options, context: Context) -> int:
+    if options.limit is not None and options.limit < 1:
         raise CommandError("--limit needs a number of questions, 1 or more", 2)
-    library = library_for(args.decks)
-    decks = resolve_decks(library, args.decks)
-    if not args.plain:
+    library = library_for(options.decks)
+    decks = resolve_decks(library, options.decks)
+    if not options.plain:
         from briefquiz.cli.app import run_app
 
-        return run_app(library=library, decks=decks, cram=args.cram, limit=args.limit)
+        return run_app(
+            context, library=library, decks=decks, cram=options.cram, limit=options.limit
+        )
     from briefquiz.study.session import Session
     from briefquiz.ui.plain.study import PlainStudy
 
-    with open_store() as store:
-        session = Session(store, decks, SystemClock(), cram=args.cram, limit=args.limit)
-        PlainStudy(session).run()
+    with context.open_store() as store:
+        session = Session(store, decks, context.clock, cram=options.cram, limit=options.limit)
+        PlainStudy(session, stdin=sys.stdin, stdout=sys.stdout).run()
     return 0

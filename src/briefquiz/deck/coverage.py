@@ -19,7 +19,12 @@ class ParagraphCoverage:
 @dataclass(frozen=True, slots=True)
 class SourceCoverage:
     path: Path
-    paragraphs: tuple[ParagraphCoverage, ...]  # content paragraphs only
+    blocks: tuple[ParagraphCoverage, ...]  # every paragraph, bylines too (they may be quoted)
+
+    @property
+    def paragraphs(self) -> list[ParagraphCoverage]:
+        """The content paragraphs: what a deck is expected to ask about."""
+        return [p for p in self.blocks if p.paragraph.is_content]
 
     @property
     def uncovered(self) -> list[ParagraphCoverage]:
@@ -27,6 +32,10 @@ class SourceCoverage:
 
 
 def coverage(decks: Iterable[Deck]) -> list[SourceCoverage]:
+    """Per source text of the decks, the questions whose quote stands in each paragraph.
+
+    A quote that cannot be found counts nowhere (the deck checker reports it).
+    """
     by_source: dict[Path, tuple[SourceText, list[Deck]]] = {}
     for deck in decks:
         text = deck_source(deck)
@@ -40,10 +49,8 @@ def coverage(decks: Iterable[Deck]) -> list[SourceCoverage]:
                 where = text.locate(question.quote) if question.quote else None
                 if where is not None:
                     asked.setdefault(where.paragraph.number, []).append((deck.id, question.id))
-        paragraphs = tuple(
-            ParagraphCoverage(p, tuple(asked.get(p.number, ())))
-            for p in text.paragraphs
-            if p.is_content
+        blocks = tuple(
+            ParagraphCoverage(p, tuple(asked.get(p.number, ()))) for p in text.paragraphs
         )
-        result.append(SourceCoverage(path, paragraphs))
+        result.append(SourceCoverage(path, blocks))
     return result

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefquiz.deck.findings import Finding, Severity
 from briefquiz.deck.model import Deck
-from briefquiz.deck.sourcetext import read_source
+from briefquiz.deck.sourcetext import SourceCache
 from briefquiz.deck.validate import read_deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -28,14 +28,17 @@ class DeckFile:
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Library:
-    files: list[DeckFile] = field(default_factory=list)
+    """A value: when files change on disk, read a new one (`reload`); this one never changes."""
+
+    files: tuple[DeckFile, ...] = ()
     roots: tuple[tuple[Path, bool], ...] = ()  # what it was read from: (file or folder, bundled)
+    sources: SourceCache = field(default_factory=SourceCache, compare=False, repr=False)
 
     def reload(self) -> Library:
-        """The same roots read again (deck files or their source texts may have changed)."""
-        read_source.cache_clear()
+        """The same roots read again, with a cache of its own (deck files or their source
+        texts may have changed)."""
         return load_library(self.roots)
 
     @property
@@ -99,7 +102,8 @@ def _gc_paused() -> Iterator[None]:
 def load_library(roots: Iterable[tuple[Path, bool]]) -> Library:
     """Read every deck file under each (root, bundled) and check deck ids across them."""
     roots = tuple(roots)
-    library = Library(roots=roots)
+    sources = SourceCache()
+    files: list[DeckFile] = []
     seen_paths: set[Path] = set()
     owners: dict[str, Deck] = {}
     with _gc_paused():
@@ -108,7 +112,7 @@ def load_library(roots: Iterable[tuple[Path, bool]]) -> Library:
                 if path.resolve() in seen_paths:
                     continue
                 seen_paths.add(path.resolve())
-                deck, findings = read_deck(path, bundled=bundled)
+                deck, findings = read_deck(path, bundled=bundled, sources=sources)
                 if deck is not None and deck.id in owners:
                     first = owners[deck.id]
                     findings.append(
@@ -124,8 +128,8 @@ def load_library(roots: Iterable[tuple[Path, bool]]) -> Library:
                     )
                 elif deck is not None:
                     owners[deck.id] = deck
-                library.files.append(DeckFile(path, deck, tuple(findings), bundled))
-    return library
+                files.append(DeckFile(path, deck, tuple(findings), bundled))
+    return Library(tuple(files), roots, sources)
 
 
 def default_roots() -> list[tuple[Path, bool]]:

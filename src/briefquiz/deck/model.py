@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefquiz.deck.sourcetext import SourceText
 
 
 class QuestionType(StrEnum):
@@ -34,6 +38,8 @@ class Source:
     file: Path | None = None
     url: str | None = None
     starts_at_line: int = 1
+    # the text the deck's quotes were checked against, when it was read from a file
+    text: SourceText | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -195,17 +195,47 @@ class SourceText:
         return None
 
 
-@lru_cache(maxsize=32)
-def read_source(path: Path, starts_at_line: int = 1) -> SourceText:
-    """One SourceText per file, shared by every deck that quotes it."""
-    return SourceText.read(path, starts_at_line)
+class SourceCache:
+    """The source texts read for one library: each file read once, shared by every deck quoting it.
+
+    A library owns its cache, and a library read again gets a new one, so an edited text is
+    read afresh. It also remembers which deck files asked for which text (found or not), so
+    that a watcher can tell whose source changed.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[Path, int], SourceText] = {}
+        self._readers: dict[Path, set[Path]] = {}
+
+    def read(self, path: Path, starts_at_line: int = 1, *, for_deck: Path) -> SourceText:
+        """Raises OSError or UnicodeDecodeError, as `SourceText.read` does."""
+        self._readers.setdefault(path, set()).add(for_deck)
+        key = (path, starts_at_line)
+        if key not in self._texts:
+            self._texts[key] = SourceText.read(path, starts_at_line)
+        return self._texts[key]
+
+    @property
+    def paths(self) -> frozenset[Path]:
+        """Every source file asked for, including those that could not be read."""
+        return frozenset(self._readers)
+
+    def readers(self, path: Path) -> frozenset[Path]:
+        """The deck files that named `path` as their source."""
+        return frozenset(self._readers.get(path, ()))
 
 
 def deck_source(deck: Deck) -> SourceText | None:
-    """The deck's source text, or None when it has none or it cannot be read any more."""
+    """The deck's source text, or None when it has none or it cannot be read any more.
+
+    A deck read from a file carries the text it was checked against; a deck built in memory
+    has its file read now.
+    """
     if deck.source is None or deck.source.file is None:
         return None
+    if deck.source.text is not None:
+        return deck.source.text
     try:
-        return read_source(deck.source.file, deck.source.starts_at_line)
+        return SourceText.read(deck.source.file, deck.source.starts_at_line)
     except (OSError, UnicodeDecodeError):
         return None

@@ -28,7 +28,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.deck.sourcetext import SourceText, read_source
+from briefquiz.deck.sourcetext import SourceCache, SourceText
 from briefquiz.deck.valuehints import colon_hint, comment_hint
 from briefquiz.deck.yamlnodes import (
     Mapping,
@@ -86,9 +86,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class DeckReader:
     """Reads one deck file. Use `read_deck` rather than this class directly."""
 
-    def __init__(self, path: Path, *, bundled: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, bundled: bool = False, sources: SourceCache | None = None
+    ) -> None:
         self.path = path
         self.bundled = bundled
+        self.sources = sources if sources is not None else SourceCache()
         self.findings: list[Finding] = []
         self.source_text: SourceText | None = None
         self.lines: list[str] = []
@@ -283,7 +286,7 @@ class DeckReader:
         ):
             file = (self.path.parent / raw_file).resolve()
             try:
-                self.source_text = read_source(file, starts_at)
+                self.source_text = self.sources.read(file, starts_at, for_deck=self.path)
             except FileNotFoundError:
                 self.error(
                     file_node,
@@ -307,7 +310,12 @@ class DeckReader:
         if title is None:
             return None
         return Source(
-            title=title, authors=tuple(authors), file=file, url=url, starts_at_line=starts_at
+            title=title,
+            authors=tuple(authors),
+            file=file,
+            url=url,
+            starts_at_line=starts_at,
+            text=self.source_text,
         )
 
     def questions(self, node: Node | None) -> list[AnyQuestion] | None:
@@ -586,10 +594,17 @@ _BUILDERS: dict[QuestionType, Builder] = {
 
 
 def read_deck(
-    path: Path, data: bytes | None = None, *, bundled: bool = False
+    path: Path,
+    data: bytes | None = None,
+    *,
+    bundled: bool = False,
+    sources: SourceCache | None = None,
 ) -> tuple[Deck | None, list[Finding]]:
-    """Read and validate one deck file. The deck is None when there is any error."""
-    reader = DeckReader(path, bundled=bundled)
+    """Read and validate one deck file. The deck is None when there is any error.
+
+    `sources`: the source texts already read (a library's), else the deck reads its own.
+    """
+    reader = DeckReader(path, bundled=bundled, sources=sources)
     if data is None:
         try:
             data = path.read_bytes()

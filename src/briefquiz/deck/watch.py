@@ -1,30 +1,38 @@
-"""Notice deck files that change on disk, from a background thread.
+"""Notice when what a library was read from changes on disk: deck files and their source texts.
 
-Stat-polling a deck folder is cheap (a few files) and works on every platform and file
-system, including network mounts where inotify-style events never arrive.
+A plain poll, no thread: the app calls `DeckWatcher.poll` from a timer on its event loop (as
+Textual's own file_monitor.py does for CSS), so nothing crosses threads. Stat-polling is cheap
+(a few files) and works on every platform and file system, including network mounts where
+inotify-style events never arrive. A file is stamped by its mtime in nanoseconds and its
+size: an edit that keeps the size still moves the mtime.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from briefquiz.deck.library import deck_files
+from briefquiz.deck.library import Library, deck_files
 
 Snapshot = dict[Path, tuple[int, int]]
 
 
-def snapshot(roots: Iterable[Path]) -> Snapshot:
-    """(mtime in ns, size) of every deck file under the roots."""
+def watched(library: Library) -> set[Path]:
+    """The deck files under the library's roots now, and every source text its decks name."""
+    paths = {path for root, _bundled in library.roots for path in deck_files(root)}
+    return paths | library.sources.paths
+
+
+def snapshot(paths: Iterable[Path]) -> Snapshot:
+    """(mtime in ns, size) of each path that exists."""
     state: Snapshot = {}
-    for root in roots:
-        for path in deck_files(root):
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            state[path] = (info.st_mtime_ns, info.st_size)
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        state[path] = (info.st_mtime_ns, info.st_size)
     return state
 
 
@@ -33,42 +41,35 @@ def changed(before: Snapshot, after: Snapshot) -> set[Path]:
     return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
 
 
+@dataclass(frozen=True, slots=True)
+class Reload:
+    """The library read again, and the deck files to tell about (their source text, if that
+    is what changed)."""
+
+    library: Library
+    paths: frozenset[Path]
+
+
 class DeckWatcher:
-    """Calls `on_change(paths)` from its own thread whenever deck files under `roots` change."""
+    """Remembers how a library's files stood on disk; `poll` reads it again when they change."""
 
-    def __init__(
-        self,
-        roots: Iterable[Path],
-        on_change: Callable[[set[Path]], object],
-        interval: float = 0.5,
-    ) -> None:
-        self.roots = tuple(roots)
-        self.on_change = on_change
-        self.interval = interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._state = snapshot(self.roots)
+    def __init__(self, library: Library) -> None:
+        self._state = snapshot(watched(library))
 
-    def start(self) -> None:
-        self._thread = threading.Thread(
-            target=self._run, name="briefquiz-deck-watcher", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-
-    def poll(self) -> set[Path]:
-        """Check once; report and remember what changed since the last check."""
-        current = snapshot(self.roots)
+    def poll(self, library: Library) -> Reload | None:
+        """Check once: None when nothing changed, else `library` read again."""
+        current = snapshot(watched(library))
         paths = changed(self._state, current)
-        self._state = current
-        if paths:
-            self.on_change(paths)
-        return paths
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            self.poll()
+        if not paths:
+            self._state = current
+            return None
+        fresh = library.reload()
+        # A source text named for the first time is stamped now; the rest as they stood
+        # before the reading, so an edit made while it ran is seen at the next poll.
+        self._state = current | snapshot(watched(fresh) - current.keys())
+        decks = {
+            deck
+            for path in paths
+            for deck in library.sources.readers(path) | fresh.sources.readers(path)
+        }
+        return Reload(fresh, frozenset((paths - library.sources.paths) | decks))

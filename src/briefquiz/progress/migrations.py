@@ -123,7 +123,8 @@ def latest_version() -> int:
 
 def schema_version(conn: sqlite3.Connection) -> int:
     """The database's ``PRAGMA user_version``."""
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    return int(version)
 
 
 def apply_migrations(conn: sqlite3.Connection, target: int | None = None) -> tuple[int, int]:

@@ -8,9 +8,7 @@ from datetime import datetime
 from fsrs import Card, Rating, Scheduler
 
 from briefquiz.schedule.recall import latest_review_for, predicted_recall
-
-DEFAULT_RETENTION = 0.9
-DEFAULT_NEW_PER_DAY = 20
+from briefquiz.schedule.settings import DEFAULT_RETENTION
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from fsrs import Card, Rating
 
 from briefquiz.clock import Clock, local_day
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.recall import predicted_recall
 

@@ -12,8 +12,10 @@ from fsrs import Card, State
 
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import ReviewRecord, Store
+from briefquiz.progress.records import ReviewRecord
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.schedule.settings import DEFAULT_RETENTION
 
 
 def effective_reviews(reviews: Iterable[ReviewRecord]) -> list[ReviewRecord]:
@@ -39,7 +41,7 @@ class DeckStats:
     tag_accuracy: dict[str, tuple[float, int]] = field(default_factory=dict)
     seminar_at: datetime | None = None
     readiness: Readiness | None = None
-    desired_retention: float = 0.9
+    desired_retention: float = DEFAULT_RETENTION
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import TypeAlias
+from typing import TypeAlias, assert_never
 
 from fsrs import Rating
 
@@ -39,7 +38,17 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.progress.records import Outcome
 from briefquiz.study.matching import matches
+from briefquiz.study.shapes import (
+    as_bool,
+    as_pairs,
+    as_rating,
+    as_selection,
+    as_str,
+    as_str_tuple,
+    type_error,
+)
 
 __all__ = [
     "Answer",
@@ -49,8 +58,6 @@ __all__ = [
     "PartResult",
     "answer_from_json",
     "answer_to_json",
-    "describe_answer",
-    "expected_text",
     "grade",
 ]
 
@@ -64,13 +71,6 @@ UNMATCHED = ""
 
 SELECT = "select"
 LEAVE = "leave"
-
-
-class Outcome(StrEnum):
-    RIGHT = "right"
-    PARTIAL = "partial"
-    WRONG = "wrong"
-    SELF_GRADED = "self"
 
 
 _SUGGESTED = {
@@ -103,66 +103,15 @@ class Grade:
     """The FSRS rating to schedule with, unless the learner overrides it."""
 
 
-# -- shape checks ------------------------------------------------------------------------------
-
-
-def _type_error(question: AnyQuestion, expected: str, answer: object) -> TypeError:
-    return TypeError(
-        f"a {question.type} answer must be {expected}, not {type(answer).__name__}: {answer!r}"
-    )
-
-
-def _as_rating(question: AnyQuestion, answer: object) -> Rating:
-    if not isinstance(answer, Rating):
-        raise _type_error(question, "an fsrs.Rating", answer)
-    return answer
-
-
-def _as_str(question: AnyQuestion, answer: object) -> str:
-    if not isinstance(answer, str):
-        raise _type_error(question, "a str", answer)
-    return answer
-
-
-def _as_bool(question: AnyQuestion, answer: object) -> bool:
-    if not isinstance(answer, bool):
-        raise _type_error(question, "a bool", answer)
-    return answer
-
-
-def _as_str_tuple(question: AnyQuestion, answer: object) -> tuple[str, ...]:
-    if not isinstance(answer, tuple) or not all(isinstance(item, str) for item in answer):
-        raise _type_error(question, "a tuple of str", answer)
-    return answer
-
-
-def _as_selection(question: AnyQuestion, answer: object) -> frozenset[str]:
-    if not isinstance(answer, frozenset) or not all(isinstance(item, str) for item in answer):
-        raise _type_error(question, "a frozenset of str", answer)
-    return answer
-
-
-def _as_pairs(question: AnyQuestion, answer: object) -> tuple[tuple[str, str], ...]:
-    if not isinstance(answer, tuple) or not all(
-        isinstance(pair, tuple)
-        and len(pair) == 2
-        and isinstance(pair[0], str)
-        and isinstance(pair[1], str)
-        for pair in answer
-    ):
-        raise _type_error(question, "a tuple of (str, str) pairs", answer)
-    return answer
-
-
 def _checked_choice(question: Choice, answer: object) -> str:
-    chosen = _as_str(question, answer)
+    chosen = as_str(question, answer)
     if chosen not in question.options:
         raise ValueError(f"{chosen!r} is not an option of question {question.id!r}")
     return chosen
 
 
 def _checked_selection(question: Multi, answer: object) -> frozenset[str]:
-    selection = _as_selection(question, answer)
+    selection = as_selection(question, answer)
     unknown = selection.difference(question.options)
     if unknown:
         raise ValueError(f"{sorted(unknown)!r} are not options of question {question.id!r}")
@@ -170,7 +119,7 @@ def _checked_selection(question: Multi, answer: object) -> frozenset[str]:
 
 
 def _checked_blanks(question: Cloze, answer: object) -> tuple[str, ...]:
-    given = _as_str_tuple(question, answer)
+    given = as_str_tuple(question, answer)
     if len(given) != len(question.blanks):
         raise ValueError(
             f"question {question.id!r} has {len(question.blanks)} blanks, "
@@ -180,7 +129,7 @@ def _checked_blanks(question: Cloze, answer: object) -> tuple[str, ...]:
 
 
 def _checked_order(question: Order, answer: object) -> tuple[str, ...]:
-    given = _as_str_tuple(question, answer)
+    given = as_str_tuple(question, answer)
     if sorted(given) != sorted(question.items):
         raise ValueError(
             f"an order answer must list every item of question {question.id!r} once: {given!r}"
@@ -189,7 +138,7 @@ def _checked_order(question: Order, answer: object) -> tuple[str, ...]:
 
 
 def _checked_pairs(question: Match, answer: object) -> dict[str, str]:
-    pairs = _as_pairs(question, answer)
+    pairs = as_pairs(question, answer)
     chosen = dict(pairs)
     lefts = [left for left, _ in question.pairs]
     if len(chosen) != len(pairs) or sorted(chosen) != sorted(lefts):
@@ -303,25 +252,27 @@ def _grade_match(question: Match, chosen: dict[str, str]) -> Grade:
 
 def grade(question: AnyQuestion, answer: Answer) -> Grade:
     """Judge `answer` to `question`. See the module docstring for the answer types."""
-    if isinstance(question, Flashcard):
-        rating = _as_rating(question, answer)
-        return Grade(Outcome.SELF_GRADED, _SELF_SCORE[rating], (), rating)
-    if isinstance(question, Choice):
-        return _right_or_wrong(_checked_choice(question, answer) == question.answer)
-    if isinstance(question, Multi):
-        return _grade_multi(question, _checked_selection(question, answer))
-    if isinstance(question, TrueFalse):
-        return _right_or_wrong(_as_bool(question, answer) == question.answer)
-    if isinstance(question, Typed):
-        given = _as_str(question, answer)
-        return _right_or_wrong(matches(given, question.answers, exact=question.exact))
-    if isinstance(question, Cloze):
-        return _grade_cloze(question, _checked_blanks(question, answer))
-    if isinstance(question, Order):
-        return _grade_order(question, _checked_order(question, answer))
-    if isinstance(question, Match):
-        return _grade_match(question, _checked_pairs(question, answer))
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            rating = as_rating(question, answer)
+            return Grade(Outcome.SELF_GRADED, _SELF_SCORE[rating], (), rating)
+        case Choice():
+            return _right_or_wrong(_checked_choice(question, answer) == question.answer)
+        case Multi():
+            return _grade_multi(question, _checked_selection(question, answer))
+        case TrueFalse():
+            return _right_or_wrong(as_bool(question, answer) == question.answer)
+        case Typed():
+            given = as_str(question, answer)
+            return _right_or_wrong(matches(given, question.answers, exact=question.exact))
+        case Cloze():
+            return _grade_cloze(question, _checked_blanks(question, answer))
+        case Order():
+            return _grade_order(question, _checked_order(question, answer))
+        case Match():
+            return _grade_match(question, _checked_pairs(question, answer))
+        case _:
+            assert_never(question)
 
 
 # -- JSON --------------------------------------------------------------------------------------
@@ -332,27 +283,29 @@ def answer_to_json(question: AnyQuestion, answer: Answer) -> JSONValue:
 
     Checks the answer's shape (types only, like `answer_from_json`) but not its content.
     """
-    if isinstance(question, Flashcard):
-        return int(_as_rating(question, answer))
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, answer)
-    if isinstance(question, Multi):
-        selected: list[JSONValue] = [*sorted(_as_selection(question, answer))]
-        return selected
-    if isinstance(question, TrueFalse):
-        return _as_bool(question, answer)
-    if isinstance(question, Cloze | Order):
-        texts: list[JSONValue] = list(_as_str_tuple(question, answer))
-        return texts
-    if isinstance(question, Match):
-        pairs: list[JSONValue] = [[left, right] for left, right in _as_pairs(question, answer)]
-        return pairs
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            return int(as_rating(question, answer))
+        case Choice() | Typed():
+            return as_str(question, answer)
+        case Multi():
+            selected: list[JSONValue] = [*sorted(as_selection(question, answer))]
+            return selected
+        case TrueFalse():
+            return as_bool(question, answer)
+        case Cloze() | Order():
+            texts: list[JSONValue] = list(as_str_tuple(question, answer))
+            return texts
+        case Match():
+            pairs: list[JSONValue] = [[left, right] for left, right in as_pairs(question, answer)]
+            return pairs
+        case _:
+            assert_never(question)
 
 
 def _json_str_list(question: AnyQuestion, value: object) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise _type_error(question, "a JSON list of strings", value)
+        raise type_error(question, "a JSON list of strings", value)
     return value
 
 
@@ -363,106 +316,33 @@ def answer_from_json(question: AnyQuestion, value: object) -> Answer:
     readable after the deck is edited. Raises `TypeError` for a value of the wrong JSON type
     and `ValueError` for an unknown rating.
     """
-    if isinstance(question, Flashcard):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _type_error(question, "a JSON integer rating", value)
-        return Rating(value)
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, value)
-    if isinstance(question, Multi):
-        items = _json_str_list(question, value)
-        if len(set(items)) != len(items):
-            raise ValueError(f"repeated option in a multi answer: {items!r}")
-        return frozenset(items)
-    if isinstance(question, TrueFalse):
-        return _as_bool(question, value)
-    if isinstance(question, Cloze | Order):
-        return tuple(_json_str_list(question, value))
-    if isinstance(question, Match):
-        if not isinstance(value, list):
-            raise _type_error(question, "a JSON list of [left, right] pairs", value)
-        pairs: list[tuple[str, str]] = []
-        for pair in value:
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise _type_error(question, "a JSON list of [left, right] pairs", value)
-            left, right = pair
-            if not isinstance(left, str) or not isinstance(right, str):
-                raise _type_error(question, "a JSON list of [left, right] pairs", value)
-            pairs.append((left, right))
-        return tuple(pairs)
-    raise TypeError(f"not a question: {question!r}")
-
-
-# -- human text --------------------------------------------------------------------------------
-
-NO_ANSWER = "(no answer)"
-NOTHING_SELECTED = "(nothing selected)"
-UNMATCHED_TEXT = "(none)"
-
-
-def _numbered(texts: Iterable[str]) -> str:
-    return "  ".join(f"{number}. {text}" for number, text in enumerate(texts, 1))
-
-
-def _in_option_order(options: tuple[str, ...], chosen: Iterable[str]) -> list[str]:
-    wanted = set(chosen)
-    return [option for option in options if option in wanted] + sorted(wanted.difference(options))
-
-
-def _pairs_text(pairs: Iterable[tuple[str, str]]) -> str:
-    return "; ".join(f"{left} → {right or UNMATCHED_TEXT}" for left, right in pairs)
-
-
-def _blank_texts(texts: tuple[str, ...]) -> str:
-    shown = [text.strip() or NO_ANSWER for text in texts]
-    return shown[0] if len(shown) == 1 else _numbered(shown)
-
-
-def _yes_no(value: bool) -> str:
-    return "True" if value else "False"
-
-
-def describe_answer(question: AnyQuestion, answer: Answer) -> str:
-    """What the learner gave, for people: "Kennan Institute", "1. A  2. B", "A → x; B → y"."""
-    if isinstance(question, Flashcard):
-        return _as_rating(question, answer).name
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, answer).strip() or NO_ANSWER
-    if isinstance(question, Multi):
-        selected = _in_option_order(question.options, _as_selection(question, answer))
-        return ", ".join(selected) or NOTHING_SELECTED
-    if isinstance(question, TrueFalse):
-        return _yes_no(_as_bool(question, answer))
-    if isinstance(question, Cloze):
-        return _blank_texts(_as_str_tuple(question, answer))
-    if isinstance(question, Order):
-        return _numbered(_as_str_tuple(question, answer))
-    if isinstance(question, Match):
-        order = {left: index for index, (left, _) in enumerate(question.pairs)}
-        pairs = sorted(_as_pairs(question, answer), key=lambda pair: order.get(pair[0], len(order)))
-        return _pairs_text(pairs)
-    raise TypeError(f"not a question: {question!r}")
-
-
-def expected_text(question: AnyQuestion) -> str:
-    """The right answer, for people, in the same form as `describe_answer`.
-
-    Typed and cloze show the first (canonical) accepted answer only.
-    """
-    if isinstance(question, Flashcard | Choice):
-        return question.answer
-    if isinstance(question, Multi):
-        return ", ".join(_in_option_order(question.options, question.answers))
-    if isinstance(question, TrueFalse):
-        return _yes_no(question.answer)
-    if isinstance(question, Typed):
-        return question.answers[0] if question.answers else ""
-    if isinstance(question, Cloze):
-        return _blank_texts(
-            tuple(blank.answers[0] if blank.answers else "" for blank in question.blanks)
-        )
-    if isinstance(question, Order):
-        return _numbered(question.items)
-    if isinstance(question, Match):
-        return _pairs_text(question.pairs)
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise type_error(question, "a JSON integer rating", value)
+            return Rating(value)
+        case Choice() | Typed():
+            return as_str(question, value)
+        case Multi():
+            items = _json_str_list(question, value)
+            if len(set(items)) != len(items):
+                raise ValueError(f"repeated option in a multi answer: {items!r}")
+            return frozenset(items)
+        case TrueFalse():
+            return as_bool(question, value)
+        case Cloze() | Order():
+            return tuple(_json_str_list(question, value))
+        case Match():
+            if not isinstance(value, list):
+                raise type_error(question, "a JSON list of [left, right] pairs", value)
+            pairs: list[tuple[str, str]] = []
+            for pair in value:
+                if not isinstance(pair, list) or len(pair) != 2:
+                    raise type_error(question, "a JSON list of [left, right] pairs", value)
+                left, right = pair
+                if not isinstance(left, str) or not isinstance(right, str):
+                    raise type_error(question, "a JSON list of [left, right] pairs", value)
+                pairs.append((left, right))
+            return tuple(pairs)
+        case _:
+            assert_never(question)

@@ -12,10 +12,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import assert_never
 
 from fsrs import Card, State
 
-from briefquiz.deck.model import AnyQuestion, Choice, Deck, Match, Multi, Order
+from briefquiz.deck.model import (
+    AnyQuestion,
+    Choice,
+    Cloze,
+    Deck,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
 from briefquiz.schedule.recall import predicted_recall
 
 
@@ -46,22 +58,26 @@ class QueueItem:
 
 def present(question: AnyQuestion, rng: random.Random) -> Presentation:
     """A fresh shuffle of whatever the question shows in a list."""
-    if isinstance(question, Choice | Multi):
-        options = list(question.options)
-        rng.shuffle(options)
-        return Presentation(options=tuple(options))
-    if isinstance(question, Order):
-        items = list(question.items)
-        rng.shuffle(items)
-        # Never already solved, but with two items that would give the answer away.
-        while tuple(items) == question.items and len(set(items)) > 2:
+    match question:
+        case Choice() | Multi():
+            options = list(question.options)
+            rng.shuffle(options)
+            return Presentation(options=tuple(options))
+        case Order():
+            items = list(question.items)
             rng.shuffle(items)
-        return Presentation(items=tuple(items))
-    if isinstance(question, Match):
-        partners = [right for _, right in question.pairs]
-        rng.shuffle(partners)
-        return Presentation(partners=tuple(partners))
-    return Presentation()
+            # Never already solved, but with two items that would give the answer away.
+            while tuple(items) == question.items and len(set(items)) > 2:
+                rng.shuffle(items)
+            return Presentation(items=tuple(items))
+        case Match():
+            partners = [right for _, right in question.pairs]
+            rng.shuffle(partners)
+            return Presentation(partners=tuple(partners))
+        case Flashcard() | TrueFalse() | Typed() | Cloze():
+            return Presentation()
+        case _:
+            assert_never(question)
 
 
 def build_queue(

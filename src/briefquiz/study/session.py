@@ -17,7 +17,8 @@ from fsrs import Card, Rating, State
 from briefquiz.clock import Clock, local_day
 from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, deck_source
-from briefquiz.progress.store import DeckSettings, ReviewRecord, Store, new_review_uid
+from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_uid
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
 from briefquiz.study.grading import Answer, Grade, Outcome, answer_to_json, grade
@@ -316,8 +317,8 @@ class Session:
             deck_id=deck_id,
             question_id=question_id,
             reviewed_at=now,
-            rating=int(rating),
-            outcome=str(result.outcome),
+            rating=rating,
+            outcome=result.outcome,
             answer=answer_to_json(item.question, answer),
             duration_ms=duration_ms,
             cram=self.cram,

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,14 +15,14 @@ from briefquiz.authoring.anki_export import (
     anki_tags,
     cloze_html,
     note_guid,
+    question_note,
     stable_shuffle,
     write_apkg,
 )
 from briefquiz.authoring.anki_models import BASIC, CHOICE, CLOZE
 from briefquiz.deck.bundled import bundled_decks_dir
-from briefquiz.deck.model import Cloze, Deck
+from briefquiz.deck.model import Choice, Cloze, Deck, Multi
 from briefquiz.deck.validate import read_deck
-from paths import REPO
 
 BUNDLED = sorted(bundled_decks_dir().glob("*.yaml"))
 
@@ -118,6 +116,21 @@ def test_stable_shuffle_is_stable_and_never_the_answer() -> None:
     for seed in map(str, range(50)):
         shuffled = stable_shuffle(items, seed)
         assert sorted(shuffled) == items and shuffled != items
+
+
+def test_choice_options_are_exported_shuffled_the_same_way_every_time(tmp_path: Path) -> None:
+    # Anki shows options as written: in the deck's order the right answer would often come
+    # first (authors write it first), so each note gets its own fixed shuffle.
+    deck = sample_deck(tmp_path)
+    for question_id in ("one", "many"):
+        question = deck.question(question_id)
+        assert isinstance(question, Choice | Multi)
+        field = question_note(deck, question).fields[1]
+        assert field.startswith("<ul class=options>")
+        shown = re.findall(r"<li>(.*?)</li>", field)
+        assert sorted(shown) == sorted(question.options)
+        assert shown != list(question.options)
+        assert question_note(deck, question).fields[1] == field
 
 
 def test_package_is_a_zip_with_a_collection(tmp_path: Path) -> None:
@@ -261,30 +274,12 @@ def test_every_bundled_deck_exports_and_opens_in_one_collection(
     assert len(briefquiz_types) == 3  # shared by every deck, not one set per deck
 
 
-@pytest.mark.slow
-def test_command_writes_the_package(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "BRIEFQUIZ_DATA_DIR": str(tmp_path / "data"),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": str(REPO / "src"),
-    }
-    command = [sys.executable, "-m", "briefquiz", "export", "anki"]
-    result = subprocess.run(
-        [*command, "biden-russia-terms"], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
+def test_command_writes_the_package(bq, tmp_path: Path) -> None:
+    result = bq.run("export", "anki", "biden-russia-terms")
     assert result.returncode == 0, result.stderr
     assert "wrote biden-russia-terms.apkg" in result.stdout
     assert zipfile.is_zipfile(tmp_path / "biden-russia-terms.apkg")
-    named = subprocess.run(
-        [*command, "biden-russia-terms", "-o", "out/terms.apkg"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    named = bq.run("export", "anki", "biden-russia-terms", "-o", "out/terms.apkg")
     assert named.returncode == 0 and (tmp_path / "out" / "terms.apkg").exists()
-    unknown = subprocess.run(
-        [*command, "no-such-deck"], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
+    unknown = bq.run("export", "anki", "no-such-deck")
     assert unknown.returncode == 2 and "no deck 'no-such-deck'" in unknown.stderr

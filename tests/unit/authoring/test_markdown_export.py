@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +21,6 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.deck.validate import read_deck
-from paths import REPO
 
 BUNDLED = sorted(bundled_decks_dir().glob("*.yaml"))
 
@@ -115,22 +111,13 @@ questions:
     assert "> \\> already quoted\n> \\- a list?" in sheet
 
 
-@pytest.mark.slow
-def test_command_prints_or_writes_the_sheet(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "BRIEFQUIZ_DATA_DIR": str(tmp_path / "data"),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": str(REPO / "src"),
-    }
-    command = [sys.executable, "-m", "briefquiz", "export", "markdown", "biden-russia-events"]
-    printed = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+def test_command_prints_or_writes_the_sheet(bq, tmp_path: Path) -> None:
+    command = ("export", "markdown", "biden-russia-events")
+    printed = bq.run(*command)
     assert printed.returncode == 0, printed.stderr
     deck = load(bundled_decks_dir() / "biden-russia-events.yaml")
     assert printed.stdout == deck_markdown(deck)
-    written = subprocess.run(
-        [*command, "-o", "sheet.md"], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
+    written = bq.run(*command, "-o", "sheet.md")
     assert written.returncode == 0 and written.stdout == ""
     assert "wrote sheet.md" in written.stderr
     assert (tmp_path / "sheet.md").read_text(encoding="utf-8") == deck_markdown(deck)

@@ -1,4 +1,4 @@
-"""The plain line-based mode: in-process with StringIO, and `briefquiz study --plain` in a pipe."""
+"""The plain line-based mode: with StringIO, and `briefquiz study --plain` fed its input."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from fsrs import Rating, State
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck, TrueFalse
 from briefquiz.deck.validate import read_deck
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.session import Session
 from briefquiz.ui.plain.study import PlainStudy
@@ -95,8 +96,8 @@ def test_every_type_answered_right(plain, file_deck: Deck, store: Store, answers
     assert "  Answer: True" in out
     assert "  The keepers left when the light was automated." in out  # explanation
     assert "  Source (paragraph 3, line 8): “In 1962 the light was automated.”" in out
-    assert "He felt like a man whose [1]____ had [2]____." in out
-    assert "Session done: answered 8, right 7 of 7, time 16 s" in out
+    assert "He felt like a man whose [1]_____ had [2]_____." in out
+    assert "Session done: answered 8, right 7 of 7, self-graded 1, time 16 s" in out
     assert "Next due: in 10 min" in out
     reviews = store.reviews("bq-test-all")
     assert len(reviews) == 8 and {r.rating for r in reviews} == {3}
@@ -223,7 +224,10 @@ def test_nothing_due(plain, kit, store: Store) -> None:
 def test_cram_in_plain_mode(plain, file_deck: Deck, store: Store, answers) -> None:
     out, _, _ = plain([file_deck], [right(answers)] * 8, cram=True)
     assert out.count("saved · next review unchanged (cram)") == 8
-    assert "Session done: answered 8, right 7 of 7, time 16 s  (cram: schedules unchanged)" in out
+    assert (
+        "Session done: answered 8, right 7 of 7, self-graded 1, time 16 s  (cram:\n"
+        "schedules unchanged)\n"
+    ) in out
     assert store.cards("bq-test-all") == {}
     assert all(r.cram for r in store.reviews("bq-test-all"))
 
@@ -251,10 +255,9 @@ def test_long_prompts_are_wrapped(plain, kit) -> None:
 # ------------------------------------------------------------------ briefquiz study --plain
 
 
-@pytest.mark.slow
-def test_piped_answers(cli, all_types_file: Path) -> None:
+def test_piped_answers(bq, all_types_file: Path) -> None:
     typed = "1\n\nAda Morrow\n\nclock\nstopped\n\n\n3\n"  # tf, typed, cloze, flashcard; then EOF
-    result = cli.run("study", str(all_types_file), "--plain", input=typed)
+    result = bq.run("study", str(all_types_file), "--plain", input=typed)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     out = result.stdout
@@ -267,67 +270,41 @@ def test_piped_answers(cli, all_types_file: Path) -> None:
     assert re.search(r"\[5/\d+\] Varn test deck · choice\n", out)  # asked, then input ended
     assert "Session done: answered 4, right 3 of 3" in out
     assert "Next due: in 10 min" in out
-    with Store.open(cli.data / "progress.sqlite3") as store:
+    with Store.open(bq.data / "progress.sqlite3") as store:
         assert len(store.reviews("bq-test-all")) == 4
         assert len(store.cards("bq-test-all")) == 4
 
 
-@pytest.mark.slow
-def test_every_type_answered_through_a_pipe(cli, all_types_file: Path, answers) -> None:
-    deck, _ = read_deck(all_types_file)
-    assert deck is not None
-    by_type = {q.type.value: q for q in deck.questions}
-    process = cli.spawn("study", str(all_types_file), "--plain")
-    for number in range(1, 9):
-        shown = process.next_question()
-        assert shown.number == number
-        question = by_type[shown.type]
-        if shown.type != "cloze":
-            assert shown.text == question.prompt
-        lines = answers.right_lines(question, shown.presentation())
-        process.send(*lines)
-        if shown.type != "flashcard":
-            process.send("")
-        process.read_until(lambda line: line.startswith("saved · "))
-    process.send("q")
-    code, rest, err = process.close()
-    assert code == 0 and err == ""
-    assert "Session done: answered 8, right 7 of 7" in rest
-    assert "".join(process.seen).count("✓ Right") == 7
-
-
-@pytest.mark.slow
-def test_q_and_bad_lines_in_a_pipe(cli, tf_file) -> None:
+def test_q_and_bad_lines_in_a_pipe(bq, tf_file) -> None:
     path = tf_file(3)
-    result = cli.run("study", str(path), "--plain", input="maybe\n\nt\nx\n\nq\n")
+    result = bq.run("study", str(path), "--plain", input="maybe\n\nt\nx\n\nq\n")
     assert result.returncode == 0 and result.stderr == ""
     assert "  type 1 for true or 2 for false" in result.stdout
     assert "  type 1, 2, 3 or 4 (Enter keeps the suggestion)" in result.stdout
     assert "Session done: answered 1, right 1 of 1" in result.stdout
     assert "Traceback" not in result.stdout
-    with Store.open(cli.data / "progress.sqlite3") as store:
+    with Store.open(bq.data / "progress.sqlite3") as store:
         assert len(store.reviews("bq-test-tf")) == 1
 
 
-@pytest.mark.slow
-def test_limit_and_cram_from_the_command_line(cli, tf_file) -> None:
+def test_limit_and_cram_from_the_command_line(bq, tf_file) -> None:
     path = tf_file(5)
-    result = cli.run("study", str(path), "--plain", "--limit", "2", input="t\n\nf\n\nt\n\n")
+    result = bq.run("study", str(path), "--plain", "--limit", "2", input="t\n\nf\n\nt\n\n")
     assert result.returncode == 0, result.stderr
     assert "[1/2] Statements · truefalse" in result.stdout
     assert "[3/" not in result.stdout
     assert "Session done: answered 2, right 2 of 2" in result.stdout
 
-    result = cli.run("study", str(path), "--plain", "--cram", input="t\n\n" * 5)
+    result = bq.run("study", str(path), "--plain", "--cram", input="t\n\n" * 5)
     assert result.returncode == 0, result.stderr
     assert "[1/5] Statements · truefalse" in result.stdout
     assert result.stdout.count("saved · next review unchanged (cram)") == 5
     assert "(cram: schedules unchanged)" in result.stdout
 
-    with Store.open(cli.data / "progress.sqlite3") as store:
+    with Store.open(bq.data / "progress.sqlite3") as store:
         reviews = store.reviews("bq-test-tf")
         assert [r.cram for r in reviews] == [False] * 2 + [True] * 5
         assert set(store.cards("bq-test-tf")) == {"s00", "s01"}
 
-    bad = cli.run("study", str(path), "--plain", "--limit", "0", input="")
+    bad = bq.run("study", str(path), "--plain", "--limit", "0", input="")
     assert bad.returncode == 2 and "--limit" in bad.stderr and "Traceback" not in bad.stderr

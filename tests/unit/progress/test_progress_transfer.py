@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fsrs import Rating
@@ -19,13 +19,11 @@ from briefquiz.deck.model import (
     Deck,
 )
 from briefquiz.deck.validate import read_deck
-from briefquiz.progress.store import DeckSettings, ImportSummary, Store
+from briefquiz.progress.records import DeckSettings, ImportSummary
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.stats import deck_stats
 from briefquiz.study.session import Session
-from clirun import run_briefquiz
-
-pytestmark = pytest.mark.slow
 
 START = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 
@@ -39,8 +37,8 @@ def bundled() -> list[Deck]:
     return decks
 
 
-def run(data_dir: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return run_briefquiz(data_dir, *args)
+def run(bq: Any, data_dir: Path, *args: str | Path) -> Any:
+    return bq.run(*args, data=data_dir)
 
 
 def study(store: Store, decks: list[Deck], clock: FixedClock, days: int, seed: int) -> None:
@@ -76,7 +74,7 @@ def snapshot(store: Store, decks: list[Deck], clock: FixedClock) -> dict[str, ob
     }
 
 
-def test_export_then_import_gives_the_same_stats_and_recall(tmp_path: Path) -> None:
+def test_export_then_import_gives_the_same_stats_and_recall(bq, tmp_path: Path) -> None:
     decks = bundled()
     home, away = tmp_path / "home", tmp_path / "away"
     clock = FixedClock(START)
@@ -90,11 +88,11 @@ def test_export_then_import_gives_the_same_stats_and_recall(tmp_path: Path) -> N
         reviews_at_home = len(store.export_json()["reviews"])
     assert reviews_at_home > 100
 
-    exported = run(home, "export", "progress", "-o", tmp_path / "progress.json")
+    exported = run(bq, home, "export", "progress", "-o", tmp_path / "progress.json")
     assert exported.returncode == 0, exported.stderr
     assert f"{reviews_at_home} reviews" in exported.stderr
 
-    imported = run(away, "import", "progress", tmp_path / "progress.json")
+    imported = run(bq, away, "import", "progress", tmp_path / "progress.json")
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.startswith(f"Imported {reviews_at_home} new reviews")
     assert "backups" in imported.stdout
@@ -102,7 +100,7 @@ def test_export_then_import_gives_the_same_stats_and_recall(tmp_path: Path) -> N
         assert snapshot(store, decks, clock) == before
         after_first = store.export_json()
 
-    again = run(away, "import", "progress", tmp_path / "progress.json")
+    again = run(bq, away, "import", "progress", tmp_path / "progress.json")
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith(f"Nothing new: all {reviews_at_home} reviews were already here.")
     with Store.open(away / "progress.sqlite3") as store:
@@ -110,7 +108,7 @@ def test_export_then_import_gives_the_same_stats_and_recall(tmp_path: Path) -> N
         assert snapshot(store, decks, clock) == before
 
 
-def test_import_merges_and_deletes_nothing(tmp_path: Path) -> None:
+def test_import_merges_and_deletes_nothing(bq, tmp_path: Path) -> None:
     decks = bundled()
     home, away = tmp_path / "home", tmp_path / "away"
     with Store.open(home / "progress.sqlite3") as store:
@@ -119,12 +117,12 @@ def test_import_merges_and_deletes_nothing(tmp_path: Path) -> None:
         study(store, decks[1:], FixedClock(START + timedelta(hours=1)), days=2, seed=2)
         own = {r["uid"] for r in store.export_json()["reviews"]}
 
-    assert run(home, "export", "progress", "-o", tmp_path / "p.json").returncode == 0
+    assert run(bq, home, "export", "progress", "-o", tmp_path / "p.json").returncode == 0
     # stdout works as well as -o
-    printed = run(home, "export", "progress")
+    printed = run(bq, home, "export", "progress")
     assert json.loads(printed.stdout) == json.loads((tmp_path / "p.json").read_text("utf-8"))
 
-    result = run(away, "import", "progress", tmp_path / "p.json")
+    result = run(bq, away, "import", "progress", tmp_path / "p.json")
     assert result.returncode == 0, result.stderr
     theirs = {r["uid"] for r in json.loads((tmp_path / "p.json").read_text("utf-8"))["reviews"]}
     with Store.open(away / "progress.sqlite3") as store:
@@ -146,12 +144,12 @@ def test_import_merges_and_deletes_nothing(tmp_path: Path) -> None:
     ],
 )
 def test_a_bad_file_is_refused_with_a_message(
-    tmp_path: Path, content: bytes | None, message: str
+    bq, tmp_path: Path, content: bytes | None, message: str
 ) -> None:
     data = tmp_path / "data"
     if content is not None:
         (tmp_path / "bad.json").write_bytes(content)
-    result = run(data, "import", "progress", tmp_path / "bad.json")
+    result = run(bq, data, "import", "progress", tmp_path / "bad.json")
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr

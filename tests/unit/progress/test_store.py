@@ -19,13 +19,9 @@ import pytest
 
 from briefquiz import locations
 from briefquiz.progress import migrations
-from briefquiz.progress.store import (
-    DeckSettings,
-    ReviewRecord,
-    Store,
-    StoreError,
-    new_review_uid,
-)
+from briefquiz.progress.database import StoreError
+from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_uid
+from briefquiz.progress.repository import Store
 
 T0 = datetime(2024, 11, 8, 9, 30, 15, 123456, tzinfo=UTC)
 
@@ -119,13 +115,12 @@ def test_open_creates_private_file_and_sets_pragmas(db: Path) -> None:
         wal = db.with_name(db.name + "-wal")
         assert wal.exists()
         assert stat.S_IMODE(wal.stat().st_mode) == 0o600
-        conn = store._conn
-        assert conn is not None
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
-        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert conn.isolation_level is None
+        with store._db.reading() as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+            assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+            assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+            assert conn.isolation_level is None
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
 
 
@@ -265,21 +260,26 @@ def test_cram_review_leaves_card_untouched(store: Store) -> None:
 
 def test_review_log_is_append_only(store: Store) -> None:
     store.record_review(review(), None)
-    conn = store._conn
-    assert conn is not None
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        conn.execute("UPDATE reviews SET rating = 1")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        conn.execute("DELETE FROM reviews")
-    with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
-        conn.execute("DELETE FROM questions")
+    with store._db.reading() as conn:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE reviews SET rating = 1")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("DELETE FROM reviews")
+        with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
+            conn.execute("DELETE FROM questions")
 
 
 def test_store_source_never_updates_or_deletes_reviews() -> None:
-    import briefquiz.progress.store
+    import briefquiz.progress
 
     source = " ".join(
-        Path(briefquiz.progress.store.__file__).read_text(encoding="utf-8").upper().split()
+        " ".join(
+            path.read_text(encoding="utf-8")
+            for path in Path(briefquiz.progress.__file__).parent.glob("*.py")
+            if path.name != "migrations.py"
+        )
+        .upper()
+        .split()
     )
     assert "UPDATE REVIEWS" not in source
     assert "DELETE FROM" not in source
@@ -554,6 +554,11 @@ def test_two_processes_writing_at_once(db: Path) -> None:
         proc.start()
     for proc in procs:
         proc.join(timeout=180)
+    hung = [proc for proc in procs if proc.is_alive()]
+    for proc in hung:  # never leave a child behind the test
+        proc.kill()
+        proc.join(timeout=10)
+    assert hung == [], "a writer did not finish in 180 s"
     problems = []
     while not errors.empty():
         problems.append(errors.get())
@@ -720,7 +725,8 @@ def test_backup_is_a_private_self_contained_copy(store: Store, tmp_path: Path) -
 
 def test_store_does_not_import_textual() -> None:
     code = (
-        "import sys, briefquiz.progress.store, briefquiz.locations, briefquiz.progress.migrations; "
+        "import sys, briefquiz.progress.repository, briefquiz.locations, "
+        "briefquiz.progress.migrations; "
         "sys.exit('textual' in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefquiz.clock import FixedClock
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import readiness
 from briefquiz.schedule.recall import predicted_recall
@@ -169,3 +170,16 @@ def test_new_questions_already_started_today_use_up_todays_share() -> None:
     assert fresh is not None and used is not None
     assert fresh.if_you_keep_up > 0.9
     assert used.if_you_keep_up == pytest.approx(fresh.if_you_keep_up / 2, abs=0.05)
+
+
+def test_more_started_today_than_the_daily_limit_uses_up_only_todays_share() -> None:
+    # Two new a day, and five already started today (the limit was lowered since): today's
+    # share is used up, no more. Tomorrow's two still start before the seminar in 1.5 days,
+    # exactly as when just two were started today.
+    seminar = NOW + timedelta(days=1, hours=12)
+    policy = Policy(0.9, seminar)
+    at_limit = readiness([None] * 2, NOW, policy, 2, PLANNER, introduced_today=2)
+    over_limit = readiness([None] * 2, NOW, policy, 2, PLANNER, introduced_today=5)
+    assert at_limit is not None and over_limit is not None
+    assert at_limit.if_you_keep_up > 0.9
+    assert over_limit.if_you_keep_up == at_limit.if_you_keep_up

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefquiz.clock import FixedClock
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy, cap_for_seminar
 from briefquiz.schedule.recall import (
     days_until_recall_drops_to,

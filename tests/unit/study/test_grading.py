@@ -21,6 +21,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import (
     Answer,
     Grade,
@@ -28,8 +29,6 @@ from briefquiz.study.grading import (
     PartResult,
     answer_from_json,
     answer_to_json,
-    describe_answer,
-    expected_text,
     grade,
 )
 

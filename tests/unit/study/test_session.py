@@ -14,7 +14,8 @@ from fsrs import Card, Rating, State
 
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck, TrueFalse
-from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.stats import deck_stats, effective_reviews
 from briefquiz.study.grading import Outcome

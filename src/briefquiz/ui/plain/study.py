@@ -10,23 +10,58 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TextIO, assert_never
 
 from fsrs import Rating
 
-from briefquiz.deck.model import Choice, Cloze, Flashcard, Match, Multi, Order, TrueFalse
-from briefquiz.study.grading import Outcome, describe_answer, expected_text
-from briefquiz.study.queue import QueueItem
+from briefquiz.deck.model import (
+    AnyQuestion,
+    Choice,
+    Cloze,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
+from briefquiz.study.answer_text import describe_answer, expected_text
+from briefquiz.study.grading import Outcome
+from briefquiz.study.queue import Presentation, QueueItem
 from briefquiz.study.session import Feedback, Session, Summary
-from briefquiz.text.timefmt import duration, local, percent, relative
+from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES
+from briefquiz.ui.wording.cloze import gapped_text
+from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, rating_keys
+from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
 
 WIDTH = 78
 
 
 class _Stop(Exception):
     """End of input, or the learner typed q."""
+
+
+def body_lines(q: AnyQuestion, shown: Presentation) -> list[str]:
+    """What follows the prompt: the gapped text, or the numbered options, items or pairs."""
+    match q:
+        case Cloze():
+            return [gapped_text(q)]
+        case Choice() | Multi():
+            return [f"{n}. {option}" for n, option in enumerate(shown.options, 1)]
+        case TrueFalse():
+            return ["1. True", "2. False"]
+        case Order():
+            return [f"{n}. {entry}" for n, entry in enumerate(shown.items, 1)]
+        case Match():
+            return [f"{n}. {left}" for n, (left, _) in enumerate(q.pairs, 1)] + [
+                f"{letter}) {partner}"
+                for letter, partner in zip(LETTERS, shown.partners, strict=False)
+            ]
+        case Flashcard() | Typed():
+            return []
+        case _:
+            assert_never(q)
 
 
 class PlainStudy:
@@ -91,26 +126,9 @@ class PlainStudy:
         total = session.done + session.remaining
         self.say()
         self.say(f"[{number}/{total}] {item.deck.title} · {q.type.value}")
-        if isinstance(q, Cloze):
-            self.say(q.prompt)
-            self.say(self.cloze_text(q), indent="  ")
-        else:
-            self.say(q.prompt)
-        shown = item.presentation
-        if isinstance(q, Choice | Multi):
-            for n, option in enumerate(shown.options, 1):
-                self.say(f"{n}. {option}", indent="  ")
-        elif isinstance(q, TrueFalse):
-            self.say("1. True", indent="  ")
-            self.say("2. False", indent="  ")
-        elif isinstance(q, Order):
-            for n, entry in enumerate(shown.items, 1):
-                self.say(f"{n}. {entry}", indent="  ")
-        elif isinstance(q, Match):
-            for n, (left, _) in enumerate(q.pairs, 1):
-                self.say(f"{n}. {left}", indent="  ")
-            for letter, partner in zip(LETTERS, shown.partners, strict=False):
-                self.say(f"{letter}) {partner}", indent="  ")
+        self.say(q.prompt)
+        for line in body_lines(q, item.presentation):
+            self.say(line, indent="  ")
         started = self.monotonic()
         answer = self.read_answer(item)
         elapsed = int((self.monotonic() - started) * 1000)
@@ -124,31 +142,25 @@ class PlainStudy:
                 raise
         self.say(f"saved · next review {self.when(feedback)}")
 
-    def cloze_text(self, q: Cloze) -> str:
-        out, n = [], 0
-        for part in q.parts:
-            if isinstance(part, str):
-                out.append(part)
-            else:
-                n += 1
-                out.append(f"[{n}]____")
-        return "".join(out)
-
     def read_answer(self, item: QueueItem) -> object:
         q = item.question
-        if isinstance(q, Flashcard):
-            self.ask("(Enter shows the answer) ")
-            self.say(q.answer, indent="  → ")
-            return self.read_rating("How well did you know it? 1 Again, 2 Hard, 3 Good, 4 Easy: ")
-        if isinstance(q, Cloze):
-            return tuple(
-                self.read_line(f"[{n}] ", lambda line: line.strip() or self._empty())
-                for n in range(1, len(q.blanks) + 1)
-            )
-        hint = instructions(q)
-        if hint:
-            self.say(hint)
-        return self.read_line("> ", lambda line: parse_answer(q, item.presentation, line))
+        match q:
+            case Flashcard():
+                self.ask("(Enter shows the answer) ")
+                self.say(q.answer, indent="  → ")
+                return self.read_rating(f"How well did you know it? {rating_keys(', ')}: ")
+            case Cloze():
+                return tuple(
+                    self.read_line(f"[{n}] ", lambda line: line.strip() or self._empty())
+                    for n in range(1, len(q.blanks) + 1)
+                )
+            case Choice() | Multi() | TrueFalse() | Typed() | Order() | Match():
+                hint = instructions(q)
+                if hint:
+                    self.say(hint)
+                return self.read_line("> ", lambda line: parse_answer(q, item.presentation, line))
+            case _:
+                assert_never(q)
 
     @staticmethod
     def _empty() -> str:
@@ -203,7 +215,7 @@ class PlainStudy:
     def offer_rerate(self, feedback: Feedback) -> Feedback:
         suggested = RATING_NAMES[feedback.rating]
         rating = self.read_rating(
-            f"Rating: {suggested}. Enter keeps it, or 1 Again, 2 Hard, 3 Good, 4 Easy: ",
+            f"Rating: {suggested}. Enter keeps it, or {rating_keys(', ')}: ",
             default=feedback.rating,
         )
         return self.session.rerate(rating)
@@ -217,29 +229,17 @@ class PlainStudy:
     def print_summary(self, summary: Summary) -> None:
         now = self.session.clock.now()
         self.say()
-        graded = summary.right + summary.partial + summary.wrong
-        parts = [f"answered {summary.answered}"]
-        if graded:
-            parts.append(f"right {summary.right} of {graded}")
-            if summary.partial:
-                parts.append(f"partly right {summary.partial}")
-        parts.append(f"time {duration(summary.seconds)}")
         self.say(
             "Session done: "
-            + ", ".join(parts)
+            + ", ".join(session_totals(summary))
             + ("  (cram: schedules unchanged)" if summary.cram else "")
         )
         if summary.next_due is not None:
-            self.say(
-                f"Next due: {relative(summary.next_due, now)}"
-                f" ({local(summary.next_due, self.session.clock.tz)})"
-            )
+            self.say(next_due_line(summary.next_due, now, self.session.clock.tz))
         for outlook in summary.decks:
-            before, after = outlook.readiness_before, outlook.readiness_after
+            after = outlook.readiness_after
             if after is not None:
+                change = readiness_change(outlook.readiness_before, after)
                 self.say(
-                    f"{outlook.deck.title}: seminar {relative(after.seminar_at, now)}; "
-                    f"readiness {percent(before.if_you_stop) if before else '?'}"
-                    f" → {percent(after.if_you_stop)}"
-                    f" (keeping up: {percent(after.if_you_keep_up)})"
+                    f"{outlook.deck.title}: seminar {relative(after.seminar_at, now)}; {change}"
                 )

@@ -11,20 +11,20 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 
 from briefquiz.clock import Clock
 from briefquiz.deck.library import Library
 from briefquiz.deck.model import AnyQuestion, Deck
 from briefquiz.deck.sourcetext import deck_source
-from briefquiz.deck.watch import DeckWatcher
-from briefquiz.progress.store import Store
+from briefquiz.deck.watch import DeckWatcher, Reload
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (
@@ -37,6 +37,13 @@ from briefquiz.ui.tui.messages import (
 from briefquiz.ui.tui.screens.home import HomeScreen
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
+
+#: The app's sheets: screen layout, one sheet per concern, read in this order. A reusable
+#: widget's structural style is not here but in its own DEFAULT_CSS.
+SHEETS = tuple(
+    Path(__file__).parent / "styles" / f"{name}.tcss"
+    for name in ("shared", "home", "study", "summary", "article", "stats", "help")
+)
 
 #: The help screen's name for each screen (its keys are listed first).
 HELP_NAMES = {
@@ -56,16 +63,8 @@ def decks_of(items: QuizItems) -> tuple[Deck, ...]:
     return tuple(replace(deck, questions=tuple(questions)) for deck, questions in chosen.values())
 
 
-class DecksChanged(Message):
-    """Posted from the watcher's thread (post_message is thread-safe)."""
-
-    def __init__(self, paths: frozenset[Path]) -> None:
-        super().__init__()
-        self.paths = paths
-
-
 class BriefquizApp(App[None]):
-    CSS_PATH = "briefquiz.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(SHEETS)
     TITLE = "briefquiz"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
@@ -89,40 +88,33 @@ class BriefquizApp(App[None]):
         self.start_limit = limit
         self.watch_interval = watch_interval
         self.watcher: DeckWatcher | None = None
+        self.watch_timer: Timer | None = None
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.context))
         if self.start_decks:
             self.start_session(self.start_decks, cram=self.start_cram, limit=self.start_limit)
         if self.watch_interval is not None:
-            roots = [root for root, _bundled in self.context.library.roots]
-            self.watcher = DeckWatcher(
-                roots,
-                lambda paths: self.post_message(DecksChanged(frozenset(paths))),
-                interval=self.watch_interval,
-            )
-            self.watcher.start()
+            self.watcher = DeckWatcher(self.context.library)
+            self.watch_timer = self.set_interval(self.watch_interval, self.check_decks)
 
-    def on_unmount(self) -> None:
-        if self.watcher is not None:
-            self.watcher.stop()
+    async def check_decks(self) -> None:
+        """On the watch timer: if deck files or their source texts changed, show them again."""
+        if self.watcher is not None and (change := self.watcher.poll(self.context.library)):
+            await self.reload_decks(change)
 
-    async def on_decks_changed(self, message: DecksChanged) -> None:
-        await self.reload_decks(message.paths)
-
-    async def reload_decks(self, paths: Iterable[Path]) -> None:
-        """Deck files changed on disk: read the library again and show it.
+    async def reload_decks(self, change: Reload) -> None:
+        """The library was read again: hand it to the screens and say what changed.
 
         A session under way keeps the questions it started with; the home screen shows the
         new decks, and a deck that became invalid its located errors instead of vanishing.
         """
-        library = self.context.library
-        fresh = library.reload()
-        library.files[:] = fresh.files
+        library = change.library
+        self.context = replace(self.context, library=library)
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                await screen.library_changed()
-        for path in sorted(paths):
+                await screen.library_changed(self.context)
+        for path in sorted(change.paths):
             deck_file = library.file_for(path)
             if deck_file is None:
                 self.notify(f"{path.name} is gone.", title="Decks reloaded")

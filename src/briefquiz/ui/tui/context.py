@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from briefquiz.clock import Clock
 from briefquiz.deck.library import Library
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import Store
+from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.session import Session
 

@@ -18,3 +18,8 @@ MARKS = {
     Outcome.WRONG: "✗ Wrong",
     Outcome.SELF_GRADED: "•",
 }
+
+
+def rating_keys(separator: str) -> str:
+    """`1 Again, 2 Hard, 3 Good, 4 Easy`: the key of each rating and its name."""
+    return separator.join(f"{int(rating)} {name}" for rating, name in RATING_NAMES.items())

@@ -22,9 +22,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from briefquiz.deck.coverage import coverage
 from briefquiz.deck.model import AnyQuestion, Deck
 from briefquiz.deck.sourcetext import Paragraph, QuoteLocation, SourceText, deck_source
 from briefquiz.ui.tui.widgets.passage import caption, highlighted
+from briefquiz.ui.wording.words import plural
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
 """Questions to quiz on, each with its deck, in deck order."""
@@ -41,19 +43,24 @@ class ArticleParagraph:
 def article_paragraphs(text: SourceText, decks: Sequence[Deck]) -> list[ArticleParagraph]:
     """Every paragraph of `text` with the questions of `decks` that quote it.
 
-    Only decks whose source is `text` are asked; a quote that cannot be found counts nowhere
-    (the deck checker reports it). The counts agree with `deck.coverage.coverage`.
+    Only decks whose source is `text` are asked: `deck.coverage.coverage` of them, with each
+    (deck id, question id) it names turned back into the deck and the question.
     """
-    asked: dict[int, list[tuple[Deck, AnyQuestion]]] = {}
-    for deck in decks:
-        source = deck_source(deck)
-        if source is None or source.path != text.path:
-            continue
-        for question in deck.questions:
-            where = text.locate(question.quote) if question.quote else None
-            if where is not None:
-                asked.setdefault(where.paragraph.number, []).append((deck, question))
-    return [ArticleParagraph(p, tuple(asked.get(p.number, ()))) for p in text.paragraphs]
+    by_id = {deck.id: deck for deck in decks}
+
+    def quoted(deck_id: str, question_id: str) -> tuple[Deck, AnyQuestion]:
+        deck = by_id[deck_id]
+        question = deck.question(question_id)
+        assert question is not None, "coverage names only questions of the decks it is given"
+        return deck, question
+
+    for source in coverage(decks):
+        if source.path == text.path:
+            return [
+                ArticleParagraph(block.paragraph, tuple(quoted(*pair) for pair in block.questions))
+                for block in source.blocks
+            ]
+    return [ArticleParagraph(paragraph, ()) for paragraph in text.paragraphs]
 
 
 def gutter(count: int | None, cursor: bool) -> str:
@@ -66,6 +73,38 @@ def gutter(count: int | None, cursor: bool) -> str:
 
 class ParagraphView(Widget):
     """One paragraph of the article: a gutter with its question count, then its text."""
+
+    DEFAULT_CSS = """
+    ParagraphView {
+        layout: horizontal;
+        height: auto;
+        margin-bottom: 1;
+    }
+
+    ParagraphView > .paragraph--gutter {
+        width: 7;
+        color: $text-muted;
+    }
+
+    ParagraphView > .paragraph--text {
+        width: 1fr;
+        max-width: 88;
+    }
+
+    ParagraphView.-minor > .paragraph--text {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    ParagraphView.-cursor {
+        background: $boost;
+    }
+
+    ParagraphView.-cursor > .paragraph--gutter {
+        color: $accent;
+        text-style: bold;
+    }
+    """
 
     cursor: reactive[bool] = reactive(False)
 
@@ -140,8 +179,6 @@ class ArticleScreen(Screen[QuizItems | None]):
     Escape or `q` dismisses with None.
     """
 
-    CSS_PATH = "screens.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("up,k", "cursor_up", "Previous", show=False),
@@ -214,8 +251,8 @@ class ArticleScreen(Screen[QuizItems | None]):
         parts = [
             Path(text.path).name,
             f"{len(content)} paragraphs",
-            f"{quoted} question{'s' if quoted != 1 else ''} quote it",
-            f"{unasked} paragraph{'s' if unasked != 1 else ''} not asked about",
+            f"{plural(quoted, 'question')} quote it",
+            f"{plural(unasked, 'paragraph')} not asked about",
         ]
         if self.focus_quote and self.focus_location is None:
             parts.append("the quote was not found")
@@ -280,9 +317,9 @@ class ArticleScreen(Screen[QuizItems | None]):
         status = caption(view.paragraph)
         if count:
             decks = len({deck.id for deck, _ in view.questions})
-            status += f" · {count} question{'s' if count != 1 else ''}"
+            status += f" · {plural(count, 'question')}"
             if len(self.decks) > 1:
-                status += f" in {decks} deck{'s' if decks != 1 else ''}"
+                status += f" in {plural(decks, 'deck')}"
         elif view.paragraph.is_content:
             status += " · no question quotes it"
         self.query_one("#article-status", Static).update(status)

@@ -168,8 +168,6 @@ class HelpScreen(ModalScreen[None]):
     `current` names the screen it was opened from (a `ScreenHelp.screen`); its keys come first.
     """
 
-    CSS_PATH = "screens.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close"),
     ]

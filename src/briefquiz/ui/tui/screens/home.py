@@ -137,8 +137,10 @@ class HomeScreen(Screen[None]):
         else:
             self.query_one("#home-title", Static).update("briefquiz")
 
-    async def library_changed(self) -> None:
-        """The library was read again: rebuild the deck list and the errors shown."""
+    async def library_changed(self, context: AppContext) -> None:
+        """The library was read again (`context` holds the new one): rebuild the deck list
+        and the errors shown."""
+        self.context = context
         self.stats = {}
         await self.recompose()
         if self.is_attached and (not self.decks or self.query("#decks")):

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from briefquiz.deck.model import Deck
-from briefquiz.progress.store import StoreError
+from briefquiz.progress.database import StoreError
 from briefquiz.study.queue import QueueItem
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.context import AppContext
@@ -23,7 +23,8 @@ from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEn
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.footer import QuietFooter
-from briefquiz.ui.tui.widgets.questions import TYPE_NAMES, answer_widget
+from briefquiz.ui.tui.widgets.questions import answer_widget
+from briefquiz.ui.wording.kinds import kind_name
 
 
 def feedback_hint(*, quote: bool, cram: bool) -> str:
@@ -69,7 +70,7 @@ class StudyScreen(Screen[None]):
     def _show_progress(self, item: QueueItem) -> None:
         session = self.session
         total = session.done + session.remaining
-        title = f"{item.deck.title} · {TYPE_NAMES[item.question.type]}"
+        title = f"{item.deck.title} · {kind_name(item.question.type)}"
         if session.cram:
             title += " · cram"
         self.query_one("#study-title", Static).update(title)

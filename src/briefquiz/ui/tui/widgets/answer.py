@@ -19,6 +19,19 @@ from briefquiz.study.queue import QueueItem
 class AnswerWidget(Widget):
     """Base of the eight question widgets. `hint` says which keys work right now."""
 
+    DEFAULT_CSS = """
+    AnswerWidget {
+        height: auto;
+    }
+
+    AnswerWidget > #reveal,
+    AnswerWidget > #check {
+        width: auto;
+        min-width: 0;
+        margin-top: 1;
+    }
+    """
+
     hint: reactive[str] = reactive("")
 
     @dataclass

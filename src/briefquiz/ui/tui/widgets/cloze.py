@@ -10,24 +10,32 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
-from briefquiz.deck.model import Blank, Cloze
+from briefquiz.deck.model import Cloze
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
-
-
-def gapped_text(question: Cloze) -> str:
-    """The cloze text with each blank shown as `[1]_____`."""
-    out: list[str] = []
-    number = 0
-    for part in question.parts:
-        if isinstance(part, Blank):
-            number += 1
-            out.append(f"[{number}]_____")
-        else:
-            out.append(part)
-    return "".join(out)
+from briefquiz.ui.wording.cloze import gapped_text
 
 
 class ClozeAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    .cloze--text {
+        margin-bottom: 1;
+    }
+
+    .cloze--gap {
+        height: auto;
+    }
+
+    .cloze--label {
+        width: 5;
+        padding-top: 1;
+    }
+
+    .cloze--gap Input {
+        width: 1fr;
+        max-width: 60;
+    }
+    """
+
     @property
     def question(self) -> Cloze:
         assert isinstance(self.item.question, Cloze)

@@ -22,7 +22,8 @@ from textual.widgets import Button, Static
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Cloze, Match, Order, QuestionType, Typed
 from briefquiz.deck.sourcetext import QuoteLocation
-from briefquiz.study.grading import Outcome, describe_answer, expected_text
+from briefquiz.study.answer_text import describe_answer, expected_text
+from briefquiz.study.grading import Outcome
 from briefquiz.study.session import Feedback
 from briefquiz.ui.tui.widgets.passage import Passage
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
@@ -35,11 +36,63 @@ PARTS_HEADING = {
 
 
 class FeedbackPanel(Vertical, can_focus=True):
+    DEFAULT_CSS = """
+    FeedbackPanel {
+        height: auto;
+    }
+
+    FeedbackPanel #verdict {
+        text-style: bold;
+    }
+
+    FeedbackPanel.-right #verdict {
+        color: $success;
+    }
+
+    FeedbackPanel.-partial #verdict {
+        color: $warning;
+    }
+
+    FeedbackPanel.-wrong #verdict {
+        color: $error;
+    }
+
+    FeedbackPanel #rating {
+        color: $text-muted;
+    }
+
+    FeedbackPanel .expected {
+        margin-top: 1;
+    }
+
+    FeedbackPanel .part {
+        padding-left: 2;
+    }
+
+    FeedbackPanel .part.-wrong {
+        color: $error;
+    }
+
+    FeedbackPanel .explanation {
+        margin-top: 1;
+    }
+
+    FeedbackPanel .passage-heading {
+        margin-top: 1;
+        color: $text-muted;
+    }
+
+    FeedbackPanel Passage {
+        padding-left: 2;
+        border-left: solid $accent;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "rerate(1)", "Again", show=False),
-        Binding("2", "rerate(2)", "Hard", show=False),
-        Binding("3", "rerate(3)", "Good", show=False),
-        Binding("4", "rerate(4)", "Easy", show=False),
+        *(
+            Binding(str(int(rating)), f"rerate({int(rating)})", name, show=False)
+            for rating, name in RATING_NAMES.items()
+        ),
         Binding("enter", "next", "Next", show=False),
         Binding("o", "article", "Article", show=False),
     ]

@@ -13,6 +13,7 @@ from briefquiz.deck.model import Flashcard
 from briefquiz.study.queue import QueueItem
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.rows import RowList
+from briefquiz.ui.wording.marks import rating_keys
 
 SELF_GRADES = (
     ("1", "Again: I did not know it"),
@@ -23,6 +24,18 @@ SELF_GRADES = (
 
 
 class FlashcardAnswer(AnswerWidget, can_focus=True):
+    DEFAULT_CSS = """
+    .flashcard--back {
+        margin: 0 0 1 0;
+        padding: 0 1;
+        border-left: solid $accent;
+    }
+
+    .flashcard--ask {
+        text-style: italic;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "reveal", "Show answer", show=False),
     ]
@@ -53,7 +66,7 @@ class FlashcardAnswer(AnswerWidget, can_focus=True):
         await self.mount(Static(back, classes="flashcard--back", markup=False))
         await self.mount(Static("How well did you know it?", classes="flashcard--ask"))
         await self.mount(RowList(SELF_GRADES))
-        self.hint = "1 Again · 2 Hard · 3 Good · 4 Easy (or ↑↓ and Enter, or click)"
+        self.hint = f"{rating_keys(' · ')} (or ↑↓ and Enter, or click)"
         self.focus_input()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:

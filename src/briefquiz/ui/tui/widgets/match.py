@@ -24,6 +24,23 @@ from briefquiz.ui.tui.widgets.rows import RowList
 
 
 class MatchAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    .match--columns {
+        height: auto;
+    }
+
+    .match--column {
+        width: 1fr;
+        height: auto;
+        padding-right: 1;
+    }
+
+    .match--heading {
+        color: $text-muted;
+        text-style: underline;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,delete", "unpair", "Undo pair", show=False),
     ]

@@ -31,6 +31,35 @@ class Row(Horizontal):
     `suffix` follows the text (`→ b` for a matched item).
     """
 
+    DEFAULT_CSS = """
+    Row {
+        height: auto;
+    }
+
+    Row > .row--gutter {
+        width: auto;
+        min-width: 5;
+        padding-right: 1;
+        color: $text-muted;
+    }
+
+    Row > .row--text {
+        width: 1fr;
+    }
+
+    Row:hover {
+        background: $boost;
+    }
+
+    Row.-cursor > .row--text {
+        text-style: bold;
+    }
+
+    Row.-selected > .row--text {
+        text-style: bold underline;
+    }
+    """
+
     cursor: reactive[bool] = reactive(False)
     mark: reactive[str] = reactive("")
     text: reactive[str] = reactive("")
@@ -89,6 +118,21 @@ class Row(Horizontal):
 
 class RowList(Vertical, can_focus=True):
     """Rows with a cursor. Up/down move it; Enter, space, a row's key or a click activate."""
+
+    DEFAULT_CSS = """
+    RowList {
+        height: auto;
+    }
+
+    RowList:focus > Row.-cursor {
+        background: $primary 30%;
+    }
+
+    RowList:focus > Row.-cursor > .row--gutter {
+        color: $text;
+        text-style: bold;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", "Up", show=False),

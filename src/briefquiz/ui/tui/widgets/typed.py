@@ -10,6 +10,12 @@ from briefquiz.ui.tui.widgets.answer import AnswerWidget
 
 
 class TypedAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    #typed-input {
+        max-width: 70;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Type your answer", id="typed-input")
 

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import assert_never
 
-from briefquiz.deck.model import AnyQuestion, Match, Multi, Order
+from briefquiz.deck.model import (
+    AnyQuestion,
+    Choice,
+    Cloze,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
 from briefquiz.study.grading import LEAVE, SELECT, Outcome, PartResult
 from briefquiz.study.session import Feedback
 from briefquiz.text.timefmt import relative
@@ -34,19 +45,22 @@ def verdict(feedback: Feedback) -> str:
 def part_line(question: AnyQuestion, part: PartResult) -> str:
     """One judged part: `✓ Kennan Institute`, `✗ 2. Crimea (expected Georgia)`."""
     mark = "✓" if part.correct else "✗"
-    if isinstance(question, Multi):
-        if part.correct:
-            return f"{mark} {part.label}"
-        if part.given == SELECT and part.expected == LEAVE:
-            return f"{mark} {part.label}: ticked, but it does not apply"
-        return f"{mark} {part.label}: applies, but was not ticked"
     given = part.given.strip() or "—"
-    if isinstance(question, Order):
-        head = f"{mark} {part.label} {given}"
-    elif isinstance(question, Match):
-        head = f"{mark} {part.label} → {given}"
-    else:
-        head = f"{mark} {part.label}: {given}"
+    match question:
+        case Multi():
+            if part.correct:
+                return f"{mark} {part.label}"
+            if part.given == SELECT and part.expected == LEAVE:
+                return f"{mark} {part.label}: ticked, but it does not apply"
+            return f"{mark} {part.label}: applies, but was not ticked"
+        case Order():
+            head = f"{mark} {part.label} {given}"
+        case Match():
+            head = f"{mark} {part.label} → {given}"
+        case Flashcard() | Choice() | TrueFalse() | Typed() | Cloze():
+            head = f"{mark} {part.label}: {given}"
+        case _:
+            assert_never(question)
     return head if part.correct else f"{head} (expected {part.expected})"
 
 

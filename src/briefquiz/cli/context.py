@@ -1,0 +1,46 @@
+"""What every command is handed: the clock, the data paths and the progress store.
+
+Built once per run by `briefquiz.cli.main`, after the arguments are parsed, so a command
+never builds its own clock or finds the database itself, and a test can hand in others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefquiz.clock import Clock, SystemClock
+from briefquiz.errors import CommandError
+
+if TYPE_CHECKING:
+    from briefquiz.progress.repository import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    database: Path
+    user_decks: Path
+    backups: Path
+
+    @classmethod
+    def default(cls) -> Paths:
+        from briefquiz import locations
+
+        return cls(locations.database_path(), locations.user_decks_dir(), locations.backups_dir())
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    clock: Clock = field(default_factory=SystemClock)
+    paths: Paths = field(default_factory=Paths.default)
+
+    def open_store(self) -> Store:
+        """The progress store, opened (use it in a `with`); a refusal becomes a message."""
+        from briefquiz.progress.database import StoreError
+        from briefquiz.progress.repository import Store
+
+        try:
+            return Store.open(self.paths.database)
+        except StoreError as err:
+            raise CommandError(str(err)) from None

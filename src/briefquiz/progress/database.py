@@ -1,0 +1,276 @@
+"""The progress database file: opening it safely, keeping it durable, and its transactions.
+
+Opening checks that the file is ours and sound (never touching one that is not), switches
+to WAL with ``synchronous=FULL`` so a commit survives a power cut, backs up and migrates an
+older schema, under a lock file so two processes opening a fresh file do not collide.
+Every write runs in ``BEGIN IMMEDIATE``; SQLite errors become a :class:`StoreError` that
+names the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+from briefquiz.errors import UserFacingError
+from briefquiz.progress import migrations
+
+__all__ = ["BUSY_TIMEOUT_S", "Database", "StoreError", "backup_connection"]
+
+BUSY_TIMEOUT_S: Final = 10.0
+
+_O_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
+
+# Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
+_SQLITE_BUSY: Final = 5
+_SQLITE_LOCKED: Final = 6
+_SQLITE_READONLY: Final = 8
+_SQLITE_CORRUPT: Final = 11
+_SQLITE_FULL: Final = 13
+_SQLITE_NOTADB: Final = 26
+
+
+class StoreError(UserFacingError):
+    """A clear, user-facing message (corrupt database, newer schema, locked too long...)."""
+
+
+def _create_private_file(path: Path) -> None:
+    """Create ``path`` (and its parent) with mode 0o600 unless it exists; never truncate."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    except IsADirectoryError as exc:
+        raise StoreError(f"{path} is a directory, not a briefquiz database.") from exc
+    except OSError as exc:
+        raise StoreError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
+    os.close(fd)
+
+
+@contextmanager
+def _opening_lock(path: Path) -> Iterator[None]:
+    """One process at a time checks, switches to WAL and migrates a database.
+
+    Two processes doing that at once on a fresh file can wait on each other's locks until
+    the busy timeout gives up; a lock file beside the database serialises the short
+    opening step. (POSIX only; elsewhere SQLite's own locking has to do.)
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    lock_path = path.with_name(path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _fsync_path(path: Path, directory: bool = False) -> None:
+    if directory and os.name == "nt":
+        return
+    fd = os.open(path, (os.O_RDONLY if directory else os.O_RDWR) | _O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def backup_connection(source: sqlite3.Connection, dest: Path) -> None:
+    """Copy ``source`` to ``dest`` atomically (temp file, fsync, rename), mode 0o600."""
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC | _O_CLOEXEC, 0o600)
+    os.close(fd)
+    try:
+        target = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            source.backup(target)
+            # A single self-contained file: no -wal beside it.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        _fsync_path(tmp)
+        os.replace(tmp, dest)
+        _fsync_path(dest.parent, directory=True)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _untouched_hint(path: Path) -> str:
+    return (
+        "It was left untouched; move it aside to start afresh, "
+        f"or restore a backup from {path.parent / 'backups'}."
+    )
+
+
+def _describe(exc: sqlite3.Error, path: Path) -> str:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_NOTADB:
+        return f"{path} is not a briefquiz database ({exc}). {_untouched_hint(path)}"
+    if code == _SQLITE_CORRUPT:
+        return f"{path} is damaged ({exc}). {_untouched_hint(path)}"
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return (
+            f"{path} is locked by another program; gave up after waiting "
+            f"{BUSY_TIMEOUT_S:g} s. Close other briefquiz sessions and try again."
+        )
+    if code == _SQLITE_FULL:
+        return f"Cannot write {path}: the disk is full. Free some space and try again."
+    if code == _SQLITE_READONLY:
+        return f"Cannot write {path}: it is read-only ({exc})."
+    return f"{path}: {exc}"
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """Turn SQLite errors into a :class:`StoreError` that names the file."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_describe(exc, path)) from exc
+
+
+def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version, after refusing a newer, foreign or damaged file (reads only)."""
+    latest = migrations.latest_version()
+    version = migrations.schema_version(conn)
+    if version > latest:
+        raise StoreError(
+            f"{path} was written by a newer briefquiz (schema version {version}; this "
+            f"version understands up to {latest}). Upgrade briefquiz to use it; the "
+            "file was left untouched."
+        )
+    if version == 0:
+        row = conn.execute("SELECT count(*) AS objects FROM sqlite_master").fetchone()
+        foreign = int(row["objects"]) > 0
+    else:
+        row = conn.execute("PRAGMA application_id").fetchone()
+        foreign = int(row["application_id"]) != migrations.APPLICATION_ID
+    if foreign:
+        raise StoreError(
+            f"{path} is an SQLite database, but not a briefquiz one. {_untouched_hint(path)}"
+        )
+    problems = [
+        " ".join(str(row["quick_check"]).split("\n"))
+        for row in conn.execute("PRAGMA quick_check(5)")
+    ]
+    if problems != ["ok"]:
+        raise StoreError(
+            f"{path} is damaged (integrity check: {'; '.join(problems)}). {_untouched_hint(path)}"
+        )
+    return version
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    # Only reads until the file is known to be ours and sound; one read transaction so
+    # that a concurrent first-time migration by another process is seen consistently.
+    conn.execute("BEGIN")
+    try:
+        version = _check_ours_and_sound(conn, path)
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    latest = migrations.latest_version()
+    if 0 < version < latest:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        dest = path.parent / "backups" / f"{path.stem}-v{version}-before-upgrade-{stamp}.sqlite3"
+        try:
+            backup_connection(conn, dest)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot back up {path} before upgrading it: {exc.strerror or exc} "
+                f"({dest}). The file was left untouched."
+            ) from exc
+    if version < latest:
+        migrations.apply_migrations(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+class Database:
+    """One open connection to a progress file, shared safely between threads.
+
+    Rows come back as ``sqlite3.Row``: read them by column name.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        """Use :meth:`open`; this only wraps an already prepared connection."""
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+        self.path: Final = path
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open (creating if needed) the progress database at ``path`` and migrate it.
+
+        Raises :class:`StoreError` for a file that is not a briefquiz database, is
+        damaged, or was written by a newer briefquiz; such a file is left untouched.
+        """
+        _create_private_file(path)
+        try:
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot open {path}: {exc}.") from exc
+        conn.row_factory = sqlite3.Row
+        try:
+            with _opening_lock(path), _translated(path):
+                _prepare(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        with self._lock:
+            if self._conn is not None:
+                conn, self._conn = self._conn, None
+                conn.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, to this thread alone; SQLite errors become :class:`StoreError`."""
+        with self._lock, _translated(self.path):
+            if self._conn is None:
+                raise StoreError(f"The progress store {self.path} is closed.")
+            yield self._conn
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back if the body raises."""
+        with self.reading() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: several SELECTs see one consistent state."""
+        with self.reading() as conn:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")

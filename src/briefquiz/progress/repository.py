@@ -1,0 +1,197 @@
+"""The progress store: fsrs card states and the review log, in one SQLite file.
+
+Scheduling data lives here, never in the deck files. Every answer is committed (durable,
+``synchronous=FULL`` in WAL mode) before :meth:`Store.record_review` returns, and every
+write runs in ``BEGIN IMMEDIATE`` so two briefquiz processes can share the file (see
+:mod:`briefquiz.progress.database`).
+
+Nothing is ever deleted: questions that disappear from a deck keep their rows, and the
+review log is append-only (enforced by triggers in the schema).
+
+Times are timezone-aware datetimes and always come back in UTC, equal to what was stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Self
+
+import fsrs
+
+from briefquiz.progress import rows
+from briefquiz.progress.database import Database, StoreError, backup_connection
+from briefquiz.progress.interchange import export_progress, merge_progress, parse_export
+from briefquiz.progress.records import DeckSettings, ImportSummary, ReviewRecord, require_text
+
+__all__ = ["Store"]
+
+
+class Store:
+    """Progress for all decks, in one SQLite file. Create with :meth:`Store.open`.
+
+    Safe to share between threads (calls are serialised); several processes may open
+    the same file at once.
+    """
+
+    def __init__(self, db: Database) -> None:
+        """Use :meth:`open`; this only wraps an already opened database."""
+        self._db: Final = db
+        self.path: Final = db.path
+
+    # ---- lifecycle
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (creating if needed) the progress database at ``path`` and migrate it.
+
+        Raises :class:`StoreError` for a file that is not a briefquiz database, is
+        damaged, or was written by a newer briefquiz; such a file is left untouched.
+        """
+        return cls(Database.open(Path(path)))
+
+    def close(self) -> None:
+        """Close the database (idempotent)."""
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ---- cards
+
+    def card(self, deck_id: str, question_id: str) -> fsrs.Card | None:
+        """The saved state of one question's card, or None if it was never reviewed."""
+        with self._db.reading() as conn:
+            row = conn.execute(
+                f"{rows.CARD_SELECT} WHERE q.deck_id = ? AND q.question_id = ?",
+                (deck_id, question_id),
+            ).fetchone()
+        return None if row is None else rows.card_from_row(row)
+
+    def cards(self, deck_id: str) -> dict[str, fsrs.Card]:
+        """question_id -> saved card, including questions no longer in the deck."""
+        with self._db.reading() as conn:
+            found = conn.execute(
+                f"{rows.CARD_SELECT} WHERE q.deck_id = ? ORDER BY q.id", (deck_id,)
+            ).fetchall()
+        return {str(row["question_id"]): rows.card_from_row(row) for row in found}
+
+    def new_card(self, deck_id: str, question_id: str, now: datetime) -> fsrs.Card:
+        """A fresh card due ``now``, not saved; its card_id is stable for (deck, question)."""
+        require_text(deck_id, "deck_id")
+        require_text(question_id, "question_id")
+        due = rows.from_us(rows.to_us(now, "now"))
+        with self._db.reading() as conn:
+            card_id = rows.question_row(conn, deck_id, question_id)
+        if card_id is None:
+            with self._db.writing() as conn:
+                card_id, _ = rows.ensure_question(conn, deck_id, question_id)
+        return fsrs.Card(card_id=card_id, due=due)
+
+    # ---- reviews
+
+    def record_review(self, review: ReviewRecord, card: fsrs.Card | None) -> None:
+        """Append ``review`` and (unless ``card`` is None, e.g. cram) save the card state.
+
+        One transaction; durable when this returns. ``card.card_id`` must be the id the
+        store gave this (deck, question) (see :meth:`new_card`), else ``ValueError``.
+        """
+        answer = rows.dump_answer(review.answer)
+        columns = None if card is None else rows.card_columns(card)
+        with self._db.writing() as conn:
+            qid, _ = rows.ensure_question(conn, review.deck_id, review.question_id)
+            if card is not None and card.card_id != qid:
+                raise ValueError(
+                    f"card_id {card.card_id} does not belong to {review.deck_id}/"
+                    f"{review.question_id} (its id is {qid}); use Store.new_card or Store.card"
+                )
+            try:
+                rows.insert_review(conn, qid, review, answer, merge=False)
+            except sqlite3.IntegrityError as exc:
+                raise StoreError(
+                    f"Review {review.uid} is already recorded in {self.path}."
+                ) from exc
+            if columns is not None:
+                rows.upsert_card(conn, qid, columns)
+
+    def reviews(
+        self, deck_id: str | None = None, since: datetime | None = None
+    ) -> list[ReviewRecord]:
+        """The review log, oldest first; optionally one deck's, from ``since`` (inclusive)."""
+        conditions: list[str] = []
+        params: list[object] = []
+        if deck_id is not None:
+            conditions.append("q.deck_id = ?")
+            params.append(deck_id)
+        if since is not None:
+            conditions.append("r.reviewed_at_us >= ?")
+            params.append(rows.to_us(since, "since"))
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        with self._db.reading() as conn:
+            found = conn.execute(
+                f"{rows.REVIEW_SELECT}{where} ORDER BY r.reviewed_at_us, r.seq", params
+            ).fetchall()
+        return [rows.review_from_row(row) for row in found]
+
+    def new_introduced_on(self, deck_id: str, day_start: datetime, day_end: datetime) -> int:
+        """How many of the deck's questions had their first non-cram review in [start, end)."""
+        start = rows.to_us(day_start, "day_start")
+        end = rows.to_us(day_end, "day_end")
+        with self._db.reading() as conn:
+            row = conn.execute(
+                "SELECT count(*) AS introduced FROM (SELECT min(r.reviewed_at_us) AS first"
+                " FROM reviews r JOIN questions q ON q.id = r.question"
+                " WHERE q.deck_id = ? AND r.cram = 0 GROUP BY r.question)"
+                " WHERE first >= ? AND first < ?",
+                (deck_id, start, end),
+            ).fetchone()
+        return int(row["introduced"])
+
+    # ---- settings
+
+    def settings(self, deck_id: str) -> DeckSettings:
+        """The deck's settings (defaults if never saved)."""
+        with self._db.reading() as conn:
+            row = conn.execute(f"{rows.SETTINGS_SELECT} WHERE deck_id = ?", (deck_id,)).fetchone()
+        return DeckSettings(deck_id) if row is None else rows.settings_from_row(row)
+
+    def save_settings(self, settings: DeckSettings) -> None:
+        with self._db.writing() as conn:
+            rows.insert_settings(conn, settings, replace=True)
+
+    # ---- export / import / backup
+
+    def export_json(self) -> dict[str, Any]:
+        """Everything, as a JSON-serialisable dict (see :meth:`import_json`)."""
+        with self._db.snapshot() as conn:
+            return export_progress(conn)
+
+    def import_json(self, data: Any) -> ImportSummary:
+        """Merge an :meth:`export_json` dict into this store, in one transaction.
+
+        See :func:`briefquiz.progress.interchange.merge_progress`. The whole input is
+        checked first: bad data raises
+        :class:`StoreError` and changes nothing.
+        """
+        parsed = parse_export(data)
+        with self._db.writing() as conn:
+            return merge_progress(conn, parsed)
+
+    def backup(self, dest: Path) -> None:
+        """Write a consistent copy of the database to ``dest`` (atomically, mode 0o600)."""
+        dest = Path(dest)
+        with self._db.reading() as conn:
+            try:
+                backup_connection(conn, dest)
+            except OSError as exc:
+                raise StoreError(f"Cannot write backup {dest}: {exc.strerror or exc}.") from exc

@@ -1,0 +1,217 @@
+"""The one shape of each stored row, and the statements that write them.
+
+Times are stored as integer microseconds since the Unix epoch and always come back in
+UTC (``datetime.UTC``), equal to what was stored. Rows are read by column name.
+Every function here runs on a connection the caller holds (inside its transaction).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from typing import Any, Final
+
+import fsrs
+
+from briefquiz.progress.records import DeckSettings, ReviewRecord, require_aware
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND: Final = timedelta(microseconds=1)
+
+#: The card columns, as :func:`card_from_row` reads them (``q`` = questions, ``c`` = cards).
+CARD_SELECT: Final = (
+    "SELECT q.deck_id, q.question_id, q.id AS card_id, c.state, c.step, c.stability,"
+    " c.difficulty, c.due_us, c.last_review_us FROM cards c JOIN questions q ON q.id = c.question"
+)
+
+#: The review columns, as :func:`review_from_row` reads them.
+REVIEW_SELECT: Final = (
+    "SELECT r.uid, q.deck_id, q.question_id, r.reviewed_at_us, r.rating, r.outcome,"
+    " r.answer, r.duration_ms, r.cram, r.replaces"
+    " FROM reviews r JOIN questions q ON q.id = r.question"
+)
+
+SETTINGS_SELECT: Final = (
+    "SELECT deck_id, desired_retention, new_per_day, seminar_at_us FROM deck_settings"
+)
+
+
+def to_us(value: datetime, what: str = "datetime") -> int:
+    """Microseconds since the epoch of an aware datetime (``ValueError`` if naive)."""
+    require_aware(value, what)
+    return (value - _EPOCH) // _MICROSECOND
+
+
+def from_us(value: int) -> datetime:
+    return _EPOCH + timedelta(microseconds=value)
+
+
+def opt_from_us(value: int | None) -> datetime | None:
+    return None if value is None else from_us(value)
+
+
+def dump_answer(answer: Any) -> str:
+    """The answer as the compact JSON text the review log keeps."""
+    try:
+        return json.dumps(answer, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"answer must be a JSON value: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- cards
+
+
+def card_from_row(row: sqlite3.Row) -> fsrs.Card:
+    """The fsrs card of a :data:`CARD_SELECT` row."""
+    step = row["step"]
+    card = fsrs.Card(
+        card_id=int(row["card_id"]),
+        state=fsrs.State(row["state"]),
+        step=step,
+        stability=row["stability"],
+        difficulty=row["difficulty"],
+        due=from_us(int(row["due_us"])),
+        last_review=opt_from_us(row["last_review_us"]),
+    )
+    card.step = step  # Card() turns a None step into 0 for Learning cards; keep what was stored
+    return card
+
+
+CardColumns = dict[str, int | float | None]
+
+
+def card_columns(card: fsrs.Card) -> CardColumns:
+    """The stored columns of ``card`` (its ``card_id`` is the question row, kept apart)."""
+    last = card.last_review
+    return {
+        "state": int(card.state),
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due_us": to_us(card.due, "card.due"),
+        "last_review_us": None if last is None else to_us(last, "card.last_review"),
+    }
+
+
+def upsert_card(conn: sqlite3.Connection, question: int, columns: CardColumns) -> None:
+    """Save a card's :func:`card_columns` as the state of question row ``question``."""
+    conn.execute(
+        "INSERT INTO cards (question, state, step, stability, difficulty, due_us,"
+        " last_review_us) VALUES (:question, :state, :step, :stability, :difficulty, :due_us,"
+        " :last_review_us)"
+        " ON CONFLICT (question) DO UPDATE SET state = excluded.state,"
+        " step = excluded.step, stability = excluded.stability,"
+        " difficulty = excluded.difficulty, due_us = excluded.due_us,"
+        " last_review_us = excluded.last_review_us",
+        {"question": question, **columns},
+    )
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def question_row(conn: sqlite3.Connection, deck_id: str, question_id: str) -> int | None:
+    """The stable id of a (deck, question), or None if never seen."""
+    row = conn.execute(
+        "SELECT id FROM questions WHERE deck_id = ? AND question_id = ?",
+        (deck_id, question_id),
+    ).fetchone()
+    return None if row is None else int(row["id"])
+
+
+def ensure_question(conn: sqlite3.Connection, deck_id: str, question_id: str) -> tuple[int, bool]:
+    """The question's stable id, inserting its row on first sight (inside a write)."""
+    existing = question_row(conn, deck_id, question_id)
+    if existing is not None:
+        return existing, False
+    cursor = conn.execute(
+        "INSERT INTO questions (deck_id, question_id) VALUES (?, ?)", (deck_id, question_id)
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid, True
+
+
+# --------------------------------------------------------------------------- reviews
+
+
+def insert_review(
+    conn: sqlite3.Connection, question: int, review: ReviewRecord, answer: str, *, merge: bool
+) -> bool:
+    """Append ``review`` (its ``answer`` already as JSON text); True if a row was added.
+
+    With ``merge`` a review whose uid is already there is skipped, else it raises
+    ``sqlite3.IntegrityError``.
+    """
+    cursor = conn.execute(
+        "INSERT INTO reviews (uid, question, reviewed_at_us, rating, outcome, answer,"
+        " duration_ms, cram, replaces) VALUES (:uid, :question, :reviewed_at_us, :rating,"
+        " :outcome, :answer, :duration_ms, :cram, :replaces)"
+        + (" ON CONFLICT (uid) DO NOTHING" if merge else ""),
+        {
+            "uid": review.uid,
+            "question": question,
+            "reviewed_at_us": to_us(review.reviewed_at, "reviewed_at"),
+            "rating": int(review.rating),
+            "outcome": str(review.outcome),
+            "answer": answer,
+            "duration_ms": review.duration_ms,
+            "cram": int(review.cram),
+            "replaces": review.replaces,
+        },
+    )
+    return cursor.rowcount == 1
+
+
+def review_from_row(row: sqlite3.Row) -> ReviewRecord:
+    """The record of a :data:`REVIEW_SELECT` row."""
+    replaces = row["replaces"]
+    return ReviewRecord(
+        uid=str(row["uid"]),
+        deck_id=str(row["deck_id"]),
+        question_id=str(row["question_id"]),
+        reviewed_at=from_us(int(row["reviewed_at_us"])),
+        rating=fsrs.Rating(int(row["rating"])),
+        outcome=row["outcome"],
+        answer=json.loads(row["answer"]),
+        duration_ms=int(row["duration_ms"]),
+        cram=bool(row["cram"]),
+        replaces=None if replaces is None else str(replaces),
+    )
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def settings_from_row(row: sqlite3.Row) -> DeckSettings:
+    """The settings of a :data:`SETTINGS_SELECT` row."""
+    return DeckSettings(
+        str(row["deck_id"]),
+        float(row["desired_retention"]),
+        int(row["new_per_day"]),
+        opt_from_us(row["seminar_at_us"]),
+    )
+
+
+def insert_settings(conn: sqlite3.Connection, settings: DeckSettings, *, replace: bool) -> bool:
+    """Save a deck's settings; with ``replace`` over any saved ones, else only if none."""
+    cursor = conn.execute(
+        "INSERT INTO deck_settings (deck_id, desired_retention, new_per_day, seminar_at_us)"
+        " VALUES (:deck_id, :desired_retention, :new_per_day, :seminar_at_us)"
+        " ON CONFLICT (deck_id) DO "
+        + (
+            "UPDATE SET desired_retention = excluded.desired_retention,"
+            " new_per_day = excluded.new_per_day, seminar_at_us = excluded.seminar_at_us"
+            if replace
+            else "NOTHING"
+        ),
+        {
+            "deck_id": settings.deck_id,
+            "desired_retention": float(settings.desired_retention),
+            "new_per_day": settings.new_per_day,
+            "seminar_at_us": None
+            if settings.seminar_at is None
+            else to_us(settings.seminar_at, "seminar_at"),
+        },
+    )
+    return cursor.rowcount == 1
