@@ -28,6 +28,9 @@ class QuestionType(StrEnum):
 
 SELF_GRADED = frozenset({QuestionType.FLASHCARD})
 
+Aliases = tuple[tuple[str, tuple[str, ...]], ...]
+"""A deck's `aliases`: (canonical term, the other forms accepted for it), in file order."""
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -100,6 +103,10 @@ class TrueFalse(Question):
 class Typed(Question):
     answers: tuple[str, ...] = ()
     exact: bool = False
+    reject: tuple[str, ...] = ()
+    """Refused even when a matching rule would accept them."""
+    aliases: Aliases = ()
+    """The deck's aliases, which every typed and cloze question of it applies."""
 
     @property
     def type(self) -> QuestionType:
@@ -123,6 +130,9 @@ class Cloze(Question):
     text: str = ""
     parts: tuple[str | Blank, ...] = ()
     exact: bool = False
+    reject: tuple[str, ...] = ()
+    """Refused in every blank, even when a matching rule would accept them."""
+    aliases: Aliases = ()
 
     @property
     def type(self) -> QuestionType:
@@ -166,6 +176,7 @@ class Deck:
     questions: tuple[AnyQuestion, ...]
     description: str = ""
     source: Source | None = None
+    aliases: Aliases = ()
     bundled: bool = False
     id_line: int = 1  # where the `deck:` id stands, for library-wide messages
     id_column: int = 1

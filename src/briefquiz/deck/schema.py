@@ -57,6 +57,7 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
     "options": _OPTIONS,
     "answers": {**_TEXTS, "minItems": 1},
     "exact": _BOOLEAN,
+    "reject": {**_TEXTS, "description": "Answers refused even when a matching rule accepts them."},
     "text": {**_TEXT, "description": "Text with blanks written {{answer}} or {{answer|alt}}."},
     "items": {
         **_TEXTS,
@@ -125,6 +126,11 @@ def deck_schema() -> dict[str, Any]:
                         "description": "The line where the text starts (after captions).",
                     },
                 },
+            },
+            "aliases": {
+                "type": "object",
+                "description": "term: other forms accepted for it in typed and cloze answers.",
+                "additionalProperties": {"anyOf": [_TEXT, {**_TEXTS, "minItems": 1}]},
             },
             "questions": {
                 "type": "array",

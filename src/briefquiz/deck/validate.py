@@ -14,8 +14,11 @@ from pathlib import Path
 from briefquiz.deck import advice
 from briefquiz.deck.cloze import parse_cloze
 from briefquiz.deck.findings import Finding, Severity
+from briefquiz.deck.matchkeys import read_aliases, read_reject
 from briefquiz.deck.model import (
+    Aliases,
     AnyQuestion,
+    Blank,
     Choice,
     Cloze,
     Deck,
@@ -46,7 +49,7 @@ from briefquiz.deck.yamlnodes import decode as decode_bytes
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_OPTIONS = 9  # options, order items and match pairs are picked with the digit keys 1-9
 
-HEADER_KEYS = ("format", "deck", "title", "description", "source", "questions")
+HEADER_KEYS = ("format", "deck", "title", "description", "source", "aliases", "questions")
 HEADER_REQUIRED = ("deck", "title", "questions")
 SOURCE_KEYS = ("title", "authors", "file", "url", "starts_at_line")
 COMMON_KEYS = ("id", "type", "prompt", "explanation", "quote", "tags")
@@ -55,8 +58,8 @@ TYPE_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.CHOICE: ("options", "answer"),
     QuestionType.MULTI: ("options", "answers"),
     QuestionType.TRUEFALSE: ("answer",),
-    QuestionType.TYPED: ("answers", "exact"),
-    QuestionType.CLOZE: ("text", "exact"),
+    QuestionType.TYPED: ("answers", "exact", "reject"),
+    QuestionType.CLOZE: ("text", "exact", "reject"),
     QuestionType.ORDER: ("items",),
     QuestionType.MATCH: ("pairs",),
 }
@@ -96,6 +99,7 @@ class DeckReader:
         self.source_text: SourceText | None = None
         self.lines: list[str] = []
         self.source_file: Node | None = None  # the header's source file, checked or not
+        self.aliases: Aliases = ()
 
     # -- reporting -------------------------------------------------------------------
     def error(self, at: Node | Mark, message: str, code: str) -> None:
@@ -239,6 +243,7 @@ class DeckReader:
         title = self.text(fields.get("title"), "title")
         description = self.text(fields.get("description"), "description", allow_empty=True)
         source = self.source(fields.get("source"))
+        self.aliases = read_aliases(self, fields.get("aliases"))
         questions = self.questions(fields.get("questions"))
         if deck_id is None or title is None or questions is None or self.has_errors:
             return None
@@ -249,6 +254,7 @@ class DeckReader:
             questions=tuple(questions),
             description=description or "",
             source=source,
+            aliases=self.aliases,
             bundled=self.bundled,
             id_line=fields["deck"].mark.line,
             id_column=fields["deck"].mark.column,
@@ -508,7 +514,11 @@ def _typed(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
     if not answers:
         r.error(node, "answers needs at least one accepted answer", "count")
         return None
-    return lambda c: Typed(**c, answers=tuple(answers), exact=exact)  # type: ignore[arg-type]
+    reject = read_reject(r, f.get("reject"), tuple(answers))
+    if reject is None:
+        return None
+    aliases = r.aliases
+    return lambda c: Typed(**c, answers=tuple(answers), exact=exact, reject=reject, aliases=aliases)  # type: ignore[arg-type]
 
 
 def _cloze(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion] | None:
@@ -521,7 +531,12 @@ def _cloze(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion]
     if problem is not None:
         r.error(r.at_char(node, problem.offset), problem.message, "cloze")
         return None
-    return lambda c: Cloze(**c, text=text, parts=parts, exact=exact)  # type: ignore[arg-type]
+    accepted = tuple(a for part in parts if isinstance(part, Blank) for a in part.answers)
+    reject = read_reject(r, f.get("reject"), accepted)
+    if reject is None:
+        return None
+    aliases = r.aliases
+    return lambda c: Cloze(**c, text=text, parts=parts, exact=exact, reject=reject, aliases=aliases)  # type: ignore[arg-type]
 
 
 def _order(r: DeckReader, f: dict[str, Node]) -> Callable[[Common], AnyQuestion] | None:

@@ -22,8 +22,8 @@ the caller, not a mistake of the learner.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TypeAlias, assert_never
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeAlias, assert_never
 
 from fsrs import Rating
 
@@ -39,7 +39,6 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.progress.records import Outcome
-from briefquiz.study.matching import matches
 from briefquiz.study.shapes import (
     as_bool,
     as_pairs,
@@ -49,6 +48,9 @@ from briefquiz.study.shapes import (
     as_str_tuple,
     type_error,
 )
+
+if TYPE_CHECKING:
+    from briefquiz.study.equivalence.judge import Verdict
 
 __all__ = [
     "Answer",
@@ -101,6 +103,8 @@ class Grade:
     """Empty for single-answer types (flashcard, choice, truefalse, typed)."""
     suggested: Rating
     """The FSRS rating to schedule with, unless the learner overrides it."""
+    reasons: tuple[str, ...] = ()
+    """Why a typed answer (or blank) was accepted: "US = United States", "1 typo (Minsitry)"."""
 
 
 def _checked_choice(question: Choice, answer: object) -> str:
@@ -192,16 +196,55 @@ def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
     return _graded(outcome, score, parts)
 
 
+def _judged(
+    question: Typed | Cloze, text: str, accepted: tuple[str, ...], others: tuple[str, ...] = ()
+) -> Verdict:
+    # Imported at the first typed answer: the rules' tables stay off the start-up path.
+    from briefquiz.study.equivalence.judge import judge
+
+    return judge(
+        text,
+        accepted,
+        reject=question.reject,
+        aliases=question.aliases,
+        exact=question.exact,
+        others=others,
+    )
+
+
+def _grade_typed(question: Typed, given: str) -> Grade:
+    verdict = _judged(question, given, question.answers)
+    return replace(_right_or_wrong(verdict.right), reasons=verdict.reasons)
+
+
 def _grade_cloze(question: Cloze, given: tuple[str, ...]) -> Grade:
+    blanks = question.blanks
+    verdicts = [
+        _judged(
+            question,
+            text,
+            blank.answers,
+            tuple(answer for other in blanks if other is not blank for answer in other.answers),
+        )
+        for blank, text in zip(blanks, given, strict=True)
+    ]
     parts = [
         PartResult(
             label=f"blank {number}",
             expected=blank.answers[0] if blank.answers else "",
             given=text,
-            correct=matches(text, blank.answers, exact=question.exact),
+            correct=verdict.right,
         )
-        for number, (blank, text) in enumerate(zip(question.blanks, given, strict=True), 1)
+        for number, (blank, text, verdict) in enumerate(
+            zip(blanks, given, verdicts, strict=True), 1
+        )
     ]
+    reasons = tuple(
+        reason if len(blanks) == 1 else f"blank {number}: {reason}"
+        for number, verdict in enumerate(verdicts, 1)
+        if verdict.right
+        for reason in verdict.reasons
+    )
     right = sum(part.correct for part in parts)
     if right == len(parts):
         outcome = Outcome.RIGHT
@@ -209,7 +252,7 @@ def _grade_cloze(question: Cloze, given: tuple[str, ...]) -> Grade:
         outcome = Outcome.WRONG
     else:
         outcome = Outcome.PARTIAL
-    return _graded(outcome, _fraction(right, len(parts)), parts)
+    return replace(_graded(outcome, _fraction(right, len(parts)), parts), reasons=reasons)
 
 
 def _grade_order(question: Order, given: tuple[str, ...]) -> Grade:
@@ -263,8 +306,7 @@ def grade(question: AnyQuestion, answer: Answer) -> Grade:
         case TrueFalse():
             return _right_or_wrong(as_bool(question, answer) == question.answer)
         case Typed():
-            given = as_str(question, answer)
-            return _right_or_wrong(matches(given, question.answers, exact=question.exact))
+            return _grade_typed(question, as_str(question, answer))
         case Cloze():
             return _grade_cloze(question, _checked_blanks(question, answer))
         case Order():

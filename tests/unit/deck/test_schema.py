@@ -123,6 +123,7 @@ def test_valid_fixture_validates_against_the_schema(path: Path) -> None:
         "empty-values.yaml",
         "empty-questions.yaml",
         "top-level-list.yaml",
+        "aliases-and-reject-errors.yaml",
     ],
 )
 def test_schema_rejects_what_the_validator_rejects(name: str) -> None:

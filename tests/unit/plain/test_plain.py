@@ -13,7 +13,7 @@ import pytest
 from fsrs import Rating, State
 
 from briefquiz.clock import FixedClock
-from briefquiz.deck.model import Deck, TrueFalse
+from briefquiz.deck.model import Deck, TrueFalse, Typed
 from briefquiz.deck.validate import read_deck
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
@@ -308,3 +308,14 @@ def test_limit_and_cram_from_the_command_line(bq, tf_file) -> None:
 
     bad = bq.run("study", str(path), "--plain", "--limit", "0", input="")
     assert bad.returncode == 2 and "--limit" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_typed_answer_accepted_by_a_rule_says_which(plain, tmp_path: Path) -> None:
+    question = Typed(id="ministry", prompt="Who?", answers=("Russian Ministry of Foreign Affairs",))
+    deck = Deck(id="rules", title="Rules", path=tmp_path / "rules.yaml", questions=(question,))
+    out, _session, _ = plain([deck], ["Russian Minsitry of Foreign Afairs", ""], limit=1)
+    assert "✓ Right" in out
+    assert (
+        "You said: Russian Minsitry of Foreign Afairs (accepted: 2 typos (Minsitry, Afairs))"
+        in " ".join(out.split())  # the line is wrapped to the terminal's width
+    )

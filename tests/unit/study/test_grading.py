@@ -151,7 +151,8 @@ def test_typed_is_lenient() -> None:
 
 def test_typed_exact() -> None:
     _check(grade(TYPED_EXACT, " New START "), Outcome.RIGHT, Rating.Good, 1.0)
-    _check(grade(TYPED_EXACT, "new start"), Outcome.WRONG, Rating.Again, 0.0)
+    _check(grade(TYPED_EXACT, "new start"), Outcome.RIGHT, Rating.Good, 1.0)  # case is forgiven
+    _check(grade(TYPED_EXACT, "New-START"), Outcome.WRONG, Rating.Again, 0.0)
 
 
 # -- multi -------------------------------------------------------------------------------------
@@ -229,7 +230,8 @@ def test_cloze_exact() -> None:
         id="c", prompt="p", text="{{Kennan}}", parts=("", Blank(("Kennan",)), ""), exact=True
     )
     _check(grade(exact, (" Kennan ",)), Outcome.RIGHT, Rating.Good, 1.0)
-    _check(grade(exact, ("kennan",)), Outcome.WRONG, Rating.Again, 0.0)
+    _check(grade(exact, ("kennan",)), Outcome.RIGHT, Rating.Good, 1.0)  # case is forgiven
+    _check(grade(exact, ("Kenan",)), Outcome.WRONG, Rating.Again, 0.0)
 
 
 def test_cloze_shape() -> None:

@@ -32,7 +32,7 @@ from briefquiz.study.session import Feedback, Session, Summary
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
 from briefquiz.ui.wording.cloze import gapped_text
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, rating_keys
+from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, accepted_note, rating_keys
 from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
 
 WIDTH = 78
@@ -193,6 +193,9 @@ class PlainStudy:
             self.say(f"Answer: {expected_text(q)}", indent="  ")
             if feedback.outcome is not Outcome.RIGHT:
                 self.say(f"You said: {describe_answer(q, feedback.answer)}", indent="  ")
+            elif feedback.grade.reasons:
+                said = describe_answer(q, feedback.answer)
+                self.say(f"You said: {said} ({accepted_note(feedback.grade.reasons)})", indent="  ")
             if feedback.outcome is Outcome.PARTIAL:
                 for part in feedback.grade.parts:
                     mark = "✓" if part.correct else "✗"

@@ -23,3 +23,8 @@ MARKS = {
 def rating_keys(separator: str) -> str:
     """`1 Again, 2 Hard, 3 Good, 4 Easy`: the key of each rating and its name."""
     return separator.join(f"{int(rating)} {name}" for rating, name in RATING_NAMES.items())
+
+
+def accepted_note(reasons: tuple[str, ...]) -> str:
+    """Why a typed answer was accepted: "accepted: US = United States; 1 typo (Minsitry)"."""
+    return "accepted: " + "; ".join(reasons) if reasons else "accepted"

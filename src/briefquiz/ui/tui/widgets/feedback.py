@@ -27,7 +27,7 @@ from briefquiz.study.grading import Outcome
 from briefquiz.study.session import Feedback
 from briefquiz.ui.tui.widgets.passage import Passage
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
-from briefquiz.ui.wording.marks import RATING_NAMES
+from briefquiz.ui.wording.marks import RATING_NAMES, accepted_note
 
 PARTS_HEADING = {
     QuestionType.ORDER: "Your order, place by place:",
@@ -160,7 +160,8 @@ class FeedbackPanel(Vertical, can_focus=True):
         elif isinstance(question, Typed | Cloze) and feedback.outcome is Outcome.RIGHT:
             given = describe_answer(question, feedback.answer)
             if given != expected_text(question):  # say what the lenient match accepted
-                yield Static(f"You said: {given} (accepted)", classes="given", markup=False)
+                note = accepted_note(feedback.grade.reasons)
+                yield Static(f"You said: {given} ({note})", classes="given", markup=False)
         if question.explanation:
             yield Static(question.explanation, classes="explanation", markup=False)
         if self.location is not None:
