@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefquiz.deck.advice import FORMAT
-from briefquiz.deck.model import QuestionType
-from briefquiz.deck.validate import (
+from briefquiz.deck.keys import (
     COMMON_KEYS,
     HEADER_REQUIRED,
     ID_PATTERN,
@@ -14,6 +13,7 @@ from briefquiz.deck.validate import (
     TYPE_KEYS,
     TYPE_REQUIRED,
 )
+from briefquiz.deck.model import QuestionType
 
 SCHEMA_ID = "https://briefquiz.invalid/deck.schema.json"
 

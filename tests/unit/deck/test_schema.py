@@ -21,9 +21,7 @@ from ruamel.yaml.error import YAMLError
 
 from briefquiz.deck.bundled import bundled_decks_dir
 from briefquiz.deck.findings import Severity
-from briefquiz.deck.model import QuestionType
-from briefquiz.deck.schema import deck_schema
-from briefquiz.deck.validate import (
+from briefquiz.deck.keys import (
     COMMON_KEYS,
     HEADER_KEYS,
     HEADER_REQUIRED,
@@ -32,8 +30,10 @@ from briefquiz.deck.validate import (
     SOURCE_KEYS,
     TYPE_KEYS,
     TYPE_REQUIRED,
-    read_deck,
 )
+from briefquiz.deck.model import QuestionType
+from briefquiz.deck.schema import deck_schema
+from briefquiz.deck.validate import read_deck
 from paths import FIXTURE_DECKS, REPO
 
 SCHEMA_FILE = REPO / "decks" / "briefquiz-deck.schema.json"
