@@ -16,7 +16,7 @@ import pytest
 from answers import Answers
 from briefquiz.authoring.anki_export import question_note
 from briefquiz.authoring.markdown_export import question_markdown
-from briefquiz.deck import validate
+from briefquiz.deck import builders, keys
 from briefquiz.deck.coverage import question_quotes
 from briefquiz.deck.model import AnyQuestion, Choice, Deck, Match, Multi, Order, QuestionType
 from briefquiz.study.answer_json import answer_from_json, answer_to_json
@@ -55,7 +55,7 @@ def test_the_kinds_are_the_members_of_the_union(deck: Deck) -> None:
 
 def test_the_deck_file_registries_name_every_kind() -> None:
     # Reading a deck file is keyed by the kind's name (the schema is built from TYPE_KEYS).
-    for registry in (validate.TYPE_KEYS, validate.TYPE_REQUIRED, validate._BUILDERS):
+    for registry in (keys.TYPE_KEYS, keys.TYPE_REQUIRED, builders.BUILDERS):
         assert set(registry) == set(QuestionType)
 
 

@@ -26,6 +26,7 @@ import genanki  # type: ignore[import-untyped]
 
 from briefquiz.authoring.anki_models import BASIC, CHOICE, CLOZE, stable_id
 from briefquiz.authoring.files import replacing
+from briefquiz.deck.keys import CLOZE_DEFAULT_PROMPT
 from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
@@ -42,7 +43,6 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.deck.validate import CLOZE_DEFAULT_PROMPT
 
 
 def anki_deck_id(deck_id: str) -> int:

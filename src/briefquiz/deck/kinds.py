@@ -6,11 +6,12 @@ finding, as everywhere else in the reader.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefquiz.deck.keys import did_you_mean
 from briefquiz.deck.model import AnyQuestion, Evidence, Explain, Point, QuestionType, Stance
+from briefquiz.deck.nodereader import NodeReader
 from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.deck.yamlnodes import Mapping, Node, Sequence
 
@@ -23,6 +24,14 @@ SOURCE_PROBLEMS = frozenset({"source-missing", "encoding"})
 
 Common = dict[str, object]
 Built = Callable[[Common], AnyQuestion] | None
+
+
+def _deck_reader(r: NodeReader) -> DeckReader:
+    """The reader of a whole deck: the discussion kinds need its source text and quotes."""
+    from briefquiz.deck.validate import DeckReader  # it imports the builders, so not above
+
+    assert isinstance(r, DeckReader)
+    return r
 
 
 def quoted_elsewhere(qtype: QuestionType) -> bool:
@@ -40,8 +49,7 @@ def _stance(r: DeckReader, node: Node | None) -> Stance | None:
     try:
         return Stance(raw)
     except ValueError:
-        close = difflib.get_close_matches(raw, [s.value for s in Stance], n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(raw, [s.value for s in Stance])
         r.error(node, f"stance must be supports or contradicts, not {raw!r}{hint}", "stance")
         return None
 
@@ -109,7 +117,8 @@ def _right_passages(
     return tuple(quotes), tuple(locations)
 
 
-def read_evidence(r: DeckReader, f: dict[str, Node]) -> Built:
+def read_evidence(reader: NodeReader, f: dict[str, Node]) -> Built:
+    r = _deck_reader(reader)
     type_node = f.get("type")
     if r.source_text is None and type_node is not None:
         if not any(finding.code in SOURCE_PROBLEMS for finding in r.findings):
@@ -147,7 +156,8 @@ def _point(r: DeckReader, node: Node, number: int) -> Point | None:
     return Point(text, quote)
 
 
-def read_explain(r: DeckReader, f: dict[str, Node]) -> Built:
+def read_explain(reader: NodeReader, f: dict[str, Node]) -> Built:
+    r = _deck_reader(reader)
     node = f.get("points")
     if node is None:
         return None

@@ -14,7 +14,7 @@ from briefquiz.deck.model import Aliases
 from briefquiz.deck.yamlnodes import Mapping, Node, Scalar
 
 if TYPE_CHECKING:
-    from briefquiz.deck.validate import DeckReader
+    from briefquiz.deck.nodereader import NodeReader as DeckReader
 
 __all__ = ["read_aliases", "read_reject"]
 

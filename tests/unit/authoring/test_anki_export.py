@@ -64,7 +64,7 @@ questions:
     answers: [Paris, City of Light]
   - id: gaps
     type: cloze
-    text: "{{Paris|City of Light}} is the capital of {{France}}; {{1:30}} {a}."
+    text: '{{Paris|City of Light}} is the capital of {{France}}; {{1:30}} \\{a\\}.'
     tags: [geo]
   - id: sequence
     type: order
