@@ -246,7 +246,8 @@ class ArticleScreen(Screen[QuizItems | None]):
 
     def _info(self, text: SourceText) -> str:
         content = [i for i in self.items if i.paragraph.is_content]
-        quoted = sum(len(i.questions) for i in self.items)
+        # Distinct: an explain or evidence question may quote several paragraphs.
+        quoted = len({(d.id, q.id) for i in self.items for d, q in i.questions})
         unasked = sum(1 for i in content if not i.questions)
         parts = [
             Path(text.path).name,
