@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,13 +13,7 @@ from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.store import ReviewRecord, Store
 from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
-
-
-def effective_reviews(reviews: Iterable[ReviewRecord]) -> list[ReviewRecord]:
-    """The review log without answers whose rating was later changed (the change replaces them)."""
-    reviews = list(reviews)
-    replaced = {r.replaces for r in reviews if r.replaces}
-    return [r for r in reviews if r.uid not in replaced]
+from briefquiz.schedule.review_log import effective_reviews as effective_reviews
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,7 +135,7 @@ def test_session_and_stats_report_readiness(
 ) -> None:
     deck = kit.deck("ready", kit.truefalse(4))
     assert deck_stats(store, deck, clock).readiness is None
-    seminar = clock.now() + timedelta(days=7)
+    seminar = clock.now() + timedelta(days=2)  # all four are introduced today
     store.save_settings(DeckSettings("ready", seminar_at=seminar))
 
     session = new_session([deck])
