@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.set_defaults(handler=_handler("stats"))
 
-    seminar = commands.add_parser("seminar", help="set, show or clear the date of a deck's seminar")
+    seminar = commands.add_parser(
+        "seminar", help="set, show or clear the seminar of a text (every deck of it)"
+    )
     seminar.add_argument("deck", metavar="DECK")
     seminar.add_argument(
         "when",
@@ -92,7 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="YYYY-MM-DD (09:00 assumed) or YYYY-MM-DD HH:MM, local time",
     )
     seminar.add_argument("--clear", action="store_true", help="remove the seminar date")
+    seminar.add_argument(
+        "--only", action="store_true", help="this deck only, not every deck of the same text"
+    )
     seminar.set_defaults(handler=_handler("deck_settings", "run_seminar"))
+
+    plan = commands.add_parser("plan", help="the days up to a seminar: new, reviews, final pass")
+    import_module("briefquiz.cli.plan").add_arguments(plan)
+    plan.set_defaults(handler=_handler("plan"))
 
     config = commands.add_parser("config", help="show or change a deck's study settings")
     config.add_argument("deck", metavar="DECK")

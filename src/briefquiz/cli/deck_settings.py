@@ -1,4 +1,6 @@
-"""`briefquiz seminar` and `briefquiz config`: per-deck settings kept in the progress store."""
+"""`briefquiz seminar` and `briefquiz config`: per-deck settings kept in the progress store.
+
+A seminar is about a text: it is set on every deck whose source file is the same file."""
 
 from __future__ import annotations
 
@@ -8,27 +10,34 @@ from datetime import timedelta
 
 from briefquiz.cli.common import library_for, open_store, resolve_decks
 from briefquiz.clock import SystemClock
+from briefquiz.deck.model import Deck
+from briefquiz.deck.texts import decks_of_text
 from briefquiz.errors import CommandError
-from briefquiz.schedule.readiness import deck_readiness, introduced_today
+from briefquiz.progress.store import Store
+from briefquiz.schedule.readiness import deck_readiness
 from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_when
 from briefquiz.text.timefmt import local, percent, relative
 
 
 def run_seminar(args: argparse.Namespace) -> int:
     clock = SystemClock()
-    deck = resolve_decks(library_for([args.deck]), [args.deck])[0]
+    library = library_for([args.deck])
+    deck = resolve_decks(library, [args.deck])[0]
+    decks = [deck] if args.only else decks_of_text(deck, library.decks)
     with open_store() as store:
         settings = store.settings(deck.id)
         now = clock.now()
         if args.clear:
-            store.save_settings(dataclasses.replace(settings, seminar_at=None))
-            print(f"{deck.title}: seminar cleared; normal scheduling from now on.")
+            for each in decks:
+                store.save_settings(dataclasses.replace(store.settings(each.id), seminar_at=None))
+            print(f"{_titles(decks)}: seminar cleared; normal scheduling from now on.")
             return 0
         if args.when is None:
             if settings.seminar_at is None:
                 hint = f"briefquiz seminar {deck.id} YYYY-MM-DD"
                 print(f"{deck.title}: no seminar set. Set one with: {hint}")
                 return 0
+            decks = [deck]
         else:
             try:
                 when, assumed = parse_when(args.when, clock.tz)
@@ -40,23 +49,43 @@ def run_seminar(args: argparse.Namespace) -> int:
                 raise CommandError(
                     f"{local(when, clock.tz)} is more than ten years away; give a nearer date", 2
                 )
-            settings = dataclasses.replace(settings, seminar_at=when)
-            store.save_settings(settings)
+            for each in decks:
+                previous = store.settings(each.id)
+                if each is not deck and previous.seminar_at not in (None, when):
+                    print(
+                        f"{each.title}: its seminar {local(previous.seminar_at, clock.tz)} "
+                        "is replaced."
+                    )
+                store.save_settings(dataclasses.replace(previous, seminar_at=when))
+            settings = store.settings(deck.id)
             note = f" (no time given: {DEFAULT_SEMINAR_TIME:%H:%M} assumed)" if assumed else ""
-            print(f"{deck.title}: seminar set for {local(when, clock.tz)}{note}.")
+            print(f"{_titles(decks)}: seminar set for {local(when, clock.tz)}{note}.")
+            if len(decks) > 1:
+                print(f"Those decks are about the same text; --only {deck.id} sets it for one.")
         assert settings.seminar_at is not None
-        today = introduced_today(store, deck.id, clock)
-        ready = deck_readiness(deck, settings, store.cards(deck.id), now, today)
-        if ready is None:
-            print(f"The seminar ({local(settings.seminar_at, clock.tz)}) has passed.")
-            return 0
-        print(f"Seminar {relative(ready.seminar_at, now)} ({local(ready.seminar_at, clock.tz)}).")
-        print(
-            f"Readiness: {percent(ready.if_you_stop)} if you stop now; "
-            f"{percent(ready.if_you_keep_up)} if you keep up with what is due "
-            f"(target {percent(settings.desired_retention)})."
-        )
+        for each in decks:
+            _print_readiness(store, each, clock)
     return 0
+
+
+def _titles(decks: list[Deck]) -> str:
+    return ", ".join(f"{d.title} ({d.id})" for d in decks)
+
+
+def _print_readiness(store: Store, deck: Deck, clock: SystemClock) -> None:
+    settings = store.settings(deck.id)
+    assert settings.seminar_at is not None
+    ready = deck_readiness(store, deck, settings, clock)
+    if ready is None:
+        print(f"{deck.title}: the seminar ({local(settings.seminar_at, clock.tz)}) has passed.")
+        return
+    now = clock.now()
+    print(
+        f"{deck.title}: seminar {relative(ready.seminar_at, now)} "
+        f"({local(ready.seminar_at, clock.tz)}). Readiness: {percent(ready.if_you_stop)} if you "
+        f"stop now; {percent(ready.if_you_keep_up)} forecast if you go on as you have "
+        f"(target {percent(settings.desired_retention)}). See: briefquiz plan {deck.id}"
+    )
 
 
 MAX_NEW_PER_DAY = 10_000

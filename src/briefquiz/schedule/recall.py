@@ -35,4 +35,3 @@ def predicted_recall(card: Card | None, at: datetime) -> float:
         return 0.0
     elapsed = (at - card.last_review).total_seconds() / SECONDS_PER_DAY
     return recall_after(elapsed, card.stability)
-

@@ -12,7 +12,7 @@ from fsrs import Card, State
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.store import ReviewRecord, Store
-from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.review_log import effective_reviews as effective_reviews
 
 
@@ -117,7 +117,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
             tags.setdefault(tag, []).append(_SCORES[r.outcome])
     tag_accuracy = {t: (sum(v) / len(v), len(v)) for t, v in sorted(tags.items())}
 
-    ready = deck_readiness(deck, settings, cards, now, introduced_today(store, deck.id, clock))
+    ready = deck_readiness(store, deck, settings, clock, cards=cards)
     return DeckStats(
         deck=deck,
         new=len(deck.questions) - len(cards),

@@ -19,7 +19,7 @@ from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.progress.store import DeckSettings, ReviewRecord, Store, new_review_uid
 from briefquiz.schedule.planner import Planner, Policy
-from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
 from briefquiz.schedule.study_day import study_day_bounds
 from briefquiz.study.grading import Answer, Grade, Outcome, answer_to_json, grade
@@ -313,8 +313,7 @@ class Session:
     ) -> Readiness | None:
         if self.cram:  # cram changes no schedule, so readiness is the same before and after
             return None
-        today = introduced_today(self.store, state.deck.id, self.clock)
-        return deck_readiness(state.deck, state.settings, cards, now, today)
+        return deck_readiness(self.store, state.deck, state.settings, self.clock, self.rules, cards)
 
     def _save(
         self,
