@@ -96,8 +96,7 @@ def build_queue(
         by_id = {q.id: q for q in deck.questions}
         for qid in final_ids:
             card = deck_cards.get(qid)
-            learning_now = card is not None and card.state is not State.Review
-            if qid in by_id and card is not None and not (learning_now and card.due <= soon):
+            if qid in by_id and card is not None:
                 finals.append(QueueItem(deck, by_id[qid], card, Kind.FINAL))
         in_final = set(final_ids)
         for position, question in enumerate(deck.questions):
@@ -109,7 +108,7 @@ def build_queue(
                 continue
             if card.due > (review_by if card.state is State.Review else soon):
                 continue
-            if question.id in in_final and card.state is State.Review:
+            if question.id in in_final:
                 continue
             if card.state is State.Review:
                 review.append(
