@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -245,3 +246,35 @@ def test_the_app_without_a_terminal_points_to_the_plain_mode(
     assert result.stdout == ""
     assert "needs a terminal" in result.stderr and "--plain" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --------------------------------------------------------------------------- a seminar for a text
+
+
+def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(cli) -> None:
+    ids = ["biden-russia-events", "biden-russia-people"]
+    result = cli.run("seminar", ids[0], "2030-01-09", TZ="UTC")
+    assert result.returncode == 0, result.stderr
+    assert "--only biden-russia-events" in result.stdout
+    with Store.open(cli.data / "progress.sqlite3") as store:
+        when = {store.settings(d).seminar_at for d in [*ids, "biden-russia-terms"]}
+    assert when == {datetime(2030, 1, 9, 9, 0, tzinfo=UTC)}
+
+    only = cli.run("seminar", ids[1], "2030-02-01", "--only", TZ="UTC")
+    assert only.returncode == 0 and "--only" not in only.stdout
+    with Store.open(cli.data / "progress.sqlite3") as store:
+        assert store.settings(ids[1]).seminar_at == datetime(2030, 2, 1, 9, 0, tzinfo=UTC)
+        assert store.settings(ids[0]).seminar_at == datetime(2030, 1, 9, 9, 0, tzinfo=UTC)
+
+    plan = cli.run("plan", ids[0], "--format", "json", TZ="UTC")
+    assert plan.returncode == 0, plan.stderr
+    (shown,) = json.loads(plan.stdout)
+    assert shown["deck"] == ids[0] and shown["seminar_at"].startswith("2030-01-09T09:00")
+    days = shown["days"]
+    assert days and days[-1]["date"] <= "2030-01-08"
+    assert sum(d["new"] for d in days) == pytest.approx(20)  # every question introduced
+    assert days[-1]["final_pass"] > 0
+    assert 0.5 < shown["readiness_if_followed"] <= 1
+
+    text = cli.run("plan", ids[0], TZ="UTC")
+    assert text.returncode == 0 and "readiness if you follow the plan" in text.stdout

@@ -11,10 +11,10 @@ from typing import Any
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.store import Store
-from briefquiz.schedule.forecast import DayPlan
+from briefquiz.schedule.forecast import DayPlan, forecast
 from briefquiz.schedule.habits import Habits
 from briefquiz.schedule.pacing import NewPace
-from briefquiz.schedule.readiness import deck_forecast, outlook_inputs
+from briefquiz.schedule.readiness import outlook_inputs
 from briefquiz.schedule.session_plan import PlanRules, session_work
 
 
@@ -62,8 +62,8 @@ def deck_plan(
     settings = store.settings(deck.id)
     inputs = outlook_inputs(store, deck, settings, clock, rules)
     seminar = inputs.policy.seminar_ahead(now)
-    followed = deck_forecast(inputs, now, clock, rules, every_day=True)
-    honest = deck_forecast(inputs, now, clock, rules)
+    followed = forecast(inputs, now, clock.tz, rules, every_day=True)
+    honest = forecast(inputs, now, clock.tz, rules)
     if seminar is None or followed is None or honest is None:
         return None
     work = session_work(

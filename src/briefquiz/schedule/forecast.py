@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -113,16 +113,23 @@ def _session(
     return len(new), len(due), len(work.final), minutes
 
 
+@dataclass(frozen=True, slots=True)
+class DeckOutlookInputs:
+    """What the forecast of one deck starts from, read from the store once."""
+
+    ids: tuple[str, ...]
+    cards: dict[str, Card]
+    passed: set[str]  # passed in the final window already
+    policy: Policy
+    new_per_day: int
+    introduced_today: int
+    habits: Habits
+
+
 def forecast(
-    ids: Sequence[str],
-    cards: Mapping[str, Card],
-    passed: set[str],
-    policy: Policy,
-    new_per_day: int,
-    introduced_today: int,
+    inputs: DeckOutlookInputs,
     now: datetime,
     tz: tzinfo,
-    habits: Habits,
     rules: PlanRules | None = None,
     *,
     every_day: bool = False,
@@ -131,6 +138,12 @@ def forecast(
 ) -> Forecast | None:
     """None without a seminar ahead. With `every_day`, the plan if followed; else the student's
     own share of days. The session now is taken as happening (it is why one asks)."""
+    ids, cards, passed, policy = inputs.ids, inputs.cards, inputs.passed, inputs.policy
+    new_per_day, introduced_today, habits = (
+        inputs.new_per_day,
+        inputs.introduced_today,
+        inputs.habits,
+    )
     seminar = policy.seminar_ahead(now)
     if seminar is None or not ids:
         return None

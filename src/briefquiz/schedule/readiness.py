@@ -13,7 +13,7 @@ from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.store import DeckSettings, Store
 from briefquiz.schedule.final_pass import passed_in_window
-from briefquiz.schedule.forecast import RUNS, Forecast, forecast
+from briefquiz.schedule.forecast import RUNS, DeckOutlookInputs, forecast
 from briefquiz.schedule.habits import Habits, habits_from
 from briefquiz.schedule.planner import Policy
 from briefquiz.schedule.session_plan import PlanRules
@@ -26,19 +26,6 @@ class Readiness:
     if_you_stop: float  # mean recall at the seminar with no more study
     if_you_keep_up: float  # forecast: the plan, at the student's observed accuracy and days
     habits: Habits = field(default_factory=Habits)
-
-
-@dataclass(frozen=True, slots=True)
-class DeckOutlookInputs:
-    """What the forecast of one deck needs, read from the store once."""
-
-    ids: tuple[str, ...]
-    cards: dict[str, Card]
-    passed: set[str]
-    policy: Policy
-    new_per_day: int
-    introduced_today: int
-    habits: Habits
 
 
 def outlook_inputs(
@@ -68,31 +55,6 @@ def outlook_inputs(
     )
 
 
-def deck_forecast(
-    inputs: DeckOutlookInputs,
-    now: datetime,
-    clock: Clock,
-    rules: PlanRules,
-    *,
-    every_day: bool = False,
-    runs: int = RUNS,
-) -> Forecast | None:
-    return forecast(
-        inputs.ids,
-        inputs.cards,
-        inputs.passed,
-        inputs.policy,
-        inputs.new_per_day,
-        inputs.introduced_today,
-        now,
-        clock.tz,
-        inputs.habits,
-        rules,
-        every_day=every_day,
-        runs=runs,
-    )
-
-
 def readiness_of(
     inputs: DeckOutlookInputs,
     now: datetime,
@@ -106,19 +68,7 @@ def readiness_of(
     if seminar is None or not inputs.ids:
         return None
     habits = inputs.habits
-    ahead = forecast(
-        inputs.ids,
-        inputs.cards,
-        inputs.passed,
-        inputs.policy,
-        inputs.new_per_day,
-        inputs.introduced_today,
-        now,
-        tz,
-        habits,
-        rules,
-        runs=runs,
-    )
+    ahead = forecast(inputs, now, tz, rules, runs=runs)
     assert ahead is not None
     stop = sum(
         habits.success(inputs.cards[q], seminar) if q in inputs.cards else 0.0 for q in inputs.ids

@@ -18,6 +18,7 @@ from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.progress.store import DeckSettings, ReviewRecord, Store, new_review_uid
+from briefquiz.schedule.forecast import RUNS
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
@@ -100,6 +101,7 @@ class Session:
     rng: random.Random = field(default_factory=random.Random)
     planner: Planner = field(default_factory=Planner)
     rules: PlanRules = field(default_factory=PlanRules)
+    forecast_runs: int = RUNS  # 0: no readiness (a simulator that measures it itself)
 
     queue: list[QueueItem] = field(init=False, default_factory=list)
     history: list[Feedback] = field(init=False, default_factory=list)
@@ -311,9 +313,17 @@ class Session:
     def _readiness(
         self, state: _DeckState, cards: dict[str, Card], now: datetime
     ) -> Readiness | None:
-        if self.cram:  # cram changes no schedule, so readiness is the same before and after
+        if self.cram or not self.forecast_runs:  # cram changes no schedule
             return None
-        return deck_readiness(self.store, state.deck, state.settings, self.clock, self.rules, cards)
+        return deck_readiness(
+            self.store,
+            state.deck,
+            state.settings,
+            self.clock,
+            self.rules,
+            cards,
+            self.forecast_runs,
+        )
 
     def _save(
         self,

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from briefquiz.clock import FixedClock
 from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.schedule.forecast import DeckOutlookInputs
 from briefquiz.schedule.habits import Habits
 from briefquiz.schedule.planner import Planner, Policy
-from briefquiz.schedule.readiness import DeckOutlookInputs, Readiness, readiness_of
+from briefquiz.schedule.readiness import Readiness, readiness_of
 from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.stats import deck_stats
 from briefquiz.study.session import Session
