@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time as clock_time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -137,10 +137,9 @@ class Memory:
         return sum(self.recall(q, self.learner.seminar) for q in IDS) / QUESTIONS
 
 
-def allowance(learner: Learner, days: int) -> int:
-    """briefquiz's pace for daily study, the allowance every baseline gets."""
-    first = learner.sessions[0]
-    return new_pace(QUESTIONS, 0, first, learner.seminar, UTC).per_day
+def allowance(learner: Learner, unseen: int, at: datetime) -> int:
+    """briefquiz's pace at `at` (catching up after skipped days): every baseline gets it."""
+    return new_pace(unseen, 0, at, learner.seminar, UTC).today
 
 
 # ------------------------------------------------------------------ the product's own session
@@ -180,6 +179,7 @@ def product(
     sessions: list[datetime],
     seed: int,
     forecasts: list[float] | None,
+    paced: bool = False,
 ) -> None:
     planner = Planner(seed=seed)
     opened, path = open_store(STORE[0])
@@ -189,6 +189,10 @@ def product(
             clock = FixedClock(sessions[0])
             for index, at in enumerate(sessions):
                 clock.set(at)
+                if paced:
+                    unseen = QUESTIONS - len(store.cards("sim"))
+                    settings = replace(settings, new_per_day=allowance(learner, unseen, at))
+                    store.save_settings(settings)
                 if forecasts is not None and index:
                     ready = deck_readiness(store, DECK, settings, clock, runs=FORECAST_RUNS)
                     assert ready is not None
@@ -206,7 +210,7 @@ def product(
 # ------------------------------------------------------------------ baselines without the product
 
 
-def baseline(learner: Learner, memory: Memory, per_day: int, policy: str) -> None:
+def baseline(learner: Learner, memory: Memory, policy: str) -> None:
     """Leitner, the oracle or cramming: new questions at the same allowance (cram: all on the
     last evening); FSRS drives true memory. A question is asked until it leaves learning,
     a miss again at once, up to four answers."""
@@ -229,7 +233,7 @@ def baseline(learner: Learner, memory: Memory, per_day: int, policy: str) -> Non
                 return False
             return memory.recall(qid, horizon) < (ORACLE_LAST if last else ORACLE_BETWEEN)
 
-        count = len(unseen) if last else per_day
+        count = len(unseen) if policy == "cram" else allowance(learner, len(unseen), at)
         fresh, unseen = unseen[:count], unseen[count:]
         now = at
         for qid in [q for q in cards if wanted(q)] + fresh:
@@ -263,16 +267,15 @@ def simulate(
     seed, days, pattern, policy, index, with_forecast = task
     learner = make_learner(seed, days, pattern, index)
     memory = Memory(learner, random.Random(f"answers/{seed}/{days}/{pattern}/{index}"))
-    per_day = allowance(learner, days)
     forecasts: list[float] | None = [] if with_forecast else None
     if policy == "briefquiz":
         settings = DeckSettings("sim", seminar_at=learner.seminar)
         product(learner, memory, settings, learner.sessions, seed, forecasts)
     elif policy == "fsrs":
-        settings = DeckSettings("sim", new_per_day=per_day)
-        product(learner, memory, settings, learner.sessions, seed, None)
+        settings = DeckSettings("sim")
+        product(learner, memory, settings, learner.sessions, seed, None, paced=True)
     else:
-        baseline(learner, memory, per_day, policy)
+        baseline(learner, memory, policy)
     truth = memory.at_seminar()
     errors = tuple(abs(f - truth) for f in forecasts or [])
     return (seed, days, pattern, policy), Outcome(

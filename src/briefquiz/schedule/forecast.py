@@ -137,7 +137,8 @@ def forecast(
     seed: int = 0,
 ) -> Forecast | None:
     """None without a seminar ahead. With `every_day`, the plan if followed; else the student's
-    own share of days. The session now is taken as happening (it is why one asks)."""
+        own share of days, and always on the last evening before the seminar (the final pass;
+    the plan's premise). The session now is taken as happening (it is why one asks)."""
     ids, cards, passed, policy = inputs.ids, inputs.cards, inputs.passed, inputs.policy
     new_per_day, introduced_today, habits = (
         inputs.new_per_day,
@@ -151,6 +152,9 @@ def forecast(
     planner = Planner(fuzz=False)
     first_day = study_date(now, tz, rules.day_starts)
     last_day = study_date(seminar, tz, rules.day_starts)
+    last_evening = last_day  # the last study day with a session before the seminar
+    while last_evening > first_day and _session_at(last_evening, habits, tz, rules) >= seminar:
+        last_evening -= timedelta(days=1)
     totals: dict[date, list[float]] = {}
     recall = 0.0
     for index in range(runs):
@@ -160,7 +164,11 @@ def forecast(
         day = first_day
         while day <= last_day:
             at = now if day == first_day else _session_at(day, habits, tz, rules)
-            studies = every_day or day == first_day or run.rng.random() < habits.study_share
+            studies = (
+                every_day
+                or day in (first_day, last_evening)
+                or run.rng.random() < habits.study_share
+            )
             if studies and now <= at < seminar:
                 counts = _session(
                     run,

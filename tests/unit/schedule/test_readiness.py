@@ -195,12 +195,14 @@ def test_new_questions_already_started_today_use_up_todays_share() -> None:
 
 def test_the_forecast_counts_the_students_lapses_and_skipped_days() -> None:
     seminar = NOW + timedelta(days=10)
-    cards: list[Card | None] = [None] * 12
+    cards: list[Card | None] = [None] * 40
     policy = Policy(0.9, seminar)
     sure = readiness(cards, NOW, policy, 20)
     lapsing = readiness(cards, NOW, policy, 20, Habits(lapse_factor=2.0, first_right=0.4))
-    skipping = readiness(
-        cards, NOW, policy, 20, Habits(lapse_factor=2.0, first_right=0.4, study_share=0.5)
-    )
-    assert sure is not None and lapsing is not None and skipping is not None
-    assert sure.if_you_keep_up > lapsing.if_you_keep_up > skipping.if_you_keep_up > 0.3
+    # A limit of five new a day: every day introduces all 40, on a third of days fewer.
+    daily = readiness(cards, NOW, policy, 5)
+    skipping = readiness(cards, NOW, policy, 5, Habits(0.0, 1.0, study_share=0.3))
+    assert sure is not None and lapsing is not None
+    assert daily is not None and skipping is not None
+    assert sure.if_you_keep_up > lapsing.if_you_keep_up > 0.3
+    assert daily.if_you_keep_up > skipping.if_you_keep_up > 0.2
