@@ -1,7 +1,5 @@
 """What one session of a deck holds: reviews due by the end of the study day, new questions
-at the seminar's pace (or the daily limit), and, in the final window, the final pass, which
-then takes the place of the reviews: a question predicted on target at the seminar waits
-until after it, even if FSRS says it is due.
+at the seminar's pace (or the daily limit), and, in the final window, the final pass.
 
 The session (`study.session`) and the forecast (`schedule.forecast`) both ask this module, so
 what the forecast simulates is what the sessions will do.
@@ -11,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, tzinfo
+from datetime import datetime, time, tzinfo
 
 from fsrs import Card
 
@@ -20,8 +18,6 @@ from briefquiz.schedule.final_pass import FinalPass, passed_in_window, weak_ques
 from briefquiz.schedule.pacing import NewPace, new_pace, steady_allowance
 from briefquiz.schedule.planner import DEFAULT_NEW_PER_DAY, Policy
 from briefquiz.schedule.study_day import DAY_STARTS, study_day_end
-
-NO_REVIEWS = datetime(1970, 1, 1, tzinfo=UTC)  # reviews due before this: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,5 +75,4 @@ def session_work(
         wanted = set(question_ids)
         mine = {qid: card for qid, card in cards.items() if qid in wanted}
         final = tuple(weak_questions(mine, seminar, rules.final, passed))
-        due_by = NO_REVIEWS  # the final pass is the window's review: strong ones wait
     return SessionWork(due_by, pace.today, final, pace, rules.final.opens(seminar))
