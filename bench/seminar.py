@@ -42,10 +42,12 @@ from fsrs import Card, Rating, Scheduler, State
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck, TrueFalse
 from briefquiz.progress.store import DeckSettings, Store
+from briefquiz.schedule.final_pass import SEMINAR_TARGET, FinalPass
 from briefquiz.schedule.pacing import new_pace
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.readiness import deck_readiness
 from briefquiz.schedule.recall import recall_after
+from briefquiz.schedule.session_plan import PlanRules
 from briefquiz.study.session import Session
 
 QUESTIONS = 112
@@ -60,6 +62,7 @@ LEITNER_DAYS = (1, 2, 4, 8, 16)
 ORACLE_BETWEEN, ORACLE_LAST = 0.70, 0.95
 FORECAST_RUNS = 4
 STORE = ["memory"]  # or "shm", set by --store
+RULES = [PlanRules()]  # the planner's rules, --final-target changes the final pass's target
 SHM = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
 
 DECK = Deck(
@@ -194,11 +197,19 @@ def product(
                     settings = replace(settings, new_per_day=allowance(learner, unseen, at))
                     store.save_settings(settings)
                 if forecasts is not None and index:
-                    ready = deck_readiness(store, DECK, settings, clock, runs=FORECAST_RUNS)
+                    ready = deck_readiness(
+                        store, DECK, settings, clock, RULES[0], runs=FORECAST_RUNS
+                    )
                     assert ready is not None
                     forecasts.append(ready.if_you_keep_up)
                 session = Session(
-                    store, [DECK], clock, rng=random.Random(seed), planner=planner, forecast_runs=0
+                    store,
+                    [DECK],
+                    clock,
+                    rng=random.Random(seed),
+                    planner=planner,
+                    rules=RULES[0],
+                    forecast_runs=0,
                 )
                 run_session(session, memory, clock)
     finally:
@@ -300,8 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--store", choices=("memory", "shm"), default="memory")
+    parser.add_argument("--final-target", type=float, default=SEMINAR_TARGET, metavar="R")
     args = parser.parse_args(argv)
     STORE[0] = args.store
+    RULES[0] = PlanRules(final=FinalPass(target=args.final_target))
     learners = args.learners or (40 if args.quick else 200)
     measured = (
         args.forecast_learners
