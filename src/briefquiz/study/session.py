@@ -14,13 +14,16 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, State
 
-from briefquiz.clock import Clock, local_day
+from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_uid
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.forecast import RUNS
 from briefquiz.schedule.planner import Planner, Policy
-from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.schedule.readiness import Readiness, deck_readiness
+from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
+from briefquiz.schedule.study_day import study_day_bounds
 from briefquiz.study.grading import Answer, Grade, Outcome, answer_to_json, grade
 from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
 
@@ -82,6 +85,7 @@ class _DeckState:
     deck: Deck
     settings: DeckSettings
     readiness_before: Readiness | None = None
+    work: SessionWork | None = None
 
     @property
     def policy(self) -> Policy:
@@ -97,6 +101,8 @@ class Session:
     limit: int | None = None
     rng: random.Random = field(default_factory=random.Random)
     planner: Planner = field(default_factory=Planner)
+    rules: PlanRules = field(default_factory=PlanRules)
+    forecast_runs: int = RUNS  # 0: no readiness (a simulator that measures it itself)
 
     queue: list[QueueItem] = field(init=False, default_factory=list)
     history: list[Feedback] = field(init=False, default_factory=list)
@@ -112,12 +118,20 @@ class Session:
         for deck in self.decks:
             state = _DeckState(deck, self.store.settings(deck.id))
             state.readiness_before = self._readiness(state, cards[deck.id], now)
+            if not self.cram:
+                state.work = self._work(state, cards[deck.id], now)
             self._states[deck.id] = state
         if self.cram:
             self.queue = build_cram_queue(self.decks, cards, now)
         else:
             self.queue = build_queue(
-                self.decks, cards, now, self._new_allowance, learn_ahead=LEARN_AHEAD
+                self.decks,
+                cards,
+                now,
+                self._new_allowance,
+                learn_ahead=LEARN_AHEAD,
+                due_by=lambda deck: self._work_of(deck).due_by,
+                final=lambda deck: self._work_of(deck).final,
             )
         self._next()
 
@@ -272,18 +286,45 @@ class Session:
         again = [i for i in range(len(self.queue)) if not waiting(i)]
         return again[0] if again else None
 
+    def _work(self, state: _DeckState, cards: dict[str, Card], now: datetime) -> SessionWork:
+        deck, policy = state.deck, state.policy
+        seminar = policy.seminar_ahead(now)
+        in_window = self.rules.final.active(now, seminar)
+        start, end = study_day_bounds(now, self.clock.tz, self.rules.day_starts)
+        return session_work(
+            [q.id for q in deck.questions],
+            cards,
+            self.store.reviews(deck.id) if in_window else (),
+            policy,
+            state.settings.new_per_day,
+            self.store.new_introduced_on(deck.id, start, end),
+            now,
+            self.clock.tz,
+            self.rules,
+        )
+
+    def _work_of(self, deck: Deck) -> SessionWork:
+        work = self._states[deck.id].work
+        assert work is not None
+        return work
+
     def _new_allowance(self, deck: Deck) -> int:
-        settings = self._states[deck.id].settings
-        start, end = local_day(self.clock)
-        return max(settings.new_per_day - self.store.new_introduced_on(deck.id, start, end), 0)
+        return self._work_of(deck).new
 
     def _readiness(
         self, state: _DeckState, cards: dict[str, Card], now: datetime
     ) -> Readiness | None:
-        if self.cram:  # cram changes no schedule, so readiness is the same before and after
+        if self.cram or not self.forecast_runs:  # cram changes no schedule
             return None
-        today = introduced_today(self.store, state.deck.id, self.clock)
-        return deck_readiness(state.deck, state.settings, cards, now, today)
+        return deck_readiness(
+            self.store,
+            state.deck,
+            state.settings,
+            self.clock,
+            self.rules,
+            cards,
+            self.forecast_runs,
+        )
 
     def _save(
         self,
@@ -309,8 +350,14 @@ class Session:
                 )
             assert card_before is not None
             policy = self._states[deck_id].policy
+            work = self._states[deck_id].work
             card_after = self.planner.review(
-                copy.copy(card_before), rating, now, policy, duration_ms or None
+                copy.copy(card_before),
+                rating,
+                now,
+                policy,
+                duration_ms or None,
+                no_fuzz_after=work.no_fuzz_after if work is not None else None,
             )
         review = ReviewRecord(
             uid=new_review_uid(),
@@ -341,6 +388,12 @@ class Session:
         card = feedback.card_after
         if card is None or card.state is State.Review:
             return
+        item = feedback.item
+        if item.kind is Kind.FINAL:  # a miss in the final pass: relearned now, up to three tries
+            if item.tries < self.rules.final.tries:
+                self.queue.append(
+                    QueueItem(item.deck, item.question, card, Kind.FINAL, tries=item.tries + 1)
+                )
+            return
         if card.due <= self.clock.now() + LEARN_AHEAD:
-            item = feedback.item
             self.queue.append(QueueItem(item.deck, item.question, card, Kind.LEARNING))
