@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, State
@@ -43,10 +43,17 @@ class Feedback:
     card_after: Card | None
     answered_at: datetime
     duration_ms: int
+    overridden: Outcome | None = None
+    """The verdict the learner overruled with "I was right" (then `grade` says right)."""
 
     @property
     def outcome(self) -> Outcome:
         return self.grade.outcome
+
+    @property
+    def can_override(self) -> bool:
+        """Only an auto-graded answer judged wrong or partly right can be claimed right."""
+        return self.outcome in (Outcome.WRONG, Outcome.PARTIAL)
 
     @property
     def next_due(self) -> datetime | None:
@@ -182,6 +189,32 @@ class Session:
             previous.duration_ms,
             previous,
         )
+        feedback = replace(feedback, overridden=previous.overridden)
+        self.history[-1] = feedback
+        self.feedback = feedback
+        return feedback
+
+    def override(self) -> Feedback:
+        """ "I was right": count the answer just given as right, rated Good; saved at once.
+
+        The new review replaces the graded one and is marked as an override. In cram it is
+        logged and changes no schedule.
+        """
+        previous = self.feedback
+        if previous is None or not previous.can_override:
+            raise RuntimeError("only a wrong or partly right auto-graded answer can be overridden")
+        regraded = replace(previous.grade, outcome=Outcome.RIGHT, score=1.0, suggested=Rating.Good)
+        feedback = self._save(
+            previous.item,
+            previous.answer,
+            regraded,
+            Rating.Good,
+            previous.answered_at,
+            previous.duration_ms,
+            previous,
+            override=True,
+        )
+        feedback = replace(feedback, overridden=previous.outcome)
         self.history[-1] = feedback
         self.feedback = feedback
         return feedback
@@ -335,6 +368,8 @@ class Session:
         now: datetime,
         duration_ms: int,
         replacing: Feedback | None,
+        *,
+        override: bool = False,
     ) -> Feedback:
         deck_id, question_id = item.deck.id, item.question.id
         card_before: Card | None = None
@@ -370,6 +405,7 @@ class Session:
             duration_ms=duration_ms,
             cram=self.cram,
             replaces=replacing.review_uid if replacing is not None else None,
+            override=override,
         )
         self.store.record_review(review, card_after)
         return Feedback(
