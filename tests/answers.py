@@ -87,19 +87,24 @@ class Answers:
 
     @staticmethod
     def partial(question: AnyQuestion) -> Answer:
+        """Partly right: at least half the parts right, not all (see grading's rule)."""
         match question:
             case Multi():
-                return frozenset(sorted(question.answers)[:1])
+                ticked = sorted(question.answers)
+                return frozenset(ticked[: (len(ticked) + 1) // 2])
             case Cloze():
-                first, *rest = (blank.answers[0] for blank in question.blanks)
-                return (first, *("zzzz" for _ in rest))
+                blanks = question.blanks
+                keep = (len(blanks) + 1) // 2
+                return tuple(
+                    blank.answers[0] if n < keep else "zzzz" for n, blank in enumerate(blanks)
+                )
             case Order():
                 items = list(question.items)
                 items[-1], items[-2] = items[-2], items[-1]
                 return tuple(items)
             case Match():
-                (l1, r1), (l2, r2), *rest = question.pairs
-                return ((l1, r2), (l2, r1), *rest)
+                (left, _), *rest = question.pairs
+                return ((left, ""), *rest)
             case Evidence():
                 right = question.right_ordinals
                 listed = {p.ordinal for p in question.paragraphs}

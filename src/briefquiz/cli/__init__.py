@@ -50,7 +50,8 @@ COMMANDS: Mapping[str, Entry] = {
     "schema": Entry("print the JSON Schema of the deck format", "schema"),
     "study": Entry("study decks now (in the app, or line by line with --plain)", "study"),
     "stats": Entry("progress per deck: due, forecast, accuracy, seminar", "stats"),
-    "seminar": Entry("set, show or clear the date of a deck's seminar", "seminar"),
+    "seminar": Entry("set, show or clear the seminar of a text (every deck of it)", "seminar"),
+    "plan": Entry("the days up to a seminar: new, reviews, final pass", "plan"),
     "config": Entry("show or change a deck's study settings", "config"),
     "new": Entry("write a starter deck, one example of each type", "new"),
     "import": Entry(

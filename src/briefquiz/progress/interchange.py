@@ -30,7 +30,8 @@ __all__ = [
 ]
 
 EXPORT_FORMAT: Final = "briefquiz-progress"
-EXPORT_VERSION: Final = 1
+EXPORT_VERSION: Final = 2
+"""2 adds each review's ``override`` ("I was right"); a version 1 file has none."""
 
 
 # --------------------------------------------------------------------------- export
@@ -54,6 +55,7 @@ def _review_json(review: ReviewRecord) -> dict[str, Any]:
         "duration_ms": review.duration_ms,
         "cram": review.cram,
         "replaces": review.replaces,
+        "override": review.override,
     }
 
 
@@ -253,7 +255,7 @@ def _parse_card(item: Mapping[str, Any], where: str) -> fsrs.Card:
     )
 
 
-def _parse_review(item: Mapping[str, Any], where: str) -> tuple[ReviewRecord, str]:
+def _parse_review(item: Mapping[str, Any], where: str, version: int) -> tuple[ReviewRecord, str]:
     at = _time(item, "reviewed_at", where)
     assert at is not None
     try:
@@ -268,6 +270,7 @@ def _parse_review(item: Mapping[str, Any], where: str) -> tuple[ReviewRecord, st
             duration_ms=_field(item, "duration_ms", where),
             cram=_field(item, "cram", where),
             replaces=item.get("replaces"),
+            override=_field(item, "override", where) if version >= 2 else False,
         )
         return review, rows.dump_answer(review.answer)
     except ValueError as exc:
@@ -312,7 +315,8 @@ def parse_export(data: Any) -> ParsedExport:
         card = _parse_card(item, where)
         cards.append((_text(item, "deck_id", where), _text(item, "question_id", where), card))
     reviews = [
-        _parse_review(item, f"reviews[{i}]") for i, item in enumerate(_records(data, "reviews"))
+        _parse_review(item, f"reviews[{i}]", version)
+        for i, item in enumerate(_records(data, "reviews"))
     ]
     settings = [
         _parse_settings(item, f"settings[{i}]")

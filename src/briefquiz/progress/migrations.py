@@ -112,8 +112,17 @@ _V2 = _statements(
     """,
 )
 
+# "I was right": a review that regrades the one it replaces as right is marked, so that it is
+# told apart from a rating change (which keeps the verdict).
+_V3 = _statements(
+    """
+    ALTER TABLE reviews ADD COLUMN override INTEGER NOT NULL DEFAULT 0
+        CHECK (override IN (0, 1) AND (override = 0 OR replaces IS NOT NULL))
+    """,
+)
+
 #: Every schema change, oldest first. Version ``n`` = the first ``n`` applied.
-MIGRATIONS: list[Migration] = [_V1, _V2]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3]
 
 
 def latest_version() -> int:

@@ -28,7 +28,7 @@ CARD_SELECT: Final = (
 #: The review columns, as :func:`review_from_row` reads them.
 REVIEW_SELECT: Final = (
     "SELECT r.uid, q.deck_id, q.question_id, r.reviewed_at_us, r.rating, r.outcome,"
-    " r.answer, r.duration_ms, r.cram, r.replaces"
+    " r.answer, r.duration_ms, r.cram, r.replaces, r.override"
     " FROM reviews r JOIN questions q ON q.id = r.question"
 )
 
@@ -145,8 +145,8 @@ def insert_review(
     """
     cursor = conn.execute(
         "INSERT INTO reviews (uid, question, reviewed_at_us, rating, outcome, answer,"
-        " duration_ms, cram, replaces) VALUES (:uid, :question, :reviewed_at_us, :rating,"
-        " :outcome, :answer, :duration_ms, :cram, :replaces)"
+        " duration_ms, cram, replaces, override) VALUES (:uid, :question, :reviewed_at_us,"
+        " :rating, :outcome, :answer, :duration_ms, :cram, :replaces, :override)"
         + (" ON CONFLICT (uid) DO NOTHING" if merge else ""),
         {
             "uid": review.uid,
@@ -158,6 +158,7 @@ def insert_review(
             "duration_ms": review.duration_ms,
             "cram": int(review.cram),
             "replaces": review.replaces,
+            "override": int(review.override),
         },
     )
     return cursor.rowcount == 1
@@ -177,6 +178,7 @@ def review_from_row(row: sqlite3.Row) -> ReviewRecord:
         duration_ms=int(row["duration_ms"]),
         cram=bool(row["cram"]),
         replaces=None if replaces is None else str(replaces),
+        override=bool(row["override"]),
     )
 
 

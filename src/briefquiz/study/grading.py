@@ -126,8 +126,29 @@ def _right_or_wrong(correct: bool) -> Grade:
     return _graded(Outcome.RIGHT if correct else Outcome.WRONG, 1.0 if correct else 0.0)
 
 
-def _fraction(good: int, total: int) -> float:
-    return good / total if total else 1.0
+def _credited(right: int, total: int, parts: Iterable[PartResult]) -> Grade:
+    """The partial-credit rule, the same for multi, cloze, order and match.
+
+    An answer is made of parts, and ``right`` of its ``total`` parts count as right:
+
+    ======= ====================================================================
+    cloze   each blank
+    match   each left item, right when paired with its partner
+    order   each pair of items, right when the two are in the right relative order
+    multi   each option that applies, right when ticked; every ticked option that
+            does not apply takes one right tick back (never below none)
+    ======= ====================================================================
+
+    All of them right is right; at least half of them is partly right (rated Hard);
+    fewer than half is wrong. The score is ``right / total``.
+    """
+    if right >= total:
+        outcome = Outcome.RIGHT
+    elif 2 * right >= total:
+        outcome = Outcome.PARTIAL
+    else:
+        outcome = Outcome.WRONG
+    return _graded(outcome, right / total if total else 1.0, parts)
 
 
 def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
@@ -142,17 +163,10 @@ def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
         for option in question.options
         if option in answers or option in selection
     ]
-    judged_right = sum((option in answers) == (option in selection) for option in question.options)
-    score = _fraction(judged_right, len(question.options))
-    if selection == answers:
-        outcome = Outcome.RIGHT
-    elif (selection and selection < answers) or (
-        selection > answers and selection != frozenset(question.options)
-    ):
-        outcome = Outcome.PARTIAL
-    else:
-        outcome = Outcome.WRONG
-    return _graded(outcome, score, parts)
+    # Each option that applies is a part; each tick of one that does not takes one back.
+    ticked_right = len(selection & answers)
+    ticked_wrong = len(selection - answers)
+    return _credited(max(ticked_right - ticked_wrong, 0), len(answers), parts)
 
 
 def _judged(
@@ -205,13 +219,7 @@ def _grade_cloze(question: Cloze, given: tuple[str, ...]) -> Grade:
         for reason in verdict.reasons
     )
     right = sum(part.correct for part in parts)
-    if right == len(parts):
-        outcome = Outcome.RIGHT
-    elif right == 0:
-        outcome = Outcome.WRONG
-    else:
-        outcome = Outcome.PARTIAL
-    return replace(_graded(outcome, _fraction(right, len(parts)), parts), reasons=reasons)
+    return replace(_credited(right, len(parts), parts), reasons=reasons)
 
 
 def _grade_order(question: Order, given: tuple[str, ...]) -> Grade:
@@ -227,14 +235,7 @@ def _grade_order(question: Order, given: tuple[str, ...]) -> Grade:
         for i in range(len(items))
         for j in range(i + 1, len(items))
     )
-    score = _fraction(pairs_right, pairs_total)
-    if all(part.correct for part in parts):
-        outcome = Outcome.RIGHT
-    elif score >= 0.5:
-        outcome = Outcome.PARTIAL
-    else:
-        outcome = Outcome.WRONG
-    return _graded(outcome, score, parts)
+    return _credited(pairs_right, pairs_total, parts)
 
 
 def _grade_match(question: Match, chosen: dict[str, str]) -> Grade:
@@ -242,14 +243,7 @@ def _grade_match(question: Match, chosen: dict[str, str]) -> Grade:
         PartResult(label=left, expected=right, given=chosen[left], correct=chosen[left] == right)
         for left, right in question.pairs
     ]
-    right = sum(part.correct for part in parts)
-    if right == len(parts):
-        outcome = Outcome.RIGHT
-    elif 2 * right >= len(parts):
-        outcome = Outcome.PARTIAL
-    else:
-        outcome = Outcome.WRONG
-    return _graded(outcome, _fraction(right, len(parts)), parts)
+    return _credited(sum(part.correct for part in parts), len(parts), parts)
 
 
 def _grade_evidence(question: Evidence, chosen: ParagraphPick) -> Grade:
@@ -260,6 +254,7 @@ def _grade_evidence(question: Evidence, chosen: ParagraphPick) -> Grade:
 
 
 def _grade_explain(question: Explain, given: Explained) -> Grade:
+    """Not the partial-credit rule: any point made is partly right, as the learner judged it."""
     parts = [
         PartResult(
             label=f"point {number}",
@@ -271,7 +266,7 @@ def _grade_explain(question: Explain, given: Explained) -> Grade:
     ]
     made = sum(part.correct for part in parts)
     outcome = Outcome.RIGHT if made == len(parts) else Outcome.PARTIAL if made else Outcome.WRONG
-    return _graded(outcome, _fraction(made, len(parts)), parts)
+    return _graded(outcome, made / len(parts) if parts else 1.0, parts)
 
 
 def grade(question: AnyQuestion, answer: Answer) -> Grade:

@@ -9,18 +9,21 @@ from __future__ import annotations
 import copy
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, State
 
-from briefquiz.clock import Clock, local_day
+from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_uid
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.forecast import RUNS
 from briefquiz.schedule.planner import Planner, Policy
-from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.schedule.readiness import Readiness, deck_readiness
+from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
+from briefquiz.schedule.study_day import study_day_bounds
 from briefquiz.study.answer_json import answer_to_json
 from briefquiz.study.grading import Answer, Grade, Outcome, grade
 from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
@@ -41,10 +44,17 @@ class Feedback:
     card_after: Card | None
     answered_at: datetime
     duration_ms: int
+    overridden: Outcome | None = None
+    """The verdict the learner overruled with "I was right" (then `grade` says right)."""
 
     @property
     def outcome(self) -> Outcome:
         return self.grade.outcome
+
+    @property
+    def can_override(self) -> bool:
+        """Only an auto-graded answer judged wrong or partly right can be claimed right."""
+        return self.outcome in (Outcome.WRONG, Outcome.PARTIAL)
 
     @property
     def next_due(self) -> datetime | None:
@@ -83,6 +93,7 @@ class _DeckState:
     deck: Deck
     settings: DeckSettings
     readiness_before: Readiness | None = None
+    work: SessionWork | None = None
 
     @property
     def policy(self) -> Policy:
@@ -98,6 +109,8 @@ class Session:
     limit: int | None = None
     rng: random.Random = field(default_factory=random.Random)
     planner: Planner = field(default_factory=Planner)
+    rules: PlanRules = field(default_factory=PlanRules)
+    forecast_runs: int = RUNS  # 0: no readiness (a simulator that measures it itself)
 
     queue: list[QueueItem] = field(init=False, default_factory=list)
     history: list[Feedback] = field(init=False, default_factory=list)
@@ -113,12 +126,20 @@ class Session:
         for deck in self.decks:
             state = _DeckState(deck, self.store.settings(deck.id))
             state.readiness_before = self._readiness(state, cards[deck.id], now)
+            if not self.cram:
+                state.work = self._work(state, cards[deck.id], now)
             self._states[deck.id] = state
         if self.cram:
             self.queue = build_cram_queue(self.decks, cards, now)
         else:
             self.queue = build_queue(
-                self.decks, cards, now, self._new_allowance, learn_ahead=LEARN_AHEAD
+                self.decks,
+                cards,
+                now,
+                self._new_allowance,
+                learn_ahead=LEARN_AHEAD,
+                due_by=lambda deck: self._work_of(deck).due_by,
+                final=lambda deck: self._work_of(deck).final,
             )
         self._next()
 
@@ -169,6 +190,32 @@ class Session:
             previous.duration_ms,
             previous,
         )
+        feedback = replace(feedback, overridden=previous.overridden)
+        self.history[-1] = feedback
+        self.feedback = feedback
+        return feedback
+
+    def override(self) -> Feedback:
+        """ "I was right": count the answer just given as right, rated Good; saved at once.
+
+        The new review replaces the graded one and is marked as an override. In cram it is
+        logged and changes no schedule.
+        """
+        previous = self.feedback
+        if previous is None or not previous.can_override:
+            raise RuntimeError("only a wrong or partly right auto-graded answer can be overridden")
+        regraded = replace(previous.grade, outcome=Outcome.RIGHT, score=1.0, suggested=Rating.Good)
+        feedback = self._save(
+            previous.item,
+            previous.answer,
+            regraded,
+            Rating.Good,
+            previous.answered_at,
+            previous.duration_ms,
+            previous,
+            override=True,
+        )
+        feedback = replace(feedback, overridden=previous.outcome)
         self.history[-1] = feedback
         self.feedback = feedback
         return feedback
@@ -273,18 +320,45 @@ class Session:
         again = [i for i in range(len(self.queue)) if not waiting(i)]
         return again[0] if again else None
 
+    def _work(self, state: _DeckState, cards: dict[str, Card], now: datetime) -> SessionWork:
+        deck, policy = state.deck, state.policy
+        seminar = policy.seminar_ahead(now)
+        in_window = self.rules.final.active(now, seminar)
+        start, end = study_day_bounds(now, self.clock.tz, self.rules.day_starts)
+        return session_work(
+            [q.id for q in deck.questions],
+            cards,
+            self.store.reviews(deck.id) if in_window else (),
+            policy,
+            state.settings.new_per_day,
+            self.store.new_introduced_on(deck.id, start, end),
+            now,
+            self.clock.tz,
+            self.rules,
+        )
+
+    def _work_of(self, deck: Deck) -> SessionWork:
+        work = self._states[deck.id].work
+        assert work is not None
+        return work
+
     def _new_allowance(self, deck: Deck) -> int:
-        settings = self._states[deck.id].settings
-        start, end = local_day(self.clock)
-        return max(settings.new_per_day - self.store.new_introduced_on(deck.id, start, end), 0)
+        return self._work_of(deck).new
 
     def _readiness(
         self, state: _DeckState, cards: dict[str, Card], now: datetime
     ) -> Readiness | None:
-        if self.cram:  # cram changes no schedule, so readiness is the same before and after
+        if self.cram or not self.forecast_runs:  # cram changes no schedule
             return None
-        today = introduced_today(self.store, state.deck.id, self.clock)
-        return deck_readiness(state.deck, state.settings, cards, now, today)
+        return deck_readiness(
+            self.store,
+            state.deck,
+            state.settings,
+            self.clock,
+            self.rules,
+            cards,
+            self.forecast_runs,
+        )
 
     def _save(
         self,
@@ -295,6 +369,8 @@ class Session:
         now: datetime,
         duration_ms: int,
         replacing: Feedback | None,
+        *,
+        override: bool = False,
     ) -> Feedback:
         deck_id, question_id = item.deck.id, item.question.id
         card_before: Card | None = None
@@ -310,8 +386,14 @@ class Session:
                 )
             assert card_before is not None
             policy = self._states[deck_id].policy
+            work = self._states[deck_id].work
             card_after = self.planner.review(
-                copy.copy(card_before), rating, now, policy, duration_ms or None
+                copy.copy(card_before),
+                rating,
+                now,
+                policy,
+                duration_ms or None,
+                no_fuzz_after=work.no_fuzz_after if work is not None else None,
             )
         review = ReviewRecord(
             uid=new_review_uid(),
@@ -324,6 +406,7 @@ class Session:
             duration_ms=duration_ms,
             cram=self.cram,
             replaces=replacing.review_uid if replacing is not None else None,
+            override=override,
         )
         self.store.record_review(review, card_after)
         return Feedback(
@@ -342,6 +425,12 @@ class Session:
         card = feedback.card_after
         if card is None or card.state is State.Review:
             return
+        item = feedback.item
+        if item.kind is Kind.FINAL:  # a miss in the final pass: relearned now, up to three tries
+            if item.tries < self.rules.final.tries:
+                self.queue.append(
+                    QueueItem(item.deck, item.question, card, Kind.FINAL, tries=item.tries + 1)
+                )
+            return
         if card.due <= self.clock.now() + LEARN_AHEAD:
-            item = feedback.item
             self.queue.append(QueueItem(item.deck, item.question, card, Kind.LEARNING))

@@ -35,7 +35,15 @@ from briefquiz.study.session import Feedback, Session, Summary
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
 from briefquiz.ui.wording.cloze import gapped_text
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, accepted_note, rating_keys
+from briefquiz.ui.wording.marks import (
+    MARKS,
+    OVERRIDE_HINT,
+    OVERRIDE_KEY,
+    RATING_NAMES,
+    accepted_note,
+    overridden_mark,
+    rating_keys,
+)
 from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
 
 WIDTH = 78
@@ -141,9 +149,9 @@ class PlainStudy:
         elapsed = int((self.monotonic() - started) * 1000)
         feedback = session.answer(answer, elapsed)  # type: ignore[arg-type]
         self.show_feedback(feedback)
-        if not isinstance(q, Flashcard) and not session.cram:
+        if not isinstance(q, Flashcard):
             try:
-                feedback = self.offer_rerate(feedback)
+                feedback = self.after_verdict(feedback)
             except _Stop:
                 self.say(f"saved · next review {self.when(feedback)}")
                 raise
@@ -189,16 +197,21 @@ class PlainStudy:
             except InputProblem as problem:
                 self.say(f"  {problem}")
 
+    @staticmethod
+    def _rating_of(line: str) -> Rating | None:
+        if line in ("1", "2", "3", "4"):
+            return Rating(int(line))
+        names = {name.lower(): r for r, name in RATING_NAMES.items()}
+        return names.get(line.lower())
+
     def read_rating(self, prompt: str, default: Rating | None = None) -> Rating:
         while True:
             line = self.ask(prompt).strip()
             if not line and default is not None:
                 return default
-            if line in ("1", "2", "3", "4"):
-                return Rating(int(line))
-            names = {name.lower(): r for r, name in RATING_NAMES.items()}
-            if line.lower() in names:
-                return names[line.lower()]
+            rating = self._rating_of(line)
+            if rating is not None:
+                return rating
             self.say("  type 1, 2, 3 or 4" + (" (Enter keeps the suggestion)" if default else ""))
 
     def show_feedback(self, feedback: Feedback) -> None:
@@ -230,13 +243,33 @@ class PlainStudy:
             )
             self.say(f"Source{place}: “{q.quote}”", indent="  ")
 
-    def offer_rerate(self, feedback: Feedback) -> Feedback:
-        suggested = RATING_NAMES[feedback.rating]
-        rating = self.read_rating(
-            f"Rating: {suggested}. Enter keeps it, or {rating_keys(', ')}: ",
-            default=feedback.rating,
-        )
-        return self.session.rerate(rating)
+    def after_verdict(self, feedback: Feedback) -> Feedback:
+        """Offer to change the rating (not in cram) and, after a miss, "I was right" (`!`)."""
+        cram = self.session.cram
+        if cram and not feedback.can_override:
+            return feedback
+        if cram:
+            prompt, problem = f"Enter goes on, or {OVERRIDE_HINT}: ", "  press Enter"
+        else:
+            keys = rating_keys(", ")
+            keys = f"{keys}, or {OVERRIDE_HINT}" if feedback.can_override else f"or {keys}"
+            prompt = f"Rating: {RATING_NAMES[feedback.rating]}. Enter keeps it, {keys}: "
+            problem = "  type 1, 2, 3 or 4 (Enter keeps the suggestion)"
+        if feedback.can_override:
+            problem += f", or {OVERRIDE_KEY} if you were right"
+        while True:
+            line = self.ask(prompt).strip()
+            if not line:
+                return feedback
+            if line == OVERRIDE_KEY and feedback.can_override:
+                overridden = self.session.override()
+                assert overridden.overridden is not None
+                self.say(overridden_mark(overridden.overridden))
+                return overridden
+            rating = None if cram else self._rating_of(line)
+            if rating is not None:
+                return self.session.rerate(rating)
+            self.say(problem)
 
     def when(self, feedback: Feedback) -> str:
         due = feedback.next_due

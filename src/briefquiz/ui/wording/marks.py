@@ -19,6 +19,15 @@ MARKS = {
     Outcome.SELF_GRADED: "•",
 }
 
+OVERRIDE_KEY = "!"
+"""Typed or pressed after a wrong or partly right verdict: "I was right"."""
+OVERRIDE_HINT = f"{OVERRIDE_KEY} I was right"
+
+
+def overridden_mark(original: Outcome) -> str:
+    """`✓ Right (overridden; graded ✗ Wrong)`: an answer the learner said was right."""
+    return f"{MARKS[Outcome.RIGHT]} (overridden; graded {MARKS[original]})"
+
 
 def rating_keys(separator: str) -> str:
     """`1 Again, 2 Hard, 3 Good, 4 Easy`: the key of each rating and its name."""

@@ -1,9 +1,10 @@
 """The panel that replaces a question's input once it is answered (and saved).
 
 It says right / partly right / wrong with a mark, what was expected and what was given, the
-explanation, and the quote inside its paragraph. Keys 1-4 ask to change the rating, Enter to
-go on, `o` to open the article at the quote: the panel only posts messages; the study
-screen talks to the session and hands the new `Feedback` back down.
+explanation, and the quote inside its paragraph. Keys 1-4 ask to change the rating, `!` to
+count a wrong or partly right answer right ("I was right"), Enter to go on, `o` to open the
+article at the quote: the panel only posts messages; the study screen talks to the session
+and hands the new `Feedback` back down.
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ class FeedbackPanel(Vertical, can_focus=True):
             Binding(str(int(rating)), f"rerate({int(rating)})", name, show=False)
             for rating, name in RATING_NAMES.items()
         ),
+        Binding("exclamation_mark", "override", "I was right", show=False),
         Binding("enter", "next", "Next", show=False),
         Binding("o", "article", "Article", show=False),
     ]
@@ -108,6 +110,10 @@ class FeedbackPanel(Vertical, can_focus=True):
     @dataclass
     class Rerate(Message):
         rating: Rating
+
+    @dataclass
+    class Override(Message):
+        pass
 
     @dataclass
     class Next(Message):
@@ -129,6 +135,8 @@ class FeedbackPanel(Vertical, can_focus=True):
         return self.current.card_after is None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":
+            return self.current.can_override
         return not (action == "rerate" and self.cram)
 
     @property
@@ -186,6 +194,8 @@ class FeedbackPanel(Vertical, can_focus=True):
             return
         self.query_one("#verdict", Static).update(verdict(feedback))
         self.query_one("#rating", Static).update(rating_line(feedback, self.clock.now()))
+        self.remove_class(*OUTCOME_CLASSES.values())
+        self.add_class(OUTCOME_CLASSES[feedback.outcome])
         self._mark_rating(feedback)
 
     def _mark_rating(self, feedback: Feedback) -> None:
@@ -197,6 +207,10 @@ class FeedbackPanel(Vertical, can_focus=True):
 
     def action_rerate(self, value: int) -> None:
         self.post_message(self.Rerate(Rating(value)))
+
+    def action_override(self) -> None:
+        if self.current.can_override:
+            self.post_message(self.Override())
 
     def action_next(self) -> None:
         self.post_message(self.Next())

@@ -21,7 +21,7 @@ from briefquiz.deck.model import (
 from briefquiz.study.grading import LEAVE, SELECT, Outcome, PartResult
 from briefquiz.study.session import Feedback
 from briefquiz.text.timefmt import relative
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES
+from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, overridden_mark
 
 OUTCOME_CLASSES = {
     Outcome.RIGHT: "-right",
@@ -35,6 +35,8 @@ def verdict(feedback: Feedback) -> str:
     """`✓ Right · answer saved`; a textual mark, never colour alone."""
     if feedback.outcome is Outcome.SELF_GRADED:
         return f"• You rated it {RATING_NAMES[feedback.rating]} · answer saved"
+    if feedback.overridden is not None:
+        return f"{overridden_mark(feedback.overridden)} · answer saved"
     text = MARKS[feedback.outcome]
     parts = feedback.grade.parts
     question = feedback.item.question
