@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefquiz.deck.model import Blank, Cloze, QuestionType
-from briefquiz.study.session import Summary
+from briefquiz.study.reports import Summary
 from briefquiz.ui.wording.cloze import gapped_text
 from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import rating_keys

@@ -31,7 +31,8 @@ from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.discussion import Explained, opening
 from briefquiz.study.grading import Outcome
 from briefquiz.study.queue import Presentation, QueueItem
-from briefquiz.study.session import Feedback, Session, Summary
+from briefquiz.study.reports import Feedback, Summary
+from briefquiz.study.session import Session
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
 from briefquiz.ui.wording.cloze import gapped_text

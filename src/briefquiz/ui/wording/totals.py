@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from briefquiz.schedule.readiness import Readiness
-from briefquiz.study.session import Summary
+from briefquiz.study.reports import Summary
 from briefquiz.text.timefmt import duration, local, percent, relative
 
 

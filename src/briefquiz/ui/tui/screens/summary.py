@@ -13,7 +13,7 @@ from textual.widgets import Static
 from briefquiz.deck.model import Deck
 from briefquiz.study.answer_text import expected_text
 from briefquiz.study.grading import Outcome
-from briefquiz.study.session import DeckOutlook, Feedback, Summary
+from briefquiz.study.reports import DeckOutlook, Feedback, Summary
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from briefquiz.deck.model import Evidence, Explain
 from briefquiz.study.discussion import ParagraphPick, paragraph_of
-from briefquiz.study.session import Feedback
+from briefquiz.study.reports import Feedback
 from briefquiz.ui.tui.widgets.passage import Passage, caption
 
 

@@ -25,7 +25,7 @@ from briefquiz.deck.model import Cloze, Match, Order, QuestionType, Typed
 from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import Outcome
-from briefquiz.study.session import Feedback
+from briefquiz.study.reports import Feedback
 from briefquiz.ui.tui.widgets.discussion import discussion_passages
 from briefquiz.ui.tui.widgets.passage import Passage
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict

@@ -19,7 +19,7 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.study.grading import LEAVE, SELECT, Outcome, PartResult
-from briefquiz.study.session import Feedback
+from briefquiz.study.reports import Feedback
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, overridden_mark
 
