@@ -172,6 +172,7 @@ class PlainStudy:
                 )
             case Explain():
                 written = self.ask("Your answer (Enter when done): ").strip()
+                self.say("The key points of a model answer:")
                 for n, point in enumerate(q.points, 1):
                     self.say(f"{n}. {point.text}", indent="  ")
                 self.say(instructions(q))
