@@ -210,6 +210,10 @@ def test_coverage_of_the_bundled_decks(bq) -> None:
     result = run(bq, "check", "--coverage")
     assert result.returncode == 0, result.stderr
     assert re.search(r"\d+ of \d+ paragraphs have questions", result.stdout)
+    # Every paragraph of the authors' text has a reasoning question; the editor's note is apart.
+    assert "14 of the 14 of the authors' text have reasoning questions" in result.stdout
+    [note] = [line for line in result.stdout.splitlines() if "Editor’s Note" in line]
+    assert "(note)" in note
 
 
 def test_version(bq) -> None:

@@ -30,7 +30,7 @@ from briefquiz.deck.model import (
 from briefquiz.deck.sourcetext import Paragraph, SourceText, deck_source, normalize
 
 REASONING_TAG = "reasoning"
-EDITORIAL_OPENINGS = ("editor's note", "editors note", "editor's note:")
+EDITORIAL_OPENINGS = ("editor's note", "editors note")
 
 
 def is_editorial(paragraph: Paragraph) -> bool:

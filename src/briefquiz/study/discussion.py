@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefquiz.deck.model import Evidence, Explain
+from briefquiz.deck.model import Evidence
 from briefquiz.deck.sourcetext import Paragraph
 
 OPENING_WORDS = 8
@@ -41,16 +41,16 @@ class Explained:
     ticked: frozenset[int]
 
 
-def pick(question: Evidence, ordinal: int) -> ParagraphPick:
-    """The pick of the question's paragraph `ordinal`; ValueError for one it does not list."""
-    for paragraph in question.paragraphs:
-        if paragraph.ordinal == ordinal:
-            return ParagraphPick(ordinal, opening(paragraph))
-    raise ValueError(f"question {question.id!r} lists no paragraph {ordinal}")
-
-
 def paragraph_of(question: Evidence, ordinal: int) -> Paragraph | None:
     return next((p for p in question.paragraphs if p.ordinal == ordinal), None)
+
+
+def pick(question: Evidence, ordinal: int) -> ParagraphPick:
+    """The pick of the question's paragraph `ordinal`; ValueError for one it does not list."""
+    paragraph = paragraph_of(question, ordinal)
+    if paragraph is None:
+        raise ValueError(f"question {question.id!r} lists no paragraph {ordinal}")
+    return ParagraphPick(ordinal, opening(paragraph))
 
 
 def evidence_closeness(question: Evidence, chosen: ParagraphPick) -> float:
@@ -61,10 +61,3 @@ def evidence_closeness(question: Evidence, chosen: ParagraphPick) -> float:
     if chosen.ordinal - 1 in right or chosen.ordinal + 1 in right:
         return 0.5
     return 0.0
-
-
-def checked_ticks(question: Explain, answer: Explained) -> frozenset[int]:
-    outside = sorted(i for i in answer.ticked if not 0 <= i < len(question.points))
-    if outside:
-        raise ValueError(f"question {question.id!r} has no point {outside[0] + 1}")
-    return answer.ticked

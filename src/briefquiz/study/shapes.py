@@ -9,7 +9,7 @@ from __future__ import annotations
 from fsrs import Rating
 
 from briefquiz.deck.model import AnyQuestion, Choice, Cloze, Evidence, Explain, Match, Multi, Order
-from briefquiz.study.discussion import Explained, ParagraphPick, checked_ticks
+from briefquiz.study.discussion import Explained, ParagraphPick, paragraph_of
 
 UNMATCHED = ""
 """The right side of a match pair whose left was not matched to anything."""
@@ -118,7 +118,7 @@ def checked_pairs(question: Match, answer: object) -> dict[str, str]:
 def checked_pick(question: Evidence, answer: object) -> ParagraphPick:
     if not isinstance(answer, ParagraphPick):
         raise type_error(question, "a ParagraphPick", answer)
-    if all(p.ordinal != answer.ordinal for p in question.paragraphs):
+    if paragraph_of(question, answer.ordinal) is None:
         raise ValueError(f"question {question.id!r} lists no paragraph {answer.ordinal}")
     return answer
 
@@ -131,5 +131,7 @@ def as_explained(question: Explain, answer: object) -> Explained:
 
 def checked_explained(question: Explain, answer: object) -> Explained:
     explained = as_explained(question, answer)
-    checked_ticks(question, explained)
+    outside = sorted(i for i in explained.ticked if not 0 <= i < len(question.points))
+    if outside:
+        raise ValueError(f"question {question.id!r} has no point {outside[0] + 1}")
     return explained
