@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from briefquiz.deck.reading import DATA_LIMIT, read_regular
 from briefquiz.progress.records import ImportSummary
 
 
@@ -35,7 +36,7 @@ def describe_export(exported: dict[str, Any]) -> str:
 def read_progress_file(path: Path) -> Any:
     """The parsed JSON of an exported progress file."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, DATA_LIMIT)
     except FileNotFoundError:
         raise ProgressFileError(f"{path}: no such file") from None
     except IsADirectoryError:
