@@ -56,6 +56,15 @@ def read_progress_file(path: Path) -> Any:
         raise ProgressFileError(
             f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); nothing was imported"
         ) from None
+    except RecursionError:
+        raise ProgressFileError(
+            f"{path}: not a progress file (nested too deeply); nothing was imported"
+        ) from None
+    except ValueError:  # Python's limit on the digits of an integer
+        raise ProgressFileError(
+            f"{path}: not a progress file (a number with thousands of digits);"
+            " nothing was imported"
+        ) from None
 
 
 def _count(number: int, one: str, many: str) -> str:
