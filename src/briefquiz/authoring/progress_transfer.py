@@ -62,8 +62,7 @@ def read_progress_file(path: Path) -> Any:
         ) from None
     except ValueError:  # Python's limit on the digits of an integer
         raise ProgressFileError(
-            f"{path}: not a progress file (a number with thousands of digits);"
-            " nothing was imported"
+            f"{path}: not a progress file (a number with thousands of digits); nothing was imported"
         ) from None
 
 

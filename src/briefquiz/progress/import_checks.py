@@ -31,7 +31,7 @@ MAX_NESTING: Final = 16  # an answer is a value, a list or a list of lists
 MAX_STEP: Final = 1_000
 MAX_DURATION_MS: Final = 2**53  # exact in a JSON number, and an SQLite integer
 MAX_STABILITY: Final = 1_000_000.0  # days; fsrs itself caps intervals at 100 years
-MAX_NEW_PER_DAY: Final = 10_000
+MAX_NEW_PER_DAY: Final = 2**31 - 1  # what the store holds; settings refuse more than 10,000
 #: Times are kept to these years, so that scheduling a century ahead still fits a datetime.
 EARLIEST: Final = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST: Final = datetime(9000, 1, 1, tzinfo=UTC)
@@ -237,15 +237,10 @@ def _parse_review(item: Mapping[str, Any], where: str) -> tuple[ReviewRecord, st
 
 def _parse_settings(item: Mapping[str, Any], where: str) -> DeckSettings:
     seminar = _time(item, "seminar_at", where, optional=True)
-    retention = _float(item, "desired_retention", where)
-    if retention is None or not 0.5 <= retention < 1:
-        raise ImportProblem(
-            f"{where}.desired_retention", f"expected a number from 0.5 to below 1, got {retention}"
-        )
     try:
         return DeckSettings(
             deck_id=_required_text(item, "deck_id", where),
-            desired_retention=retention,
+            desired_retention=_field(item, "desired_retention", where),
             new_per_day=_int(item, "new_per_day", where, MAX_NEW_PER_DAY),  # type: ignore[arg-type]
             seminar_at=seminar,
         )

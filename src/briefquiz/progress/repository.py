@@ -13,6 +13,7 @@ Times are timezone-aware datetimes and always come back in UTC, equal to what wa
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,8 @@ from typing import Any, Final, Self
 
 import fsrs
 
-from briefquiz.progress import rows
+from briefquiz.progress import card_log, rows
+from briefquiz.progress.card_log import Schedule
 from briefquiz.progress.database import Database, StoreError, backup_connection
 from briefquiz.progress.interchange import export_progress, merge_progress, parse_export
 from briefquiz.progress.records import DeckSettings, ImportSummary, ReviewRecord, require_text
@@ -100,14 +102,24 @@ class Store:
 
     # ---- reviews
 
-    def record_review(self, review: ReviewRecord, card: fsrs.Card | None) -> None:
-        """Append ``review`` and (unless ``card`` is None, e.g. cram) save the card state.
+    def record_review(
+        self,
+        review: ReviewRecord,
+        card: fsrs.Card | None = None,
+        *,
+        schedule: Schedule | None = None,
+    ) -> tuple[fsrs.Card | None, fsrs.Card | None]:
+        """Append ``review`` with the card state it produced; returns (before, after).
 
-        One transaction; durable when this returns. ``card.card_id`` must be the id the
-        store gave this (deck, question) (see :meth:`new_card`), else ``ValueError``.
+        With ``schedule``, the state is computed inside the write transaction from the newest
+        stored state (or, for a review that ``replaces`` another, from the state before that
+        one), so a second briefquiz writing meanwhile is never overwritten. A ``card`` is
+        taken as the state produced as it is (its ``card_id`` must be the one the store gave
+        this question, else ``ValueError``); with neither (cram) no schedule changes. The
+        card's current state becomes the state after its newest effective review. One
+        transaction; durable when this returns.
         """
         answer = rows.dump_answer(review.answer)
-        columns = None if card is None else rows.card_columns(card)
         with self._db.writing() as conn:
             qid, _ = rows.ensure_question(conn, review.deck_id, review.question_id)
             if card is not None and card.card_id != qid:
@@ -115,14 +127,23 @@ class Store:
                     f"card_id {card.card_id} does not belong to {review.deck_id}/"
                     f"{review.question_id} (its id is {qid}); use Store.new_card or Store.card"
                 )
+            before: fsrs.Card | None = None
+            after = card
+            if schedule is not None:
+                before = card_log.state_before(conn, qid, review.replaces, review.reviewed_at)
+                after = schedule(copy.copy(before))
+                after.card_id = qid
             try:
-                rows.insert_review(conn, qid, review, answer, merge=False)
+                rows.insert_review(
+                    conn, qid, review, answer, merge=False, after=card_log.after_columns(after)
+                )
             except sqlite3.IntegrityError as exc:
                 raise StoreError(
                     f"Review {review.uid} is already recorded in {self.path}."
                 ) from exc
-            if columns is not None:
-                rows.upsert_card(conn, qid, columns)
+            if after is not None:
+                card_log.sync_card(conn, qid)
+        return before, after
 
     def reviews(
         self, deck_id: str | None = None, since: datetime | None = None

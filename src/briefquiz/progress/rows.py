@@ -28,7 +28,8 @@ CARD_SELECT: Final = (
 #: The review columns, as :func:`review_from_row` reads them.
 REVIEW_SELECT: Final = (
     "SELECT r.uid, q.deck_id, q.question_id, r.reviewed_at_us, r.rating, r.outcome,"
-    " r.answer, r.duration_ms, r.cram, r.replaces"
+    " r.answer, r.duration_ms, r.cram, r.replaces, r.after_state, r.after_step,"
+    " r.after_stability, r.after_difficulty, r.after_due_us, r.after_last_review_us"
     " FROM reviews r JOIN questions q ON q.id = r.question"
 )
 
@@ -136,19 +137,35 @@ def ensure_question(conn: sqlite3.Connection, deck_id: str, question_id: str) ->
 
 
 def insert_review(
-    conn: sqlite3.Connection, question: int, review: ReviewRecord, answer: str, *, merge: bool
+    conn: sqlite3.Connection,
+    question: int,
+    review: ReviewRecord,
+    answer: str,
+    *,
+    merge: bool,
+    after: dict[str, int | float | None] | None = None,
 ) -> bool:
     """Append ``review`` (its ``answer`` already as JSON text); True if a row was added.
 
+    ``after``: the ``after_*`` columns of the state it produced (``card_log.after_columns``).
     With ``merge`` a review whose uid is already there is skipped, else it raises
     ``sqlite3.IntegrityError``.
     """
+    state = after or {}
     cursor = conn.execute(
         "INSERT INTO reviews (uid, question, reviewed_at_us, rating, outcome, answer,"
-        " duration_ms, cram, replaces) VALUES (:uid, :question, :reviewed_at_us, :rating,"
-        " :outcome, :answer, :duration_ms, :cram, :replaces)"
-        + (" ON CONFLICT (uid) DO NOTHING" if merge else ""),
+        " duration_ms, cram, replaces, after_state, after_step, after_stability,"
+        " after_difficulty, after_due_us, after_last_review_us) VALUES (:uid, :question,"
+        " :reviewed_at_us, :rating, :outcome, :answer, :duration_ms, :cram, :replaces,"
+        " :after_state, :after_step, :after_stability, :after_difficulty, :after_due_us,"
+        " :after_last_review_us)" + (" ON CONFLICT (uid) DO NOTHING" if merge else ""),
         {
+            "after_state": state.get("after_state"),
+            "after_step": state.get("after_step"),
+            "after_stability": state.get("after_stability"),
+            "after_difficulty": state.get("after_difficulty"),
+            "after_due_us": state.get("after_due_us"),
+            "after_last_review_us": state.get("after_last_review_us"),
             "uid": review.uid,
             "question": question,
             "reviewed_at_us": to_us(review.reviewed_at, "reviewed_at"),

@@ -67,9 +67,9 @@ HOSTILE: dict[str, tuple[str, str]] = {
         "settings[0].new_per_day: ",
     ),
     "stability-huge": (variant("cards", "stability", 1e300), "cards[0].stability: "),
-    "retention-tiny": (
-        variant("settings", "desired_retention", 1e-300),
-        "settings[0].desired_retention: ",
+    "retention-one": (
+        variant("settings", "desired_retention", 1.0),
+        "settings[0]: desired_retention must be between 0 and 1",
     ),
     "answer-5000-deep": (variant("reviews", "answer", "X").replace('"X"', DEEP), "nested"),
     "answer-100-deep": (
