@@ -23,7 +23,7 @@ from briefquiz.progress.records import DeckSettings, ReviewRecord, is_int
 __all__ = ["ImportProblem", "ParsedExport", "parse_export"]
 
 EXPORT_FORMAT: Final = "briefquiz-progress"
-EXPORT_VERSION: Final = 1
+EXPORT_VERSION: Final = 2  # 2: each review carries the card state it produced
 
 MAX_ID: Final = 256  # characters of a deck id, question id or review uid
 MAX_ANSWER: Final = 100_000  # characters of an answer, as the JSON text the log keeps
@@ -52,7 +52,7 @@ class ParsedExport:
 
     questions: list[tuple[str, str]]
     cards: list[tuple[str, str, fsrs.Card]]
-    reviews: list[tuple[ReviewRecord, str]]
+    reviews: list[tuple[ReviewRecord, str, fsrs.Card | None]]  # the record, its answer, its state
     settings: list[DeckSettings]
 
 
@@ -211,7 +211,9 @@ def parse_card(item: Mapping[str, Any], where: str) -> fsrs.Card:
     )
 
 
-def _parse_review(item: Mapping[str, Any], where: str) -> tuple[ReviewRecord, str]:
+def _parse_review(
+    item: Mapping[str, Any], where: str
+) -> tuple[ReviewRecord, str, fsrs.Card | None]:
     at = _time(item, "reviewed_at", where)
     assert at is not None
     try:
@@ -232,7 +234,11 @@ def _parse_review(item: Mapping[str, Any], where: str) -> tuple[ReviewRecord, st
         raise ImportProblem(where, str(exc)) from None
     if len(answer) > MAX_ANSWER:
         raise ImportProblem(f"{where}.answer", f"longer than {MAX_ANSWER:,} characters")
-    return review, answer
+    state = item.get("card")
+    if state is not None and not isinstance(state, dict):
+        raise ImportProblem(f"{where}.card", f"expected an object or null, got {_short(state)}")
+    after = None if state is None or review.cram else parse_card(state, f"{where}.card")
+    return review, answer, after
 
 
 def _parse_settings(item: Mapping[str, Any], where: str) -> DeckSettings:

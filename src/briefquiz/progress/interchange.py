@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from briefquiz.progress import rows
+from briefquiz.progress import card_log, rows
 from briefquiz.progress.import_checks import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -38,7 +38,12 @@ def _card_json(row: sqlite3.Row) -> dict[str, Any]:
     return {"deck_id": row["deck_id"], "question_id": row["question_id"], **state}
 
 
-def _review_json(review: ReviewRecord) -> dict[str, Any]:
+def _state_json(row: sqlite3.Row) -> dict[str, Any] | None:
+    card = card_log.after_card(row)
+    return None if card is None else {k: v for k, v in card.to_dict().items() if k != "card_id"}
+
+
+def _review_json(review: ReviewRecord, row: sqlite3.Row) -> dict[str, Any]:
     return {
         "uid": review.uid,
         "deck_id": review.deck_id,
@@ -50,6 +55,7 @@ def _review_json(review: ReviewRecord) -> dict[str, Any]:
         "duration_ms": review.duration_ms,
         "cram": review.cram,
         "replaces": review.replaces,
+        "card": _state_json(row),  # the state it produced (version 2); null for cram
     }
 
 
@@ -75,7 +81,7 @@ def export_progress(conn: sqlite3.Connection) -> dict[str, Any]:
             {"deck_id": row["deck_id"], "question_id": row["question_id"]} for row in questions
         ],
         "cards": [_card_json(row) for row in cards],
-        "reviews": [_review_json(rows.review_from_row(row)) for row in reviews],
+        "reviews": [_review_json(rows.review_from_row(row), row) for row in reviews],
         "settings": [_settings_json(rows.settings_from_row(row)) for row in settings],
     }
 
@@ -116,12 +122,18 @@ def merge_progress(conn: sqlite3.Connection, parsed: ParsedExport) -> ImportSumm
             cards_taken += 1
         else:
             cards_kept += 1
-    for review, answer in parsed.reviews:
+    stated: set[int] = set()
+    for review, answer, after in parsed.reviews:
         qid = ensure(review.deck_id, review.question_id)
-        if rows.insert_review(conn, qid, review, answer, merge=True):
+        columns = card_log.after_columns(after)
+        if rows.insert_review(conn, qid, review, answer, merge=True, after=columns):
             reviews_added += 1
+            if after is not None:
+                stated.add(qid)
         else:
             reviews_skipped += 1
+    for qid in sorted(stated):  # the card follows its newest effective review, theirs or ours
+        card_log.sync_card(conn, qid)
     for settings in parsed.settings:
         settings_added += rows.insert_settings(conn, settings, replace=False)
     return ImportSummary(
