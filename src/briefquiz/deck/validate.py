@@ -31,6 +31,7 @@ from briefquiz.deck.reading import DECK_LIMIT, escapes_to_system, read_regular
 from briefquiz.deck.sourcetext import SourceCache, SourceText
 from briefquiz.deck.yamlnodes import Mapping, Mark, Node, Scalar, Sequence, YamlProblem, compose
 from briefquiz.deck.yamlnodes import decode as decode_bytes
+from briefquiz.text.control import describe_control, first_control, strip_controls
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_OPTIONS = 9  # options, order items and match pairs are picked with the digit keys 1-9
@@ -124,6 +125,14 @@ class DeckReader:
             self.error(node, f"{what} must be a text value, not {node.kind}", "type")
             return None
         value = node.value.strip()
+        if (at := first_control(value)) is not None:
+            self.error(
+                node,
+                f"{what} holds the control character {describe_control(value[at])}, which"
+                " could drive the terminal; remove it",
+                "control-character",
+            )
+            value = strip_controls(value)
         if not value and not allow_empty:
             self.error(node, f"{what} must not be empty", "empty")
             return None

@@ -19,6 +19,7 @@ import fsrs
 from briefquiz.progress import rows
 from briefquiz.progress.database import StoreError
 from briefquiz.progress.records import DeckSettings, ReviewRecord, is_int
+from briefquiz.text.control import describe_control, first_control
 
 __all__ = ["ImportProblem", "ParsedExport", "parse_export"]
 
@@ -83,6 +84,10 @@ def _text(obj: Mapping[str, Any], key: str, where: str, optional: bool = False) 
         raise ImportProblem(f"{where}.{key}", f"expected a non-empty string, got {_short(value)}")
     if len(value) > MAX_ID:
         raise ImportProblem(f"{where}.{key}", f"longer than {MAX_ID} characters")
+    if (at := first_control(value)) is not None:
+        raise ImportProblem(
+            f"{where}.{key}", f"holds the control character {describe_control(value[at])}"
+        )
     return value
 
 
