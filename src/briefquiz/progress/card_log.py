@@ -49,12 +49,13 @@ def after_columns(card: fsrs.Card | None) -> dict[str, int | float | None]:
     return {f"after_{name}": value for name, value in rows.card_columns(card).items()}
 
 
-def after_card(row: sqlite3.Row, card_id: int = 0) -> fsrs.Card | None:
+@rows.row_reader("the review with uid", "uid")
+def after_card(row: sqlite3.Row) -> fsrs.Card | None:
     """The card a review row with ``after_*`` columns produced, or None (cram, old import)."""
     if row["after_state"] is None:
         return None
     card = fsrs.Card(
-        card_id=card_id,
+        card_id=0,
         state=fsrs.State(row["after_state"]),
         step=row["after_step"],
         stability=row["after_stability"],

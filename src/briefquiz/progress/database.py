@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from briefquiz.errors import UserFacingError
-from briefquiz.progress import migrations
+from briefquiz.progress import migrations, rows
 
 __all__ = ["BUSY_TIMEOUT_S", "Database", "StoreError", "backup_connection"]
 
@@ -66,7 +66,11 @@ def _opening_lock(path: Path) -> Iterator[None]:
         yield
         return
     lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    except OSError:  # a read-only data dir: nothing can be migrated there, so nothing to order
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -107,10 +111,20 @@ def backup_connection(source: sqlite3.Connection, dest: Path) -> None:
         raise
 
 
+def _restore_hint(path: Path) -> str:
+    """Where to turn for a backup, named only when there is one."""
+    folder = path.parent / "backups"
+    try:
+        found = any(folder.glob("*.sqlite3"))
+    except OSError:
+        found = False
+    return f"; `briefquiz backups` lists the backups in {folder} to restore" if found else ""
+
+
 def _untouched_hint(path: Path) -> str:
-    return (
-        "It was left untouched; move it aside to start afresh, "
-        f"or restore a backup from {path.parent / 'backups'}."
+    hint = _restore_hint(path)
+    return "It was left untouched; move it aside to start afresh" + (
+        f", or restore a backup ({hint.removeprefix('; ')})." if hint else "."
     )
 
 
@@ -139,6 +153,11 @@ def _translated(path: Path) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as exc:
         raise StoreError(_describe(exc, path)) from exc
+    except rows.DamagedRow as exc:
+        raise StoreError(
+            f"{path} has a damaged row: {exc.detail}. Run `briefquiz doctor` to check the file"
+            f" and repair what it can{_restore_hint(path)}."
+        ) from exc
 
 
 def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:

@@ -78,7 +78,7 @@ class Store:
                 f"{rows.CARD_SELECT} WHERE q.deck_id = ? AND q.question_id = ?",
                 (deck_id, question_id),
             ).fetchone()
-        return None if row is None else rows.card_from_row(row)
+            return None if row is None else rows.card_from_row(row)
 
     def cards(self, deck_id: str) -> dict[str, fsrs.Card]:
         """question_id -> saved card, including questions no longer in the deck."""
@@ -86,7 +86,7 @@ class Store:
             found = conn.execute(
                 f"{rows.CARD_SELECT} WHERE q.deck_id = ? ORDER BY q.id", (deck_id,)
             ).fetchall()
-        return {str(row["question_id"]): rows.card_from_row(row) for row in found}
+            return {str(row["question_id"]): rows.card_from_row(row) for row in found}
 
     def new_card(self, deck_id: str, question_id: str, now: datetime) -> fsrs.Card:
         """A fresh card due ``now``, not saved; its card_id is stable for (deck, question)."""
@@ -162,7 +162,7 @@ class Store:
             found = conn.execute(
                 f"{rows.REVIEW_SELECT}{where} ORDER BY r.reviewed_at_us, r.seq", params
             ).fetchall()
-        return [rows.review_from_row(row) for row in found]
+            return [rows.review_from_row(row) for row in found]
 
     def new_introduced_on(self, deck_id: str, day_start: datetime, day_end: datetime) -> int:
         """How many of the deck's questions had their first non-cram review in [start, end)."""
@@ -184,7 +184,7 @@ class Store:
         """The deck's settings (defaults if never saved)."""
         with self._db.reading() as conn:
             row = conn.execute(f"{rows.SETTINGS_SELECT} WHERE deck_id = ?", (deck_id,)).fetchone()
-        return DeckSettings(deck_id) if row is None else rows.settings_from_row(row)
+            return DeckSettings(deck_id) if row is None else rows.settings_from_row(row)
 
     def save_settings(self, settings: DeckSettings) -> None:
         with self._db.writing() as conn:

@@ -7,13 +7,16 @@ Every function here runs on a connection the caller holds (inside its transactio
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import fsrs
 
+from briefquiz.errors import UserFacingError
 from briefquiz.progress.records import DeckSettings, ReviewRecord, require_aware
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -36,6 +39,42 @@ REVIEW_SELECT: Final = (
 SETTINGS_SELECT: Final = (
     "SELECT deck_id, desired_retention, new_per_day, seminar_at_us FROM deck_settings"
 )
+
+
+class DamagedRow(UserFacingError):
+    """A stored row that cannot be read back (a time out of range, invalid JSON, ...).
+
+    Read inside a transaction, it becomes a ``StoreError`` naming the file, and the backups
+    when there are some; its own text names the row and ``briefquiz doctor``.
+    """
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"The progress database has a damaged row: {detail}. Run `briefquiz doctor` to"
+            " check the file and repair what it can"
+        )
+        self.detail = detail
+
+
+_ROW = TypeVar("_ROW")
+
+
+def row_reader(
+    what: str, key: str
+) -> Callable[[Callable[[sqlite3.Row], _ROW]], Callable[[sqlite3.Row], _ROW]]:
+    """Turn any failure to read a row into a :class:`DamagedRow` naming it (by ``key``)."""
+
+    def wrap(read: Callable[[sqlite3.Row], _ROW]) -> Callable[[sqlite3.Row], _ROW]:
+        @functools.wraps(read)
+        def checked(row: sqlite3.Row) -> _ROW:
+            try:
+                return read(row)
+            except (ValueError, TypeError, OverflowError) as exc:
+                raise DamagedRow(f"{what} {row[key]!r} ({exc})") from exc
+
+        return checked
+
+    return wrap
 
 
 def to_us(value: datetime, what: str = "datetime") -> int:
@@ -63,6 +102,7 @@ def dump_answer(answer: Any) -> str:
 # --------------------------------------------------------------------------- cards
 
 
+@row_reader("the card of question row", "card_id")
 def card_from_row(row: sqlite3.Row) -> fsrs.Card:
     """The fsrs card of a :data:`CARD_SELECT` row."""
     step = row["step"]
@@ -180,6 +220,7 @@ def insert_review(
     return cursor.rowcount == 1
 
 
+@row_reader("the review with uid", "uid")
 def review_from_row(row: sqlite3.Row) -> ReviewRecord:
     """The record of a :data:`REVIEW_SELECT` row."""
     replaces = row["replaces"]
@@ -200,6 +241,7 @@ def review_from_row(row: sqlite3.Row) -> ReviewRecord:
 # --------------------------------------------------------------------------- settings
 
 
+@row_reader("the settings of deck", "deck_id")
 def settings_from_row(row: sqlite3.Row) -> DeckSettings:
     """The settings of a :data:`SETTINGS_SELECT` row."""
     return DeckSettings(
