@@ -118,10 +118,13 @@ def disagreeing_cards(conn: sqlite3.Connection) -> list[int]:
     for (question,) in conn.execute(
         "SELECT DISTINCT question FROM reviews WHERE after_state IS NOT NULL ORDER BY question"
     ).fetchall():
-        expected = newest_state(conn, int(question))
-        row = conn.execute(f"{rows.CARD_SELECT} WHERE c.question = ?", (question,)).fetchone()
-        if expected is None:
+        try:
+            expected = newest_state(conn, int(question))
+            row = conn.execute(f"{rows.CARD_SELECT} WHERE c.question = ?", (question,)).fetchone()
+            stored = None if row is None else rows.card_columns(rows.card_from_row(row))
+        except rows.DamagedRow:
+            found.append(int(question))
             continue
-        if row is None or rows.card_columns(rows.card_from_row(row)) != rows.card_columns(expected):
+        if expected is not None and stored != rows.card_columns(expected):
             found.append(int(question))
     return found

@@ -21,7 +21,14 @@ from typing import Final
 from briefquiz.errors import UserFacingError
 from briefquiz.progress import migrations, rows
 
-__all__ = ["BUSY_TIMEOUT_S", "Database", "StoreError", "backup_connection"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "Database",
+    "StoreError",
+    "backup_connection",
+    "in_use_path",
+    "opening_lock",
+]
 
 BUSY_TIMEOUT_S: Final = 10.0
 
@@ -53,7 +60,7 @@ def _create_private_file(path: Path) -> None:
 
 
 @contextmanager
-def _opening_lock(path: Path) -> Iterator[None]:
+def opening_lock(path: Path) -> Iterator[None]:
     """One process at a time checks, switches to WAL and migrates a database.
 
     Two processes doing that at once on a fresh file can wait on each other's locks until
@@ -76,6 +83,23 @@ def _opening_lock(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def in_use_path(path: Path) -> Path:
+    return path.with_name(path.name + ".in-use")
+
+
+def _hold_shared(path: Path) -> int | None:
+    """A shared lock on ``<database>.in-use`` for as long as the database is open, so that
+    `briefquiz restore` can tell that another briefquiz has it open (POSIX only)."""
+    try:
+        import fcntl
+
+        fd = os.open(in_use_path(path), os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    except (ImportError, OSError):
+        return None
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    return fd
 
 
 def _fsync_path(path: Path, directory: bool = False) -> None:
@@ -225,11 +249,13 @@ class Database:
     Rows come back as ``sqlite3.Row``: read them by column name.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, in_use: int | None = None) -> None:
         """Use :meth:`open`; this only wraps an already prepared connection."""
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
         self.path: Final = path
+        self.wrote = False  # whether a write transaction committed: an automatic backup is due
+        self._in_use = in_use
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -247,12 +273,13 @@ class Database:
             raise StoreError(f"Cannot open {path}: {exc}.") from exc
         conn.row_factory = sqlite3.Row
         try:
-            with _opening_lock(path), _translated(path):
+            with opening_lock(path), _translated(path):
                 _prepare(conn, path)
+                in_use = _hold_shared(path)  # before the opening lock goes: see restore
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path)
+        return cls(conn, path, in_use)
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -260,6 +287,9 @@ class Database:
             if self._conn is not None:
                 conn, self._conn = self._conn, None
                 conn.close()
+            if self._in_use is not None:
+                fd, self._in_use = self._in_use, None
+                os.close(fd)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -277,6 +307,7 @@ class Database:
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self.wrote = True
             except BaseException:
                 if conn.in_transaction:
                     with suppress(sqlite3.Error):

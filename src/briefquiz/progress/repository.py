@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import copy
 import sqlite3
-from datetime import datetime
+from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
 import fsrs
 
-from briefquiz.progress import card_log, rows
+from briefquiz.progress import backups, card_log, rows
 from briefquiz.progress.card_log import Schedule
 from briefquiz.progress.database import Database, StoreError, backup_connection
 from briefquiz.progress.interchange import export_progress, merge_progress, parse_export
@@ -38,24 +39,34 @@ class Store:
     the same file at once.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, backups: Path | None = None) -> None:
         """Use :meth:`open`; this only wraps an already opened database."""
         self._db: Final = db
         self.path: Final = db.path
+        self._backups = backups
 
     # ---- lifecycle
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, *, backups: Path | None = None) -> Store:
         """Open (creating if needed) the progress database at ``path`` and migrate it.
 
-        Raises :class:`StoreError` for a file that is not a briefquiz database, is
-        damaged, or was written by a newer briefquiz; such a file is left untouched.
+        With ``backups``, closing it takes an automatic backup there (see
+        :mod:`briefquiz.progress.backups`). Raises :class:`StoreError` for a file that is
+        not a briefquiz database, is damaged, or was written by a newer briefquiz; such a
+        file is left untouched.
         """
-        return cls(Database.open(Path(path)))
+        return cls(Database.open(Path(path)), backups)
 
     def close(self) -> None:
-        """Close the database (idempotent)."""
+        """Close the database (idempotent), after an automatic backup if one is due."""
+        folder, self._backups = self._backups, None
+        if folder is not None:
+            now = datetime.now(UTC)
+            with suppress(StoreError, OSError, sqlite3.Error):
+                if backups.due_for_backup(folder, now, wrote=self._db.wrote):
+                    with self._db.reading() as conn:
+                        backups.take_automatic(conn, folder, now)
         self._db.close()
 
     def __enter__(self) -> Self:
