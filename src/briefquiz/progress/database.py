@@ -56,7 +56,13 @@ def _create_private_file(path: Path) -> None:
         raise StoreError(f"{path} is a directory, not a briefquiz database.") from exc
     except OSError as exc:
         raise StoreError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
-    os.close(fd)
+    try:
+        if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)  # progress is private, even in a file made before
+    except OSError:
+        pass  # not ours to change: reading it still works
+    finally:
+        os.close(fd)
 
 
 @contextmanager
@@ -188,6 +194,21 @@ def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version, after refusing a newer, foreign or damaged file (reads only)."""
     latest = migrations.latest_version()
     version = migrations.schema_version(conn)
+    ours = int(conn.execute("PRAGMA application_id").fetchone()[0]) == migrations.APPLICATION_ID
+    if version > latest and not ours:
+        raise StoreError(
+            f"{path} is an SQLite database, but not a briefquiz one. {_untouched_hint(path)}"
+        )
+    if (
+        version > 0
+        and ours
+        and not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'"
+        ).fetchone()
+    ):
+        raise StoreError(
+            f"{path} is damaged (a briefquiz database without its tables). " + _untouched_hint(path)
+        )
     if version > latest:
         raise StoreError(
             f"{path} was written by a newer briefquiz (schema version {version}; this "
