@@ -5,6 +5,8 @@
 - startup: briefquiz's first frame (library loaded, store opened) vs an empty Textual app's
 - answer: Session.answer (grade, FSRS, one durable SQLite commit) vs a bare durable commit
 - decks: reading the bundled decks (YAML, validation, quote checks) vs json.loads of the same data
+- grading: grade() of a 200-character typed answer (right with typos, and wrong, so that every
+  rule is tried) vs normalize() of the same texts, the old lenient comparison; budget 1 ms
 """
 
 from __future__ import annotations
@@ -135,6 +137,49 @@ def bench_decks(runs: int) -> tuple[float, float]:
     return median_of(runs, parse_json), median_of(runs, load_decks)
 
 
+GRADED_ANSWER = (
+    "The Russian Ministry of Foreign Affairs and the United States Department of State met in "
+    "Geneva on November 8, 2020 to discuss the twentieth anniversary of the Treaty on "
+    "Conventional Forces"
+)
+GRADED_TYPOS = GRADED_ANSWER.replace("Ministry", "Minsitry").replace("Affairs", "Afairs")
+GRADED_WRONG = GRADED_ANSWER.replace("Europe", "Asia").replace("twentieth", "tenth")
+
+
+def bench_grading(runs: int) -> tuple[float, float, float]:
+    """Per call: normalize() of answer and given, grade() right with typos, grade() wrong."""
+    from briefquiz.deck.model import Typed
+    from briefquiz.study.grading import Outcome, grade
+    from briefquiz.study.matching import normalize
+
+    question = Typed(
+        id="q",
+        prompt="?",
+        answers=(GRADED_ANSWER, GRADED_ANSWER.replace("Geneva", "Genf")),
+        reject=(GRADED_ANSWER.replace("2020", "2021"),),
+    )
+    assert len(GRADED_TYPOS) <= 200
+    assert grade(question, GRADED_TYPOS).outcome is Outcome.RIGHT  # loads the word list
+    assert grade(question, GRADED_WRONG).outcome is Outcome.WRONG
+    calls = 200
+
+    def per_call(action: Callable[[], object]) -> Callable[[], float]:
+        def measure() -> float:
+            start = time.perf_counter()
+            for _ in range(calls):
+                action()
+            return (time.perf_counter() - start) / calls
+
+        return measure
+
+    baseline = median_of(
+        runs, per_call(lambda: (normalize(GRADED_TYPOS), normalize(GRADED_ANSWER)))
+    )
+    right = median_of(runs, per_call(lambda: grade(question, GRADED_TYPOS)))
+    wrong = median_of(runs, per_call(lambda: grade(question, GRADED_WRONG)))
+    return baseline, right, wrong
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -151,6 +196,9 @@ def main() -> None:
         rows.append(("answer: grade+FSRS+commit", "bare durable SQLite commit", bare, answer))
         baseline, decks = bench_decks(runs)
         rows.append(("decks: read+validate bundled", "json.loads of same data", baseline, decks))
+        normal, right, wrong = bench_grading(runs)
+        rows.append(("grading: 200 chars, 2 typos", "normalize() of both texts", normal, right))
+        rows.append(("grading: 200 chars, wrong", "normalize() of both texts", normal, wrong))
     python = sys.version.split()[0]
     print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, Python {python}")
     print(f"{'measure':<30} {'baseline':<28} {'base ms':>9} {'ours ms':>9} {'ratio':>7}")

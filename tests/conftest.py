@@ -27,21 +27,26 @@ import pytest
 
 from answers import Answers
 from briefquiz import cli as briefquiz_cli
-from briefquiz.clock import FixedClock
+from briefquiz.cli.context import Context
+from briefquiz.clock import Clock, FixedClock
 from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
     Order,
+    Point,
     Source,
     TrueFalse,
     Typed,
 )
+from briefquiz.deck.sourcetext import SourceText
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.queue import Presentation
@@ -100,6 +105,24 @@ def truefalse_questions(count: int, prefix: str = "q") -> list[TrueFalse]:
     ]
 
 
+def evidence_question(
+    quote: str = "In 1962 the light was automated.", question_id: str = "evidence"
+) -> Evidence:
+    """An evidence question on the fixture source (its paragraphs 1-4), as a deck reads it."""
+    text = SourceText(SOURCE_TXT, SOURCE_TXT.read_text(encoding="utf-8"), 4)
+    where = text.locate(quote)
+    assert where is not None, quote
+    return Evidence(
+        id=question_id,
+        prompt="The lighthouse no longer needs a keeper.",
+        quote=quote,
+        quotes=(quote,),
+        paragraphs=tuple(p for p in text.paragraphs if p.ordinal),
+        right=(where,),
+        tags=("reasoning",),
+    )
+
+
 def mixed_questions() -> list[AnyQuestion]:
     """One question of every type, each with enough parts for a partly right answer."""
     return [
@@ -137,6 +160,17 @@ def mixed_questions() -> list[AnyQuestion]:
             prompt="Keeper to year.",
             pairs=(("Morrow", "1811"), ("Quill", "1962"), ("Visitors", "summer"), ("Oil", "price")),
         ),
+        evidence_question(),
+        Explain(
+            id="explain",
+            prompt="Why does the museum matter to the story of the light?",
+            points=(
+                Point("It keeps Morrow's logbooks.", "Morrow’s logbooks survive"),
+                Point("They record storms and wrecks.", "They record storms, wrecks"),
+                Point("Most of all, the price of oil.", "the price of lamp oil"),
+            ),
+            tags=("reasoning",),
+        ),
     ]
 
 
@@ -148,6 +182,7 @@ class Kit:
     deck = staticmethod(make_deck)
     truefalse = staticmethod(truefalse_questions)
     mixed = staticmethod(mixed_questions)
+    evidence = staticmethod(evidence_question)
 
 
 @pytest.fixture
@@ -296,12 +331,14 @@ class InProcessCli:
     """Calls `briefquiz.cli.main([...])` in this process, as `python -m briefquiz ...` runs it:
     BRIEFQUIZ_DATA_DIR is `data`, the working folder `cwd`, stdin the `input` given (not a
     terminal), stdout and stderr captured; `data` and `cwd` override, for one command; `**env`
-    sets more variables (TZ is applied)."""
+    sets more variables (TZ is applied). `clock`, when set, is the clock every command reads
+    (a date in a test then never turns from future to past as the years go by)."""
 
     data: Path
     cwd: Path
     capsys: pytest.CaptureFixture[str]
     monkeypatch: pytest.MonkeyPatch
+    clock: Clock | None = None
 
     def run(
         self,
@@ -321,7 +358,8 @@ class InProcessCli:
             if hasattr(time, "tzset"):
                 time.tzset()
             try:
-                status = briefquiz_cli.main([str(arg) for arg in args])
+                context = None if self.clock is None else Context(clock=self.clock)
+                status = briefquiz_cli.main([str(arg) for arg in args], context)
             except SystemExit as end:  # argparse: --help, --version, bad usage
                 status = end.code if isinstance(end.code, int) else int(end.code is not None)
             out, err = self.capsys.readouterr()

@@ -164,9 +164,33 @@ def test_coverage_lists_the_paragraphs_of_the_source(bq) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "tests/fixtures/decks/source.txt: 3 of 4 paragraphs have questions" in out
+    assert "0 of the 4 of the authors' text have reasoning questions" in out
     rows = [line.split(maxsplit=2) for line in out.splitlines() if re.match(r"^\s+\d+\s", line)]
     assert [(row[0], row[1]) for row in rows] == [("4", "1"), ("6", "1"), ("8", "1"), ("11", "--")]
-    assert rows[-1][2].startswith("none  Today volunteers open the tower")
+    assert rows[-1][2].startswith("none    -- none  Today volunteers open the tower")
+
+
+def test_coverage_counts_reasoning_questions_by_every_passage(bq) -> None:
+    # valid-explain's two points both quote paragraph 2: counted there once. An evidence
+    # question counts in each of its right paragraphs; only the first one is tagged reasoning.
+    result = run(
+        bq,
+        "check",
+        "--coverage",
+        "--format",
+        "json",
+        FIXTURES / "valid-explain.yaml",
+        FIXTURES / "valid-evidence.yaml",
+    )
+    assert result.returncode == 0, result.stderr
+    [source] = json.loads(result.stdout)["coverage"]
+    assert [p["reasoning"] for p in source["paragraphs"]] == [
+        [],
+        ["valid-explain/why-museum"],
+        ["valid-evidence/no-keeper"],
+        [],
+    ]
+    assert source["paragraphs"][0]["questions"] == ["valid-evidence/people-kept-records"]
 
 
 def test_coverage_json(bq) -> None:
@@ -186,6 +210,10 @@ def test_coverage_of_the_bundled_decks(bq) -> None:
     result = run(bq, "check", "--coverage")
     assert result.returncode == 0, result.stderr
     assert re.search(r"\d+ of \d+ paragraphs have questions", result.stdout)
+    # Every paragraph of the authors' text has a reasoning question; the editor's note is apart.
+    assert "14 of the 14 of the authors' text have reasoning questions" in result.stdout
+    [note] = [line for line in result.stdout.splitlines() if "Editor’s Note" in line]
+    assert "(note)" in note
 
 
 def test_version(bq) -> None:

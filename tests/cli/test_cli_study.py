@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -12,7 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefquiz import cli as briefquiz_cli
-from briefquiz.clock import FixedClock, SystemClock, local_day
+from briefquiz.clock import LOCAL, FixedClock, SystemClock, local_day
+from briefquiz.deck.library import load_default_library
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 
@@ -27,6 +29,13 @@ def user_deck(bq, tf_file) -> str:
     decks.mkdir(parents=True)
     tf_file(4).rename(decks / "statements.yaml")
     return DECK
+
+
+@pytest.fixture(autouse=True)
+def _before_the_dates_below(bq) -> None:
+    """Every command here runs on 1 June 2029, local time: the seminar dates of these tests
+    (2030, 2031) stay in the future whatever the real date."""
+    bq.clock = FixedClock(datetime(2029, 6, 1, 12, tzinfo=UTC), tz=LOCAL)
 
 
 def settings(bq) -> DeckSettings:
@@ -258,9 +267,42 @@ def test_a_command_reads_the_time_from_the_context_it_is_given(
     assert briefquiz_cli.main(["seminar", path, tomorrow], context) == 0
     assert "seminar set for Tue 4 Mar 2025 10:00." in capsys.readouterr().out
     assert briefquiz_cli.main(["seminar", path], context) == 0
-    assert "Seminar in 1 day" in capsys.readouterr().out
+    assert "seminar in 1 day" in capsys.readouterr().out
     assert briefquiz_cli.main(["seminar", path, yesterday], context) == 2
     assert "Sun 2 Mar 2025 09:00 is in the past" in capsys.readouterr().err
     clock.advance(timedelta(days=2))
     assert briefquiz_cli.main(["seminar", path], context) == 0
-    assert "The seminar (Tue 4 Mar 2025 10:00) has passed." in capsys.readouterr().out
+    assert "the seminar (Tue 4 Mar 2025 10:00) has passed." in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- a seminar for a text
+
+
+def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> None:
+    ids = ["biden-russia-events", "biden-russia-people"]
+    result = bq.run("seminar", ids[0], "2030-01-09", TZ="UTC")
+    assert result.returncode == 0, result.stderr
+    assert "--only biden-russia-events" in result.stdout
+    with Store.open(bq.data / "progress.sqlite3") as store:
+        when = {store.settings(d).seminar_at for d in [*ids, "biden-russia-terms"]}
+    assert when == {datetime(2030, 1, 9, 9, 0, tzinfo=UTC)}
+
+    only = bq.run("seminar", ids[1], "2030-02-01", "--only", TZ="UTC")
+    assert only.returncode == 0 and "--only" not in only.stdout
+    with Store.open(bq.data / "progress.sqlite3") as store:
+        assert store.settings(ids[1]).seminar_at == datetime(2030, 2, 1, 9, 0, tzinfo=UTC)
+        assert store.settings(ids[0]).seminar_at == datetime(2030, 1, 9, 9, 0, tzinfo=UTC)
+
+    plan = bq.run("plan", ids[0], "--format", "json", TZ="UTC")
+    assert plan.returncode == 0, plan.stderr
+    (shown,) = json.loads(plan.stdout)
+    assert shown["deck"] == ids[0] and shown["seminar_at"].startswith("2030-01-09T09:00")
+    days = shown["days"]
+    assert days and days[-1]["date"] <= "2030-01-08"
+    questions = len(load_default_library().find(ids[0]).questions)  # type: ignore[union-attr]
+    assert sum(d["new"] for d in days) == pytest.approx(questions)  # every one introduced
+    assert days[-1]["final_pass"] > 0
+    assert 0.5 < shown["readiness_if_followed"] <= 1
+
+    text = bq.run("plan", ids[0], TZ="UTC")
+    assert text.returncode == 0 and "readiness if you follow the plan" in text.stdout

@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 
 from briefquiz.authoring.files import SCHEMA_FILENAME, schema_text
 from briefquiz.authoring.scaffold import StarterSource, starter_deck
-from briefquiz.deck.bundled import bundled_seeds_dir
+from briefquiz.authoring.textstart import text_after_start
 from briefquiz.deck.model import QuestionType
 from briefquiz.deck.schema import deck_schema
 from briefquiz.deck.sourcetext import SourceText
 from briefquiz.deck.validate import read_deck
+from paths import SEEDS
 
-SEED = next(bundled_seeds_dir().glob("*.txt"))
+SEED = next(SEEDS.glob("*.txt"))
 
 
 def run(bq: Any, *args: str | Path) -> Any:
@@ -36,7 +37,10 @@ def no_findings(text: str, path: Path) -> None:
     deck, findings = read_deck(path, text.encode("utf-8"))
     assert findings == [], "\n".join(map(str, findings)) + "\n\n" + text
     assert deck is not None
-    assert sorted(q.type for q in deck.questions) == sorted(QuestionType)
+    # The starter shows the eight answer kinds; the discussion kinds (evidence needs a
+    # source) are described in docs/deck-format.md.
+    discussion = {QuestionType.EVIDENCE, QuestionType.EXPLAIN}
+    assert sorted(q.type for q in deck.questions) == sorted(set(QuestionType) - discussion)
 
 
 # -- the real command -----------------------------------------------------------------------
@@ -73,11 +77,26 @@ def test_new_with_source_quotes_it_and_passes_check(bq, tmp_path: Path) -> None:
     assert "  file: ../texts/article.txt " in (tmp_path / "decks" / "russia.yaml").read_text(
         encoding="utf-8"
     )
-    source = SourceText.read(texts / "article.txt")
+    # The caption, time stamp, editor's note and dateline are not the text: none is quoted.
+    assert "the text seems to start at line 9, after a time stamp" in result.stdout
+    assert deck.source.starts_at_line == 9
+    source = SourceText.read(texts / "article.txt", starts_at_line=9)
+    whole = SourceText.read(texts / "article.txt")
     for question in deck.questions:
         assert question.quote, question.id
         assert source.locate(question.quote) is not None
+        assert (where := whole.locate(question.quote)) and where.paragraph.line >= 9
     assert (tmp_path / "decks" / SCHEMA_FILENAME).exists()
+
+
+def test_new_takes_the_start_it_is_given(bq, tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_bytes(SEED.read_bytes())
+    result = run(bq, "new", "russia.yaml", "--source", "article.txt", "--starts-at", "5")
+    assert result.returncode == 0, result.stderr
+    assert "starts_at_line is 5, as given" in result.stdout
+    assert_checks_clean(bq, "russia.yaml")
+    deck, _ = read_deck(tmp_path / "russia.yaml")
+    assert deck is not None and deck.source is not None and deck.source.starts_at_line == 5
 
 
 def test_new_refuses_to_overwrite_without_force(bq, tmp_path: Path) -> None:
@@ -151,6 +170,8 @@ ODD_TEXTS = {
     "'Quoted' \"twice\" and `ticks` in another paragraph with enough words",
     "repeated paragraphs": ("Same words in every paragraph of this text here.\n\n" * 4),
     "no sentence ends": " ".join(f"word{i}" for i in range(80)),
+    "all preamble": "Photo: a lighthouse\n\nBy Ada Morrow\n\n05:28 - Source: Varn Radio\n",
+    "preamble then text": "By Ada Morrow\n\nThe light was automated in 1962, the keepers said.\n",
 }
 
 
@@ -158,8 +179,10 @@ ODD_TEXTS = {
 def test_starter_with_an_odd_source_has_no_findings(tmp_path: Path, name: str) -> None:
     source_file = tmp_path / "text.txt"
     source_file.write_text(ODD_TEXTS[name], encoding="utf-8")
-    source = StarterSource(SourceText.read(source_file), "text.txt", "A text")
-    no_findings(starter_deck("odd", "Odd", source), tmp_path / "odd.yaml")
+    for start in (1, None):  # as given, and where the text seems to start
+        started, _ = text_after_start(SourceText.read(source_file), start)
+        source = StarterSource(started, "text.txt", "A text")
+        no_findings(starter_deck("odd", "Odd", source), tmp_path / "odd.yaml")
 
 
 _WORD = st.text(
@@ -178,7 +201,8 @@ def test_starter_with_any_source_has_no_errors(
     folder = tmp_path_factory.mktemp("any")
     source_file = folder / "text.txt"
     source_file.write_text("\n\n".join(paragraphs), encoding="utf-8")
-    source = StarterSource(SourceText.read(source_file), "text.txt", "A text")
+    started, _ = text_after_start(SourceText.read(source_file), None)
+    source = StarterSource(started, "text.txt", "A text")
     no_findings(starter_deck("any", "Any", source), folder / "any.yaml")
 
 

@@ -127,3 +127,17 @@ async def test_escape_goes_home_and_nothing_due_is_said(
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
         assert any("Nothing is due" in n.message for n in app_of(pilot)._notifications)
+
+
+async def test_a_typed_answer_accepted_by_a_rule_says_which(
+    tmp_path: Path, app_store: Store, make_app: AppFactory
+) -> None:
+    library = library_of(write_deck(tmp_path / "decks", ("typed",)))
+    async with make_app(library, decks=library.decks).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "lamp oils")
+        await pilot.press("enter")
+        await pilot.pause()
+        given = str(pilot.app.screen.query_one("#feedback .given").render())
+    assert given == "You said: lamp oils (accepted: oils = oil (singular/plural))"
+    assert [r.outcome for r in app_store.reviews("varn")] == ["right"]

@@ -20,17 +20,21 @@ import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import assert_never
 
 import genanki  # type: ignore[import-untyped]
 
 from briefquiz.authoring.anki_models import BASIC, CHOICE, CLOZE, stable_id
 from briefquiz.authoring.files import replacing
+from briefquiz.deck.keys import CLOZE_DEFAULT_PROMPT
 from briefquiz.deck.model import (
     AnyQuestion,
     Blank,
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -39,7 +43,6 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.deck.validate import CLOZE_DEFAULT_PROMPT
 
 
 def anki_deck_id(deck_id: str) -> int:
@@ -114,66 +117,97 @@ def _also(answers: Sequence[str]) -> str:
     return "<div class=also>also accepted: " + text_html("; ".join(answers[1:])) + "</div>"
 
 
-def _basic_sides(question: AnyQuestion, seed: str) -> tuple[str, str]:
+def _match_front(prompt: str, question: Match, seed: str) -> str:
+    lefts = [left for left, _ in question.pairs]
+    rights = stable_shuffle([right for _, right in question.pairs], seed)
+    return (
+        prompt
+        + "<table class=pairs><tr><td>"
+        + _list_html(lefts)
+        + "</td><td>"
+        + _list_html(rights)
+        + "</td></tr></table>"
+    )
+
+
+def _match_back(question: Match) -> str:
+    rows = "".join(
+        f"<tr><td>{text_html(left)}</td><td>→ {text_html(right)}</td></tr>"
+        for left, right in question.pairs
+    )
+    return f"<table class=pairs>{rows}</table>"
+
+
+def _evidence_back(question: Evidence) -> str:
+    """Each right paragraph, its quote in bold."""
+    blocks = []
+    for where in question.right:
+        text = where.paragraph.text
+        marked = (
+            text_html(text[: where.start])
+            + f"<b>{text_html(text[where.start : where.end])}</b>"
+            + text_html(text[where.end :])
+        )
+        blocks.append(f"<div>Paragraph {where.paragraph.ordinal}:</div><div>{marked}</div>")
+    return "".join(blocks)
+
+
+def _cloze_fields(question: Cloze) -> list[str]:
+    text = cloze_html(question)
+    if question.prompt != CLOZE_DEFAULT_PROMPT:
+        text = f"{text_html(question.prompt)}<br>{text}"
+    alternatives = [
+        f"{blank.answers[0]}: also {', '.join(blank.answers[1:])}"
+        for blank in question.blanks
+        if len(blank.answers) > 1
+    ]
+    return [text, text_html("\n".join(alternatives))]
+
+
+def _model_and_fields(question: AnyQuestion, seed: str) -> tuple[genanki.Model, list[str]]:
+    """The note type and the question's own fields (before the shared extras)."""
     prompt = text_html(question.prompt)
-    if isinstance(question, Flashcard):
-        return prompt, text_html(question.answer)
-    if isinstance(question, Typed):
-        return prompt, text_html(question.answers[0]) + _also(question.answers)
-    if isinstance(question, TrueFalse):
-        return f"True or false?<br>{prompt}", "True" if question.answer else "False"
-    if isinstance(question, Order):
-        shuffled = stable_shuffle(question.items, seed)
-        return prompt + _list_html(shuffled, css="items"), _list_html(question.items, "ol")
-    if isinstance(question, Match):
-        lefts = [left for left, _ in question.pairs]
-        rights = stable_shuffle([right for _, right in question.pairs], seed)
-        front = (
-            prompt
-            + "<table class=pairs><tr><td>"
-            + _list_html(lefts)
-            + "</td><td>"
-            + _list_html(rights)
-            + "</td></tr></table>"
-        )
-        rows = "".join(
-            f"<tr><td>{text_html(left)}</td><td>→ {text_html(right)}</td></tr>"
-            for left, right in question.pairs
-        )
-        return front, f"<table class=pairs>{rows}</table>"
-    raise TypeError(f"not a basic question: {question!r}")
+    match question:
+        case Flashcard():
+            return BASIC, [prompt, text_html(question.answer)]
+        case Choice():
+            options = _list_html(stable_shuffle(question.options, seed), css="options")
+            return CHOICE, [prompt, options, text_html(question.answer)]
+        case Multi():
+            options = _list_html(stable_shuffle(question.options, seed), css="options")
+            right = _list_html([o for o in question.options if o in question.answers])
+            return CHOICE, [prompt, options, right]
+        case TrueFalse():
+            return BASIC, [f"True or false?<br>{prompt}", "True" if question.answer else "False"]
+        case Typed():
+            return BASIC, [prompt, text_html(question.answers[0]) + _also(question.answers)]
+        case Cloze():
+            return CLOZE, _cloze_fields(question)
+        case Order():
+            shuffled = stable_shuffle(question.items, seed)
+            return BASIC, [
+                prompt + _list_html(shuffled, css="items"),
+                _list_html(question.items, "ol"),
+            ]
+        case Match():
+            return BASIC, [_match_front(prompt, question, seed), _match_back(question)]
+        case Evidence():
+            return BASIC, [f"{text_html(question.ask)}<br>{prompt}", _evidence_back(question)]
+        case Explain():
+            points = [point.text for point in question.points]
+            return BASIC, [prompt, _list_html(points, "ol", css="points")]
+        case _:
+            assert_never(question)
 
 
 def question_note(deck: Deck, question: AnyQuestion) -> genanki.Note:
     """The note for one question."""
-    seed = f"{deck.id}/{question.id}"
     extras = [
         text_html(question.explanation),
         text_html(question.quote),
         _source_html(deck.source),
     ]
-    if isinstance(question, Choice | Multi):
-        model = CHOICE
-        options = stable_shuffle(question.options, seed)
-        if isinstance(question, Choice):
-            answer = text_html(question.answer)
-        else:
-            answer = _list_html([o for o in question.options if o in question.answers])
-        fields = [text_html(question.prompt), _list_html(options, css="options"), answer]
-    elif isinstance(question, Cloze):
-        model = CLOZE
-        text = cloze_html(question)
-        if question.prompt != CLOZE_DEFAULT_PROMPT:
-            text = f"{text_html(question.prompt)}<br>{text}"
-        alternatives = [
-            f"{blank.answers[0]}: also {', '.join(blank.answers[1:])}"
-            for blank in question.blanks
-            if len(blank.answers) > 1
-        ]
-        fields = [text, text_html("\n".join(alternatives))]
-    else:
-        model = BASIC
-        fields = list(_basic_sides(question, seed))
+    model, fields = _model_and_fields(question, f"{deck.id}/{question.id}")
     return genanki.Note(
         model=model,
         fields=[*fields, *extras],

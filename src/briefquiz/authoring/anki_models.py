@@ -1,7 +1,8 @@
 """The Anki note types a briefquiz deck becomes, with ids that never change.
 
 Three note types serve every deck: Basic (front, back) for flashcard, typed, truefalse,
-order and match questions; Choice (question, options, answer) for choice and multi, the
+order, match, evidence (the claim; its paragraph, the quote in bold) and explain (the
+question; its key points) questions; Choice (question, options, answer) for choice and multi, the
 options on both sides and the right ones after the line; Cloze for cloze. Each also has
 Explanation, Quote and Source fields, shown on the back. Their ids are fixed, so every
 export, of any deck, updates the same note types in Anki instead of adding copies.

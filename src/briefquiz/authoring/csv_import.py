@@ -22,6 +22,7 @@ from typing import Any
 from briefquiz.authoring.files import SCHEMA_LINE
 from briefquiz.authoring.ids import slugify, unique_id
 from briefquiz.authoring.yaml_out import Flow, dump
+from briefquiz.text.words import plural
 
 HEADER = ("front", "back", "tags")
 ANSWER_SEPARATOR = "|"
@@ -152,7 +153,7 @@ def _control_character(text: str) -> str | None:
 
 def _row_problem(row: list[str], delimiter: str, *, typed: bool) -> str | None:
     if len(row) not in (2, 3):
-        shown = "1 column" if len(row) == 1 else f"{len(row)} columns"
+        shown = plural(len(row), "column")
         comma = delimiter == "," and len(row) > 3
         hint = " (a value with a comma needs double quotes around it)" if comma else ""
         return f"{shown}; expected front,back or front,back,tags{hint}"

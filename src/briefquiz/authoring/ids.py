@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from briefquiz.deck.validate import ID_PATTERN
+from briefquiz.deck.keys import ID_PATTERN
 
 MAX_ID_LENGTH = 48
 _NOT_ID = re.compile(r"[^a-z0-9]+")

@@ -7,6 +7,7 @@ pairs of a match are a table; the explanation follows, and the quote is a blockq
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from briefquiz.deck.model import (
     AnyQuestion,
@@ -14,13 +15,17 @@ from briefquiz.deck.model import (
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
     Order,
+    Stance,
     TrueFalse,
     Typed,
 )
+from briefquiz.text.words import plural
 
 # Characters that would start emphasis, code, links or HTML in running text.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -61,36 +66,60 @@ def _cloze_filled(question: Cloze) -> str:
 
 
 def _answer(question: AnyQuestion) -> list[str]:
-    if isinstance(question, Flashcard):
-        return [f"**Answer:** {_paragraph(question.answer)}"]
-    if isinstance(question, Choice):
-        return [
-            f"- [{'x' if option == question.answer else ' '}] {escape(option)}"
-            for option in question.options
-        ]
-    if isinstance(question, Multi):
-        return [
-            f"- [{'x' if option in question.answers else ' '}] {escape(option)}"
-            for option in question.options
-        ]
-    if isinstance(question, TrueFalse):
-        return [f"**Answer:** {'True' if question.answer else 'False'}"]
-    if isinstance(question, Typed):
-        line = f"**Answer:** {escape(question.answers[0])}"
-        if len(question.answers) > 1:
-            line += " (also accepted: " + "; ".join(escape(a) for a in question.answers[1:]) + ")"
-        return [line]
-    if isinstance(question, Cloze):
-        return [_cloze_filled(question)]
-    if isinstance(question, Order):
-        return [f"{number}. {escape(item)}" for number, item in enumerate(question.items, 1)]
-    if isinstance(question, Match):
-        return [
-            "| | |",
-            "| --- | --- |",
-            *(f"| {_cell(left)} | {_cell(right)} |" for left, right in question.pairs),
-        ]
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            return [f"**Answer:** {_paragraph(question.answer)}"]
+        case Choice():
+            return [
+                f"- [{'x' if option == question.answer else ' '}] {escape(option)}"
+                for option in question.options
+            ]
+        case Multi():
+            return [
+                f"- [{'x' if option in question.answers else ' '}] {escape(option)}"
+                for option in question.options
+            ]
+        case TrueFalse():
+            return [f"**Answer:** {'True' if question.answer else 'False'}"]
+        case Typed():
+            line = f"**Answer:** {escape(question.answers[0])}"
+            if len(question.answers) > 1:
+                line += (
+                    " (also accepted: " + "; ".join(escape(a) for a in question.answers[1:]) + ")"
+                )
+            return [line]
+        case Cloze():
+            return [_cloze_filled(question)]
+        case Order():
+            return [f"{number}. {escape(item)}" for number, item in enumerate(question.items, 1)]
+        case Match():
+            return [
+                "| | |",
+                "| --- | --- |",
+                *(f"| {_cell(left)} | {_cell(right)} |" for left, right in question.pairs),
+            ]
+        case Evidence():
+            verb = "Supported" if question.stance is Stance.SUPPORTS else "Contradicted"
+            lines: list[str] = []
+            for where in question.right:
+                lines += [
+                    f"**{verb} by paragraph {where.paragraph.ordinal}:**",
+                    "",
+                    *_blockquote(where.paragraph.text),
+                    "",
+                ]
+            return lines[:-1]
+        case Explain():
+            return [
+                "**Points to make:**",
+                "",
+                *(
+                    f"{n}. {escape(point.text)} (“{escape(point.quote)}”)"
+                    for n, point in enumerate(question.points, 1)
+                ),
+            ]
+        case _:
+            assert_never(question)
 
 
 def _heading(number: int, question: AnyQuestion) -> str:
@@ -100,6 +129,10 @@ def _heading(number: int, question: AnyQuestion) -> str:
         text = " ".join(escape(question.prompt).split())
     if isinstance(question, TrueFalse):
         text = f"True or false? {text}"
+    elif isinstance(question, Evidence):
+        text = f"{question.ask} {text}"
+    elif isinstance(question, Explain):
+        text = f"For discussion: {text}"
     return f"### {number}. {text}"
 
 
@@ -107,7 +140,7 @@ def question_markdown(number: int, question: AnyQuestion) -> list[str]:
     lines = [_heading(number, question), "", *_answer(question)]
     if question.explanation:
         lines += ["", _paragraph(question.explanation)]
-    if question.quote:
+    if question.quote and not isinstance(question, Evidence):  # its paragraph is shown
         lines += ["", *_blockquote(question.quote)]
     if question.tags:
         lines += ["", "*Tags: " + ", ".join(escape(tag) for tag in question.tags) + "*"]
@@ -135,7 +168,7 @@ def deck_markdown(deck: Deck) -> str:
         lines += [_paragraph(deck.description), ""]
     lines += _source_line(deck)
     count = len(deck.questions)
-    lines += [f"{count} question{'s' if count != 1 else ''}, with answers.", ""]
+    lines += [f"{plural(count, 'question')}, with answers.", ""]
     for number, question in enumerate(deck.questions, 1):
         lines += [*question_markdown(number, question), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -12,6 +12,7 @@ from typing import Any
 
 from briefquiz.deck.reading import DATA_LIMIT, read_regular
 from briefquiz.progress.records import ImportSummary
+from briefquiz.text.words import plural
 
 
 class ProgressFileError(Exception):
@@ -28,8 +29,8 @@ def describe_export(exported: dict[str, Any]) -> str:
     decks = {card["deck_id"] for card in cards}
     reviews = len(exported.get("reviews", []))
     return (
-        f"{_count(reviews, 'review', 'reviews')} of {_count(len(cards), 'question', 'questions')}"
-        f" in {_count(len(decks), 'deck', 'decks')}"
+        f"{plural(reviews, 'review')} of {plural(len(cards), 'question')}"
+        f" in {plural(len(decks), 'deck')}"
     )
 
 
@@ -66,10 +67,6 @@ def read_progress_file(path: Path) -> Any:
         ) from None
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def describe_import(summary: ImportSummary) -> str:
     """What an import changed, as one sentence."""
     if (
@@ -82,19 +79,19 @@ def describe_import(summary: ImportSummary) -> str:
             return "Nothing to import: the file holds no progress."
         return (
             "Nothing new: all "
-            + _count(summary.reviews_skipped, "review was", "reviews were")
+            + plural(summary.reviews_skipped, "review was", "reviews were")
             + " already here."
         )
-    parts = [_count(summary.reviews_added, "new review", "new reviews")]
+    parts = [plural(summary.reviews_added, "new review")]
     if summary.reviews_skipped:
         parts[0] += f" ({summary.reviews_skipped} already here)"
     parts.append(
-        _count(summary.cards_taken, "question's schedule", "questions' schedules") + " taken"
+        plural(summary.cards_taken, "question's schedule", "questions' schedules") + " taken"
     )
     if summary.cards_kept:
         parts[-1] += f" ({summary.cards_kept} kept: yours were as recent or more)"
     if summary.questions_added:
-        parts.append(_count(summary.questions_added, "question", "questions") + " new to you")
+        parts.append(plural(summary.questions_added, "question") + " new to you")
     if summary.settings_added:
-        parts.append(_count(summary.settings_added, "deck's settings", "decks' settings"))
+        parts.append(plural(summary.settings_added, "deck's settings", "decks' settings"))
     return "Imported " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."

@@ -28,14 +28,23 @@ def _excerpt(text: str, width: int = 60) -> str:
 def _print_coverage(sources: list[SourceCoverage]) -> None:
     for source in sources:
         covered = len(source.paragraphs) - len(source.uncovered)
+        argued = len(source.argument) - len(source.unreasoned)
         print(
             f"\n{shown_path(source.path)}: {covered} of "
-            f"{plural(len(source.paragraphs), 'paragraph')} have questions"
+            f"{plural(len(source.paragraphs), 'paragraph')} have questions; "
+            f"{argued} of the {len(source.argument)} of the authors' text have reasoning questions"
         )
-        print(f"{'line':>6}  {'questions':>9}  paragraph")
+        print(f"{'line':>6}  {'questions':>9}  {'reasoning':>9}  paragraph")
         for item in source.paragraphs:
             count = str(len(item.questions)) if item.questions else "-- none"
-            print(f"{item.paragraph.line:>6}  {count:>9}  {_excerpt(item.paragraph.text)}")
+            if not item.argued:
+                reasoning = "(note)"
+            else:
+                reasoning = str(len(item.reasoning)) if item.reasoning else "-- none"
+            print(
+                f"{item.paragraph.line:>6}  {count:>9}  {reasoning:>9}  "
+                f"{_excerpt(item.paragraph.text)}"
+            )
 
 
 def _coverage_json(sources: list[SourceCoverage]) -> list[dict[str, Any]]:
@@ -47,6 +56,8 @@ def _coverage_json(sources: list[SourceCoverage]) -> list[dict[str, Any]]:
                     "line": item.paragraph.line,
                     "text": item.paragraph.text,
                     "questions": [f"{deck}/{question}" for deck, question in item.questions],
+                    "authors_text": item.argued,
+                    "reasoning": [f"{deck}/{question}" for deck, question in item.reasoning],
                 }
                 for item in source.paragraphs
             ],

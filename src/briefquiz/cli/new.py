@@ -1,4 +1,4 @@
-"""`briefquiz new PATH [--source TEXT] [--force]`: write a starter deck that passes check."""
+"""`briefquiz new PATH [--source TEXT [--starts-at N]] [--force]`: a starter deck that checks."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from briefquiz.authoring.ids import slugify, title_from_name, unique_id
 from briefquiz.authoring.scaffold import StarterSource, has_passages, source_title, starter_deck
 from briefquiz.authoring.shellpath import for_shell
+from briefquiz.authoring.textstart import text_after_start
 from briefquiz.cli.context import Context
 from briefquiz.cli.output import write_deck
 from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
@@ -45,7 +46,7 @@ def _relative(target: Path, start: Path) -> str:
     return Path(relative_path(target.resolve(), start.resolve()) or target.resolve()).as_posix()
 
 
-def _source(raw: Path, deck_path: Path) -> StarterSource:
+def _source(raw: Path, deck_path: Path, starts_at: int | None) -> tuple[StarterSource, str]:
     try:
         text = SourceText.read(raw)
     except FileNotFoundError:
@@ -59,13 +60,16 @@ def _source(raw: Path, deck_path: Path) -> StarterSource:
     if not has_passages(text):
         raise CommandError(f"--source {raw}: the file has no text to ask about", 1)
     fallback = title_from_name(raw.stem)
-    return StarterSource(text, _relative(raw, deck_path.parent), source_title(text, fallback))
+    started, said = text_after_start(text, starts_at)
+    title = source_title(text, fallback)
+    return StarterSource(started, _relative(raw, deck_path.parent), title), said
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     path: Path
     source: Path | None
+    starts_at: int | None
     force: bool
 
 
@@ -77,6 +81,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TEXTFILE",
         help="the article the deck is about (UTF-8 text); the examples quote it",
     )
+    parser.add_argument(
+        "--starts-at",
+        type=int,
+        metavar="N",
+        help="the line where the article's text starts (default: found by skipping captions, "
+        "time stamps, an editor's note, bylines and a title)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
 
 
@@ -87,7 +98,11 @@ def run(options: Options, context: Context) -> int:
     if path.exists() and not options.force:
         raise CommandError(f"{path} already exists; use --force to overwrite it")
     deck_id, renamed = _free_deck_id(path)
-    source = _source(options.source, path) if options.source is not None else None
+    source, start = (
+        _source(options.source, path, options.starts_at)
+        if options.source is not None
+        else (None, "")
+    )
     text = starter_deck(deck_id, title_from_name(path.stem), source, path.name)
     schema = write_deck(path, text, overwrite=options.force, what="the starter deck")
 
@@ -97,6 +112,7 @@ def run(options: Options, context: Context) -> int:
     print(f"wrote {shown}: deck {deck_id!r} with one example question of each of the 8 types")
     if source is not None:
         print(f"  its source is {source.file}; each example quotes it")
+        print(f"  {start}")
     if schema is not None:
         print(f"  and {for_shell(schema)}, so editors can check the deck as you type")
     print("next:")

@@ -1,4 +1,8 @@
-"""`briefquiz seminar DECK [WHEN] [--clear]`: the date of a deck's seminar, and readiness."""
+"""`briefquiz seminar DECK [WHEN] [--clear] [--only]`: the seminar of a text, and readiness.
+
+A seminar is about a text: it is set on every deck whose source file is the same file, unless
+`--only` keeps it to the one deck named.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,14 @@ import argparse
 import dataclasses
 from dataclasses import dataclass
 
-from briefquiz.cli.common import one_deck
+from briefquiz.cli.common import library_for, resolve_decks
 from briefquiz.cli.context import Context
+from briefquiz.clock import Clock
+from briefquiz.deck.model import Deck
+from briefquiz.deck.texts import decks_of_text
 from briefquiz.errors import CommandError
-from briefquiz.schedule.readiness import deck_readiness, introduced_today
+from briefquiz.progress.repository import Store
+from briefquiz.schedule.readiness import deck_readiness
 from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_when
 from briefquiz.schedule.settings import SettingError, checked_seminar
 from briefquiz.text.timefmt import local, percent, relative
@@ -20,6 +28,7 @@ class Options:
     deck: str
     when: str | None
     clear: bool
+    only: bool
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,43 +40,66 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="YYYY-MM-DD (09:00 assumed) or YYYY-MM-DD HH:MM, local time",
     )
     parser.add_argument("--clear", action="store_true", help="remove the seminar date")
+    parser.add_argument(
+        "--only", action="store_true", help="this deck only, not every deck of the same text"
+    )
 
 
 def run(options: Options, context: Context) -> int:
     clock = context.clock
-    deck = one_deck(options.deck)
+    library = library_for([options.deck])
+    deck = resolve_decks(library, [options.deck])[0]
+    decks = [deck] if options.only else decks_of_text(deck, library.decks)
     with context.open_store() as store:
         settings = store.settings(deck.id)
         now = clock.now()
         if options.clear:
-            store.save_settings(dataclasses.replace(settings, seminar_at=None))
-            print(f"{deck.title}: seminar cleared; normal scheduling from now on.")
+            for each in decks:
+                store.save_settings(dataclasses.replace(store.settings(each.id), seminar_at=None))
+            print(f"{_titles(decks)}: seminar cleared; normal scheduling from now on.")
             return 0
         if options.when is None:
             if settings.seminar_at is None:
                 hint = f"briefquiz seminar {deck.id} YYYY-MM-DD"
                 print(f"{deck.title}: no seminar set. Set one with: {hint}")
                 return 0
+            decks = [deck]
         else:
             try:
                 when, assumed = parse_when(options.when, clock.tz)
                 checked_seminar(when, now, clock.tz)
             except (ValueError, SettingError) as err:
                 raise CommandError(str(err), 2) from None
-            settings = dataclasses.replace(settings, seminar_at=when)
-            store.save_settings(settings)
+            for each in decks:
+                previous = store.settings(each.id)
+                if each is not deck and previous.seminar_at not in (None, when):
+                    replaced = local(previous.seminar_at, clock.tz)
+                    print(f"{each.title}: its seminar {replaced} is replaced.")
+                store.save_settings(dataclasses.replace(previous, seminar_at=when))
             note = f" (no time given: {DEFAULT_SEMINAR_TIME:%H:%M} assumed)" if assumed else ""
-            print(f"{deck.title}: seminar set for {local(when, clock.tz)}{note}.")
-        assert settings.seminar_at is not None
-        today = introduced_today(store, deck.id, clock)
-        ready = deck_readiness(deck, settings, store.cards(deck.id), now, today)
-        if ready is None:
-            print(f"The seminar ({local(settings.seminar_at, clock.tz)}) has passed.")
-            return 0
-        print(f"Seminar {relative(ready.seminar_at, now)} ({local(ready.seminar_at, clock.tz)}).")
-        print(
-            f"Readiness: {percent(ready.if_you_stop)} if you stop now; "
-            f"{percent(ready.if_you_keep_up)} if you keep up with what is due "
-            f"(target {percent(settings.desired_retention)})."
-        )
+            print(f"{_titles(decks)}: seminar set for {local(when, clock.tz)}{note}.")
+            if len(decks) > 1:
+                print(f"Those decks are about the same text; --only {deck.id} sets it for one.")
+        for each in decks:
+            _print_readiness(store, each, clock)
     return 0
+
+
+def _titles(decks: list[Deck]) -> str:
+    return ", ".join(f"{d.title} ({d.id})" for d in decks)
+
+
+def _print_readiness(store: Store, deck: Deck, clock: Clock) -> None:
+    settings = store.settings(deck.id)
+    assert settings.seminar_at is not None
+    ready = deck_readiness(store, deck, settings, clock)
+    if ready is None:
+        print(f"{deck.title}: the seminar ({local(settings.seminar_at, clock.tz)}) has passed.")
+        return
+    now = clock.now()
+    print(
+        f"{deck.title}: seminar {relative(ready.seminar_at, now)} "
+        f"({local(ready.seminar_at, clock.tz)}). Readiness: {percent(ready.if_you_stop)} if you "
+        f"stop now; {percent(ready.if_you_keep_up)} forecast if you go on as you have "
+        f"(target {percent(settings.desired_retention)}). See: briefquiz plan {deck.id}"
+    )

@@ -17,7 +17,3 @@ def bundled_root() -> Path:
 
 def bundled_decks_dir() -> Path:
     return bundled_root() / "decks"
-
-
-def bundled_seeds_dir() -> Path:
-    return bundled_root() / "seeds"

@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefquiz.deck.sourcetext import Paragraph, QuoteLocation
+
 if TYPE_CHECKING:
     from briefquiz.deck.sourcetext import SourceText
 
@@ -24,9 +26,14 @@ class QuestionType(StrEnum):
     CLOZE = "cloze"
     ORDER = "order"
     MATCH = "match"
+    EVIDENCE = "evidence"
+    EXPLAIN = "explain"
 
 
 SELF_GRADED = frozenset({QuestionType.FLASHCARD})
+
+Aliases = tuple[tuple[str, tuple[str, ...]], ...]
+"""A deck's `aliases`: (canonical term, the other forms accepted for it), in file order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +107,10 @@ class TrueFalse(Question):
 class Typed(Question):
     answers: tuple[str, ...] = ()
     exact: bool = False
+    reject: tuple[str, ...] = ()
+    """Refused even when a matching rule would accept them."""
+    aliases: Aliases = ()
+    """The deck's aliases, which every typed and cloze question of it applies."""
 
     @property
     def type(self) -> QuestionType:
@@ -123,6 +134,9 @@ class Cloze(Question):
     text: str = ""
     parts: tuple[str | Blank, ...] = ()
     exact: bool = False
+    reject: tuple[str, ...] = ()
+    """Refused in every blank, even when a matching rule would accept them."""
+    aliases: Aliases = ()
 
     @property
     def type(self) -> QuestionType:
@@ -155,7 +169,63 @@ class Match(Question):
         return QuestionType.MATCH
 
 
-AnyQuestion = Flashcard | Choice | Multi | TrueFalse | Typed | Cloze | Order | Match
+class Stance(StrEnum):
+    """What the right paragraph of an evidence question does to its claim."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(Question):
+    """`prompt` is a claim; the learner picks the paragraph of the source that supports it
+    (or, with `stance` contradicts, contradicts it).
+
+    `quotes` are the passages that do (`quote` is the first), `right` where each stands;
+    `paragraphs` are the source's content paragraphs, the choices, in reading order.
+    """
+
+    quotes: tuple[str, ...] = ()
+    stance: Stance = Stance.SUPPORTS
+    paragraphs: tuple[Paragraph, ...] = field(default=(), repr=False)
+    right: tuple[QuoteLocation, ...] = field(default=(), repr=False)
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.EVIDENCE
+
+    @property
+    def ask(self) -> str:
+        """`Which paragraph of the article supports this claim?`"""
+        return f"Which paragraph of the article {self.stance.value} this claim?"
+
+    @property
+    def right_ordinals(self) -> frozenset[int]:
+        return frozenset(location.paragraph.ordinal for location in self.right)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One key point of an explain question's model answer, and the passage it rests on."""
+
+    text: str
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Explain(Question):
+    """An open question whose model answer is split into key `points` (2 to 5)."""
+
+    points: tuple[Point, ...] = ()
+
+    @property
+    def type(self) -> QuestionType:
+        return QuestionType.EXPLAIN
+
+
+AnyQuestion = (
+    Flashcard | Choice | Multi | TrueFalse | Typed | Cloze | Order | Match | Evidence | Explain
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +236,7 @@ class Deck:
     questions: tuple[AnyQuestion, ...]
     description: str = ""
     source: Source | None = None
+    aliases: Aliases = ()
     bundled: bool = False
     id_line: int = 1  # where the `deck:` id stands, for library-wide messages
     id_column: int = 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefquiz.deck.model import QuestionType
-from briefquiz.deck.validate import (
+from briefquiz.deck.advice import FORMAT
+from briefquiz.deck.keys import (
     COMMON_KEYS,
     HEADER_REQUIRED,
     ID_PATTERN,
@@ -13,23 +13,52 @@ from briefquiz.deck.validate import (
     TYPE_KEYS,
     TYPE_REQUIRED,
 )
+from briefquiz.deck.kinds import MAX_POINTS, MIN_POINTS
+from briefquiz.deck.model import QuestionType
 
 SCHEMA_ID = "https://briefquiz.invalid/deck.schema.json"
-_TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
+
+# An editor reads YAML 1.2: a plain 012, 1e3, ~ or true is a number, null or boolean there,
+# while briefquiz keeps every plain scalar as the text typed. So wherever check wants text, the
+# schema takes any scalar (the pattern applies to strings only: not empty, not all spaces).
+_SCALAR = ["string", "number", "boolean", "null"]
+_TEXT: dict[str, Any] = {"type": _SCALAR, "pattern": r"\S"}
+_OPTIONAL_TEXT: dict[str, Any] = {"type": _SCALAR}
 _TEXTS: dict[str, Any] = {"type": "array", "items": _TEXT, "uniqueItems": True}
-_ID: dict[str, Any] = {"type": "string", "pattern": ID_PATTERN.pattern}
+# `id: 01` is the number 1 to an editor and the id "01" to check.
+_ID: dict[str, Any] = {
+    "type": ["string", "integer", "boolean"],
+    "pattern": ID_PATTERN.pattern,
+    "minimum": 0,
+}
 _OPTIONS: dict[str, Any] = {**_TEXTS, "minItems": 2, "maxItems": MAX_OPTIONS}
+_BOOLEAN: dict[str, Any] = {"type": "boolean", "description": "true or false, without quotes."}
+
+
+def _whole_number(maximum: int | None = None) -> dict[str, Any]:
+    """A number check reads from the digits typed, quoted or not: 4 and "4" alike."""
+    if maximum is None:
+        return {"type": ["integer", "string"], "minimum": 1, "pattern": "^[0-9]*[1-9][0-9]*$"}
+    allowed = "|".join(str(n) for n in range(1, maximum + 1))
+    return {
+        "type": ["integer", "string"],
+        "minimum": 1,
+        "maximum": maximum,
+        "pattern": f"^0*({allowed})$",
+    }
+
 
 _PROPERTIES: dict[str, dict[str, Any]] = {
     "id": {**_ID, "description": "Stable id, unique in the deck; progress is keyed by it."},
     "type": {"enum": [t.value for t in QuestionType]},
     "prompt": {**_TEXT, "description": "The question as shown."},
-    "explanation": {"type": "string", "description": "Shown after answering."},
+    "explanation": {**_OPTIONAL_TEXT, "description": "Shown after answering."},
     "quote": {**_TEXT, "description": "A verbatim passage of the source text."},
     "tags": _TEXTS,
     "options": _OPTIONS,
     "answers": {**_TEXTS, "minItems": 1},
-    "exact": {"type": "boolean"},
+    "exact": _BOOLEAN,
+    "reject": {**_TEXTS, "description": "Answers refused even when a matching rule accepts them."},
     "text": {**_TEXT, "description": "Text with blanks written {{answer}} or {{answer|alt}}."},
     "items": {
         **_TEXTS,
@@ -44,11 +73,32 @@ _PROPERTIES: dict[str, dict[str, Any]] = {
         "additionalProperties": _TEXT,
         "description": "left: right",
     },
+    "quotes": {
+        **_TEXTS,
+        "minItems": 1,
+        "description": "Evidence: passages of the source, each in a right paragraph.",
+    },
+    "stance": {
+        "enum": ["supports", "contradicts"],
+        "description": "Evidence: what the right paragraph does to the claim (supports).",
+    },
+    "points": {
+        "type": "array",
+        "minItems": MIN_POINTS,
+        "maxItems": MAX_POINTS,
+        "items": {
+            "type": "object",
+            "required": ["point", "quote"],
+            "additionalProperties": False,
+            "properties": {"point": _TEXT, "quote": _TEXT},
+        },
+        "description": "Explain: the model answer's key points, each with its quote.",
+    },
 }
 _ANSWER_BY_TYPE: dict[QuestionType, dict[str, Any]] = {
     QuestionType.FLASHCARD: _TEXT,
     QuestionType.CHOICE: {**_TEXT, "description": "One of the options."},
-    QuestionType.TRUEFALSE: {"type": "boolean"},
+    QuestionType.TRUEFALSE: _BOOLEAN,
 }
 
 
@@ -77,9 +127,13 @@ def deck_schema() -> dict[str, Any]:
         "required": list(HEADER_REQUIRED),
         "additionalProperties": False,
         "properties": {
+            "format": {
+                **_whole_number(FORMAT),
+                "description": "The deck format (optional); a newer one needs a newer briefquiz.",
+            },
             "deck": {**_ID, "description": "Stable deck id; progress is keyed by it."},
             "title": _TEXT,
-            "description": {"type": "string"},
+            "description": _OPTIONAL_TEXT,
             "source": {
                 "type": "object",
                 "required": ["title"],
@@ -89,8 +143,16 @@ def deck_schema() -> dict[str, Any]:
                     "authors": _TEXTS,
                     "file": {**_TEXT, "description": "Relative to the deck file."},
                     "url": _TEXT,
-                    "starts_at_line": {"type": "integer", "minimum": 1},
+                    "starts_at_line": {
+                        **_whole_number(),
+                        "description": "The line where the text starts (after captions).",
+                    },
                 },
+            },
+            "aliases": {
+                "type": "object",
+                "description": "term: other forms accepted for it in typed and cloze answers.",
+                "additionalProperties": {"anyOf": [_TEXT, {**_TEXTS, "minItems": 1}]},
             },
             "questions": {
                 "type": "array",

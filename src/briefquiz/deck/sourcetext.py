@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -17,29 +18,91 @@ if TYPE_CHECKING:
 MIN_WORDS_FOR_CONTENT = 6
 
 
+DASH = "\u2014"  # what every dash and spaced dash folds to
+_DASHES = frozenset("\u2012\u2013\u2014\u2015\u2e3a\u2e3b\ufe58")  # ‒ – — ― ⸺ ⸻ ﹘
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # soft hyphen, zero widths
+
+
 def fold_char(char: str) -> str:
     return char.translate(TYPOGRAPHIC)
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold typographic marks and white space runs; map each output char to its source index."""
+def _composed(text: str) -> tuple[str, list[int]]:
+    """`text` in Unicode NFC, with the index in `text` of each composed character."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
-    in_space = True  # drops leading white space
-    for i, char in enumerate(text):
-        if char.isspace():
-            if not in_space:
-                out.append(" ")
-                index.append(i)
-            in_space = True
+    start = 0
+    for i in range(1, len(text) + 1):  # a base character and the marks that follow it
+        if i < len(text) and unicodedata.combining(text[i]):
             continue
-        in_space = False
+        cluster = unicodedata.normalize("NFC", text[start:i])
+        out.append(cluster)
+        index.extend([start] * len(cluster))
+        start = i
+    return "".join(out), index
+
+
+def _dash_length(text: str, i: int) -> int:
+    """How many characters of a dash start at `i`: —, –, a run of hyphens, or a spaced ' - '."""
+    char = text[i]
+    if char in _DASHES:
+        end = i + 1
+        while end < len(text) and text[end] in _DASHES:
+            end += 1
+        return end - i
+    if char != "-":
+        return 0
+    end = i + 1
+    while end < len(text) and text[end] == "-":
+        end += 1
+    if end - i >= 2:
+        return end - i
+    spaced_before = i == 0 or text[i - 1].isspace()
+    spaced_after = end == len(text) or text[end].isspace()
+    return 1 if spaced_before and spaced_after else 0
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Text as a reader compares it; each output character maps to its index in `text`.
+
+    Unicode NFC; typographic quotes, primes and the ellipsis to ASCII; every dash (em, en,
+    `--`, a hyphen with spaces around it) to one em dash without spaces around it; runs of
+    white space and line breaks to one space; soft hyphens and zero-width characters dropped.
+    Case, letters and words are kept as they are.
+    """
+    chars, origin = _composed(text)
+    out: list[str] = []
+    index: list[int] = []
+    space: int | None = None  # where a run of white space not yet written began
+    i = 0
+    while i < len(chars):
+        char = chars[i]
+        if char.isspace():
+            space = origin[i] if space is None else space
+            i += 1
+            continue
+        if char in _INVISIBLE:
+            i += 1
+            continue
+        if dash := _dash_length(chars, i):
+            if out and out[-1] == DASH:
+                i += dash
+                continue
+            out.append(DASH)
+            index.append(origin[i])
+            space = None
+            i += dash
+            continue
+        if space is not None and out and out[-1] != DASH:
+            out.append(" ")
+            index.append(space)
+        space = None
         for folded in fold_char(char):
             out.append(folded)
-            index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
+            index.append(origin[i])
+        i += 1
     return "".join(out), index
 
 
@@ -109,6 +172,16 @@ class SourceText:
     @cached_property
     def _normalized(self) -> list[tuple[str, list[int]]]:
         return [normalize_with_map(p.text) for p in self.paragraphs]
+
+    def line_of(self, paragraph: Paragraph, offset: int) -> int:
+        """The line of the file that character `offset` of `paragraph.text` stands on."""
+        lines = self.text.splitlines()
+        line = paragraph.line
+        consumed = len(lines[line - 1].strip()) + 1 if line <= len(lines) else offset + 1
+        while consumed <= offset and line < len(lines):
+            line += 1
+            consumed += len(lines[line - 1].strip()) + 1
+        return line
 
     def locate(self, quote: str) -> QuoteLocation | None:
         """Where `quote` stands, comparing after folding white space and typographic marks.

@@ -8,10 +8,13 @@ anchors, aliases and tags, and never recurses, so deep nesting cannot blow the s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from briefquiz.deck.yamlhints import Hint, hint
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -36,6 +39,8 @@ class Scalar:
     value: str
     mark: Mark
     plain: bool  # written without quotes or block style
+    style: str = ""  # "" plain, "'" or '"' quoted, "|" or ">" a block scalar
+    end: Mark | None = None  # just after its last character
 
     kind = "a text value"
 
@@ -76,6 +81,38 @@ class YamlProblem(Exception):
         self.code = code
 
 
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the breaks YAML counts
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a decoded deck file, split where YAML counts a new line."""
+    return LINE_BREAK.split(text)
+
+
+def char_mark(lines: list[str], scalar: Scalar, offset: int) -> Mark:
+    """Where character `offset` of `scalar.value` was typed in the file.
+
+    Meant for characters every YAML style copies as typed (braces, letters): the k-th such
+    character of the value is the k-th one between the scalar's start and end, whatever the
+    folding of lines and quotes did around it. Falls back to the scalar's start.
+    """
+    if scalar.end is None or not 0 <= offset < len(scalar.value):
+        return scalar.mark
+    target = scalar.value[offset]
+    wanted = scalar.value.count(target, 0, offset)
+    first_line = scalar.mark.line + (1 if scalar.style in ("|", ">") else 0)  # skip the header
+    for number in range(first_line, min(scalar.end.line, len(lines)) + 1):
+        line = lines[number - 1]
+        begin = scalar.mark.column - 1 if number == scalar.mark.line else 0
+        stop = scalar.end.column - 1 if number == scalar.end.line else len(line)
+        for column in range(begin, min(stop, len(line))):
+            if line[column] == target:
+                if wanted == 0:
+                    return Mark(number, column + 1)
+                wanted -= 1
+    return scalar.mark
+
+
 def _mark(m: Any) -> Mark:
     if m is None:
         return Mark(1, 1)
@@ -113,6 +150,9 @@ def compose(text: str) -> Node | None:
                 where.line, where.column, f"nested more than {MAX_DEPTH} levels deep", "depth"
             ) from None
         where, message = _located_message(err)
+        known = _common_mistake(err, where, source_lines(text))
+        if known is not None:
+            where, message = Mark(known.line, known.column), f"invalid YAML: {known.message}"
         raise YamlProblem(where.line, where.column, message) from None
     except yaml.reader.ReaderError as err:
         position = err.position
@@ -128,6 +168,15 @@ def compose(text: str) -> Node | None:
         raise YamlProblem(1, 1, f"invalid YAML: {err}") from None
     finally:
         loader.dispose()
+
+
+def _common_mistake(err: yaml.MarkedYAMLError, where: Mark, lines: list[str]) -> Hint | None:
+    problem = err.problem or ""
+    start = _mark(err.context_mark) if err.context_mark is not None else where
+    if problem.startswith("found unexpected end of stream") and "quoted" in (err.context or ""):
+        problem = "not closed before the file ends"
+        where = start
+    return hint(problem, err.context or "", where.line, where.column, start.line, lines)
 
 
 def _located_message(err: yaml.MarkedYAMLError) -> tuple[Mark, str]:
@@ -208,7 +257,16 @@ def _compose_events(loader: Any) -> Node | None:
                     m.line, m.column, f"YAML tags such as {shown} are not allowed in decks", "tag"
                 )
         if isinstance(event, yaml.ScalarEvent):
-            attach(Scalar(event.value, _mark(event.start_mark), plain=not event.style))
+            style = event.style or ""
+            attach(
+                Scalar(
+                    event.value,
+                    _mark(event.start_mark),
+                    plain=not style,
+                    style=style,
+                    end=_mark(event.end_mark),
+                )
+            )
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if len(stack) >= MAX_DEPTH:
                 m = _mark(event.start_mark)

@@ -24,7 +24,8 @@ from briefquiz.text.control import describe_control, first_control
 __all__ = ["ImportProblem", "ParsedExport", "parse_export"]
 
 EXPORT_FORMAT: Final = "briefquiz-progress"
-EXPORT_VERSION: Final = 2  # 2: each review carries the card state it produced
+EXPORT_VERSION: Final = 3
+"""2 adds each review's ``override`` ("I was right"); 3 the card state each review produced."""
 
 MAX_ID: Final = 256  # characters of a deck id, question id or review uid
 MAX_ANSWER: Final = 100_000  # characters of an answer, as the JSON text the log keeps
@@ -217,7 +218,7 @@ def parse_card(item: Mapping[str, Any], where: str) -> fsrs.Card:
 
 
 def _parse_review(
-    item: Mapping[str, Any], where: str
+    item: Mapping[str, Any], where: str, version: int
 ) -> tuple[ReviewRecord, str, fsrs.Card | None]:
     at = _time(item, "reviewed_at", where)
     assert at is not None
@@ -233,13 +234,14 @@ def _parse_review(
             duration_ms=_int(item, "duration_ms", where, MAX_DURATION_MS),  # type: ignore[arg-type]
             cram=_field(item, "cram", where),
             replaces=_text(item, "replaces", where, optional=True),
+            override=_field(item, "override", where) if version >= 2 else False,
         )
         answer = rows.dump_answer(review.answer)
     except ValueError as exc:
         raise ImportProblem(where, str(exc)) from None
     if len(answer) > MAX_ANSWER:
         raise ImportProblem(f"{where}.answer", f"longer than {MAX_ANSWER:,} characters")
-    state = item.get("card")
+    state = item.get("card") if version >= 3 else None
     if state is not None and not isinstance(state, dict):
         raise ImportProblem(f"{where}.card", f"expected an object or null, got {_short(state)}")
     after = None if state is None or review.cram else parse_card(state, f"{where}.card")
@@ -294,7 +296,8 @@ def parse_export(data: Any) -> ParsedExport:
             )
         )
     reviews = [
-        _parse_review(item, f"reviews[{i}]") for i, item in enumerate(_records(data, "reviews"))
+        _parse_review(item, f"reviews[{i}]", version)
+        for i, item in enumerate(_records(data, "reviews"))
     ]
     settings = [
         _parse_settings(item, f"settings[{i}]")

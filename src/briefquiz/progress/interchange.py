@@ -55,7 +55,8 @@ def _review_json(review: ReviewRecord, row: sqlite3.Row) -> dict[str, Any]:
         "duration_ms": review.duration_ms,
         "cram": review.cram,
         "replaces": review.replaces,
-        "card": _state_json(row),  # the state it produced (version 2); null for cram
+        "override": review.override,
+        "card": _state_json(row),  # the state it produced (version 3); null for cram
     }
 
 

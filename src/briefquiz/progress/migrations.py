@@ -198,7 +198,7 @@ _NO_UPDATE_TRIGGER = """
     """
 
 
-def _v3(conn: sqlite3.Connection) -> None:
+def _v4(conn: sqlite3.Connection) -> None:
     """Each review carries the card state it produced (see :mod:`card_log`); the states of
     reviews written before are filled by replaying the log (the append-only guard is lifted
     for that, inside this transaction, and put back)."""
@@ -219,8 +219,17 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute(_NO_UPDATE_TRIGGER)
 
 
+# "I was right": a review that regrades the one it replaces as right is marked, so that it is
+# told apart from a rating change (which keeps the verdict).
+_V3 = _statements(
+    """
+    ALTER TABLE reviews ADD COLUMN override INTEGER NOT NULL DEFAULT 0
+        CHECK (override IN (0, 1) AND (override = 0 OR replaces IS NOT NULL))
+    """,
+)
+
 #: Every schema change, oldest first. Version ``n`` = the first ``n`` applied.
-MIGRATIONS: list[Migration] = [_V1, _V2, _v3]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _v4]
 
 
 def latest_version() -> int:

@@ -78,6 +78,7 @@ class ReviewRecord:
     duration_ms: int
     cram: bool
     replaces: str | None = None  # the uid of the review whose rating this one changes
+    override: bool = False  # the learner said "I was right": it regrades `replaces` as right
 
     def __post_init__(self) -> None:
         require_text(self.uid, "uid")
@@ -101,6 +102,10 @@ class ReviewRecord:
             )
         if not isinstance(self.cram, bool):
             raise ValueError(f"cram must be a bool, got {self.cram!r}")
+        if not isinstance(self.override, bool):
+            raise ValueError(f"override must be a bool, got {self.override!r}")
+        if self.override and self.replaces is None:
+            raise ValueError("an override must name the review it replaces")
 
 
 @dataclass(frozen=True, slots=True)

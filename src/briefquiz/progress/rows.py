@@ -31,7 +31,7 @@ CARD_SELECT: Final = (
 #: The review columns, as :func:`review_from_row` reads them.
 REVIEW_SELECT: Final = (
     "SELECT r.uid, q.deck_id, q.question_id, r.reviewed_at_us, r.rating, r.outcome,"
-    " r.answer, r.duration_ms, r.cram, r.replaces, r.after_state, r.after_step,"
+    " r.answer, r.duration_ms, r.cram, r.replaces, r.override, r.after_state, r.after_step,"
     " r.after_stability, r.after_difficulty, r.after_due_us, r.after_last_review_us"
     " FROM reviews r JOIN questions q ON q.id = r.question"
 )
@@ -194,11 +194,12 @@ def insert_review(
     state = after or {}
     cursor = conn.execute(
         "INSERT INTO reviews (uid, question, reviewed_at_us, rating, outcome, answer,"
-        " duration_ms, cram, replaces, after_state, after_step, after_stability,"
+        " duration_ms, cram, replaces, override, after_state, after_step, after_stability,"
         " after_difficulty, after_due_us, after_last_review_us) VALUES (:uid, :question,"
         " :reviewed_at_us, :rating, :outcome, :answer, :duration_ms, :cram, :replaces,"
-        " :after_state, :after_step, :after_stability, :after_difficulty, :after_due_us,"
-        " :after_last_review_us)" + (" ON CONFLICT (uid) DO NOTHING" if merge else ""),
+        " :override, :after_state, :after_step, :after_stability, :after_difficulty,"
+        " :after_due_us, :after_last_review_us)"
+        + (" ON CONFLICT (uid) DO NOTHING" if merge else ""),
         {
             "after_state": state.get("after_state"),
             "after_step": state.get("after_step"),
@@ -215,6 +216,7 @@ def insert_review(
             "duration_ms": review.duration_ms,
             "cram": int(review.cram),
             "replaces": review.replaces,
+            "override": int(review.override),
         },
     )
     return cursor.rowcount == 1
@@ -235,6 +237,7 @@ def review_from_row(row: sqlite3.Row) -> ReviewRecord:
         duration_ms=int(row["duration_ms"]),
         cram=bool(row["cram"]),
         replaces=None if replaces is None else str(replaces),
+        override=bool(row["override"]),
     )
 
 

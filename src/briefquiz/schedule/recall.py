@@ -7,8 +7,7 @@ the wrong answer; these functions use the same curve with the real elapsed time.
 
 from __future__ import annotations
 
-import math
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from fsrs import Card
 from fsrs.scheduler import DEFAULT_PARAMETERS
@@ -36,12 +35,3 @@ def predicted_recall(card: Card | None, at: datetime) -> float:
         return 0.0
     elapsed = (at - card.last_review).total_seconds() / SECONDS_PER_DAY
     return recall_after(elapsed, card.stability)
-
-
-def latest_review_for(card: Card, seminar: datetime, target: float) -> datetime:
-    """The last moment a review keeps recall at the seminar at or above `target`."""
-    assert card.stability is not None
-    days = days_until_recall_drops_to(target, card.stability)
-    if not math.isfinite(days):
-        return seminar
-    return seminar - timedelta(days=days)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,15 +13,9 @@ from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.records import ReviewRecord
 from briefquiz.progress.repository import Store
-from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.schedule.readiness import Readiness, deck_readiness
+from briefquiz.schedule.review_log import effective_reviews as effective_reviews
 from briefquiz.schedule.settings import DEFAULT_RETENTION
-
-
-def effective_reviews(reviews: Iterable[ReviewRecord]) -> list[ReviewRecord]:
-    """The review log without answers whose rating was later changed (the change replaces them)."""
-    reviews = list(reviews)
-    replaced = {r.replaces for r in reviews if r.replaces}
-    return [r for r in reviews if r.uid not in replaced]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +119,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
             tags.setdefault(tag, []).append(_SCORES[r.outcome])
     tag_accuracy = {t: (sum(v) / len(v), len(v)) for t, v in sorted(tags.items())}
 
-    ready = deck_readiness(deck, settings, cards, now, introduced_today(store, deck.id, clock))
+    ready = deck_readiness(store, deck, settings, clock, cards=cards)
     return DeckStats(
         deck=deck,
         new=len(deck.questions) - len(cards),

@@ -1,4 +1,4 @@
-"""Grading an answer to any question, and the answer's JSON form for the review log.
+"""Grading an answer to any question (its JSON form for the review log: `answer_json`).
 
 The answer's Python type depends on the question type:
 
@@ -12,6 +12,8 @@ cloze      `tuple[str, ...]`: one text per blank
 order      `tuple[str, ...]`: every item, in the learner's order
 match      `tuple[tuple[str, str], ...]`: (left, chosen right) for every left; a right of
            "" means the left was left unmatched
+evidence   `ParagraphPick`: the chosen paragraph's number and opening words
+explain    `Explained`: the written answer and the points ticked (0-based places)
 ========== ====================================================================
 
 An answer of the wrong shape (wrong type, an option the question does not have, an order that
@@ -22,8 +24,8 @@ the caller, not a mistake of the learner.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TypeAlias
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeAlias, assert_never
 
 from fsrs import Rating
 
@@ -31,6 +33,8 @@ from briefquiz.deck.model import (
     AnyQuestion,
     Choice,
     Cloze,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -39,28 +43,41 @@ from briefquiz.deck.model import (
     Typed,
 )
 from briefquiz.progress.records import Outcome
-from briefquiz.study.matching import matches
+from briefquiz.study.discussion import MADE, MISSED, Explained, ParagraphPick, evidence_closeness
+from briefquiz.study.shapes import (
+    as_bool,
+    as_rating,
+    as_str,
+    checked_blanks,
+    checked_choice,
+    checked_explained,
+    checked_order,
+    checked_pairs,
+    checked_pick,
+    checked_selection,
+)
+
+if TYPE_CHECKING:
+    from briefquiz.study.equivalence.judge import Verdict
 
 __all__ = [
     "Answer",
     "Grade",
-    "JSONValue",
     "Outcome",
     "PartResult",
-    "answer_from_json",
-    "answer_to_json",
-    "describe_answer",
-    "expected_text",
     "grade",
 ]
 
 Answer: TypeAlias = (
-    Rating | str | frozenset[str] | bool | tuple[str, ...] | tuple[tuple[str, str], ...]
+    Rating
+    | str
+    | frozenset[str]
+    | bool
+    | tuple[str, ...]
+    | tuple[tuple[str, str], ...]
+    | ParagraphPick
+    | Explained
 )
-JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
-
-UNMATCHED = ""
-"""The right side of a match pair whose left was not matched to anything."""
 
 SELECT = "select"
 LEAVE = "leave"
@@ -94,106 +111,8 @@ class Grade:
     """Empty for single-answer types (flashcard, choice, truefalse, typed)."""
     suggested: Rating
     """The FSRS rating to schedule with, unless the learner overrides it."""
-
-
-# -- shape checks ------------------------------------------------------------------------------
-
-
-def _type_error(question: AnyQuestion, expected: str, answer: object) -> TypeError:
-    return TypeError(
-        f"a {question.type} answer must be {expected}, not {type(answer).__name__}: {answer!r}"
-    )
-
-
-def _as_rating(question: AnyQuestion, answer: object) -> Rating:
-    if not isinstance(answer, Rating):
-        raise _type_error(question, "an fsrs.Rating", answer)
-    return answer
-
-
-def _as_str(question: AnyQuestion, answer: object) -> str:
-    if not isinstance(answer, str):
-        raise _type_error(question, "a str", answer)
-    return answer
-
-
-def _as_bool(question: AnyQuestion, answer: object) -> bool:
-    if not isinstance(answer, bool):
-        raise _type_error(question, "a bool", answer)
-    return answer
-
-
-def _as_str_tuple(question: AnyQuestion, answer: object) -> tuple[str, ...]:
-    if not isinstance(answer, tuple) or not all(isinstance(item, str) for item in answer):
-        raise _type_error(question, "a tuple of str", answer)
-    return answer
-
-
-def _as_selection(question: AnyQuestion, answer: object) -> frozenset[str]:
-    if not isinstance(answer, frozenset) or not all(isinstance(item, str) for item in answer):
-        raise _type_error(question, "a frozenset of str", answer)
-    return answer
-
-
-def _as_pairs(question: AnyQuestion, answer: object) -> tuple[tuple[str, str], ...]:
-    if not isinstance(answer, tuple) or not all(
-        isinstance(pair, tuple)
-        and len(pair) == 2
-        and isinstance(pair[0], str)
-        and isinstance(pair[1], str)
-        for pair in answer
-    ):
-        raise _type_error(question, "a tuple of (str, str) pairs", answer)
-    return answer
-
-
-def _checked_choice(question: Choice, answer: object) -> str:
-    chosen = _as_str(question, answer)
-    if chosen not in question.options:
-        raise ValueError(f"{chosen!r} is not an option of question {question.id!r}")
-    return chosen
-
-
-def _checked_selection(question: Multi, answer: object) -> frozenset[str]:
-    selection = _as_selection(question, answer)
-    unknown = selection.difference(question.options)
-    if unknown:
-        raise ValueError(f"{sorted(unknown)!r} are not options of question {question.id!r}")
-    return selection
-
-
-def _checked_blanks(question: Cloze, answer: object) -> tuple[str, ...]:
-    given = _as_str_tuple(question, answer)
-    if len(given) != len(question.blanks):
-        raise ValueError(
-            f"question {question.id!r} has {len(question.blanks)} blanks, "
-            f"the answer fills {len(given)}"
-        )
-    return given
-
-
-def _checked_order(question: Order, answer: object) -> tuple[str, ...]:
-    given = _as_str_tuple(question, answer)
-    if sorted(given) != sorted(question.items):
-        raise ValueError(
-            f"an order answer must list every item of question {question.id!r} once: {given!r}"
-        )
-    return given
-
-
-def _checked_pairs(question: Match, answer: object) -> dict[str, str]:
-    pairs = _as_pairs(question, answer)
-    chosen = dict(pairs)
-    lefts = [left for left, _ in question.pairs]
-    if len(chosen) != len(pairs) or sorted(chosen) != sorted(lefts):
-        raise ValueError(
-            f"a match answer must pair every left item of question {question.id!r} once: {pairs!r}"
-        )
-    rights = {right for _, right in question.pairs}
-    unknown = {right for right in chosen.values() if right != UNMATCHED and right not in rights}
-    if unknown:
-        raise ValueError(f"{sorted(unknown)!r} are not right items of question {question.id!r}")
-    return chosen
+    reasons: tuple[str, ...] = ()
+    """Why a typed answer (or blank) was accepted: "US = United States", "1 typo (Minsitry)"."""
 
 
 # -- grading -----------------------------------------------------------------------------------
@@ -207,8 +126,29 @@ def _right_or_wrong(correct: bool) -> Grade:
     return _graded(Outcome.RIGHT if correct else Outcome.WRONG, 1.0 if correct else 0.0)
 
 
-def _fraction(good: int, total: int) -> float:
-    return good / total if total else 1.0
+def _credited(right: int, total: int, parts: Iterable[PartResult]) -> Grade:
+    """The partial-credit rule, the same for multi, cloze, order and match.
+
+    An answer is made of parts, and ``right`` of its ``total`` parts count as right:
+
+    ======= ====================================================================
+    cloze   each blank
+    match   each left item, right when paired with its partner
+    order   each pair of items, right when the two are in the right relative order
+    multi   each option that applies, right when ticked; every ticked option that
+            does not apply takes one right tick back (never below none)
+    ======= ====================================================================
+
+    All of them right is right; at least half of them is partly right (rated Hard);
+    fewer than half is wrong. The score is ``right / total``.
+    """
+    if right >= total:
+        outcome = Outcome.RIGHT
+    elif 2 * right >= total:
+        outcome = Outcome.PARTIAL
+    else:
+        outcome = Outcome.WRONG
+    return _graded(outcome, right / total if total else 1.0, parts)
 
 
 def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
@@ -223,37 +163,63 @@ def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
         for option in question.options
         if option in answers or option in selection
     ]
-    judged_right = sum((option in answers) == (option in selection) for option in question.options)
-    score = _fraction(judged_right, len(question.options))
-    if selection == answers:
-        outcome = Outcome.RIGHT
-    elif (selection and selection < answers) or (
-        selection > answers and selection != frozenset(question.options)
-    ):
-        outcome = Outcome.PARTIAL
-    else:
-        outcome = Outcome.WRONG
-    return _graded(outcome, score, parts)
+    # Each option that applies is a part; each tick of one that does not takes one back.
+    ticked_right = len(selection & answers)
+    ticked_wrong = len(selection - answers)
+    return _credited(max(ticked_right - ticked_wrong, 0), len(answers), parts)
+
+
+def _judged(
+    question: Typed | Cloze, text: str, accepted: tuple[str, ...], others: tuple[str, ...] = ()
+) -> Verdict:
+    # Imported at the first typed answer: the rules' tables stay off the start-up path.
+    from briefquiz.study.equivalence.judge import judge
+
+    return judge(
+        text,
+        accepted,
+        reject=question.reject,
+        aliases=question.aliases,
+        exact=question.exact,
+        others=others,
+    )
+
+
+def _grade_typed(question: Typed, given: str) -> Grade:
+    verdict = _judged(question, given, question.answers)
+    return replace(_right_or_wrong(verdict.right), reasons=verdict.reasons)
 
 
 def _grade_cloze(question: Cloze, given: tuple[str, ...]) -> Grade:
+    blanks = question.blanks
+    verdicts = [
+        _judged(
+            question,
+            text,
+            blank.answers,
+            tuple(answer for other in blanks if other is not blank for answer in other.answers),
+        )
+        for blank, text in zip(blanks, given, strict=True)
+    ]
     parts = [
         PartResult(
             label=f"blank {number}",
             expected=blank.answers[0] if blank.answers else "",
             given=text,
-            correct=matches(text, blank.answers, exact=question.exact),
+            correct=verdict.right,
         )
-        for number, (blank, text) in enumerate(zip(question.blanks, given, strict=True), 1)
+        for number, (blank, text, verdict) in enumerate(
+            zip(blanks, given, verdicts, strict=True), 1
+        )
     ]
+    reasons = tuple(
+        reason if len(blanks) == 1 else f"blank {number}: {reason}"
+        for number, verdict in enumerate(verdicts, 1)
+        if verdict.right
+        for reason in verdict.reasons
+    )
     right = sum(part.correct for part in parts)
-    if right == len(parts):
-        outcome = Outcome.RIGHT
-    elif right == 0:
-        outcome = Outcome.WRONG
-    else:
-        outcome = Outcome.PARTIAL
-    return _graded(outcome, _fraction(right, len(parts)), parts)
+    return replace(_credited(right, len(parts), parts), reasons=reasons)
 
 
 def _grade_order(question: Order, given: tuple[str, ...]) -> Grade:
@@ -269,14 +235,7 @@ def _grade_order(question: Order, given: tuple[str, ...]) -> Grade:
         for i in range(len(items))
         for j in range(i + 1, len(items))
     )
-    score = _fraction(pairs_right, pairs_total)
-    if all(part.correct for part in parts):
-        outcome = Outcome.RIGHT
-    elif score >= 0.5:
-        outcome = Outcome.PARTIAL
-    else:
-        outcome = Outcome.WRONG
-    return _graded(outcome, score, parts)
+    return _credited(pairs_right, pairs_total, parts)
 
 
 def _grade_match(question: Match, chosen: dict[str, str]) -> Grade:
@@ -284,178 +243,55 @@ def _grade_match(question: Match, chosen: dict[str, str]) -> Grade:
         PartResult(label=left, expected=right, given=chosen[left], correct=chosen[left] == right)
         for left, right in question.pairs
     ]
-    right = sum(part.correct for part in parts)
-    if right == len(parts):
-        outcome = Outcome.RIGHT
-    elif 2 * right >= len(parts):
-        outcome = Outcome.PARTIAL
-    else:
-        outcome = Outcome.WRONG
-    return _graded(outcome, _fraction(right, len(parts)), parts)
+    return _credited(sum(part.correct for part in parts), len(parts), parts)
+
+
+def _grade_evidence(question: Evidence, chosen: ParagraphPick) -> Grade:
+    score = evidence_closeness(question, chosen)
+    return _graded(
+        Outcome.RIGHT if score == 1 else Outcome.PARTIAL if score else Outcome.WRONG, score
+    )
+
+
+def _grade_explain(question: Explain, given: Explained) -> Grade:
+    """Not the partial-credit rule: any point made is partly right, as the learner judged it."""
+    parts = [
+        PartResult(
+            label=f"point {number}",
+            expected=point.text,
+            given=MADE if number - 1 in given.ticked else MISSED,
+            correct=number - 1 in given.ticked,
+        )
+        for number, point in enumerate(question.points, 1)
+    ]
+    made = sum(part.correct for part in parts)
+    outcome = Outcome.RIGHT if made == len(parts) else Outcome.PARTIAL if made else Outcome.WRONG
+    return _graded(outcome, made / len(parts) if parts else 1.0, parts)
 
 
 def grade(question: AnyQuestion, answer: Answer) -> Grade:
     """Judge `answer` to `question`. See the module docstring for the answer types."""
-    if isinstance(question, Flashcard):
-        rating = _as_rating(question, answer)
-        return Grade(Outcome.SELF_GRADED, _SELF_SCORE[rating], (), rating)
-    if isinstance(question, Choice):
-        return _right_or_wrong(_checked_choice(question, answer) == question.answer)
-    if isinstance(question, Multi):
-        return _grade_multi(question, _checked_selection(question, answer))
-    if isinstance(question, TrueFalse):
-        return _right_or_wrong(_as_bool(question, answer) == question.answer)
-    if isinstance(question, Typed):
-        given = _as_str(question, answer)
-        return _right_or_wrong(matches(given, question.answers, exact=question.exact))
-    if isinstance(question, Cloze):
-        return _grade_cloze(question, _checked_blanks(question, answer))
-    if isinstance(question, Order):
-        return _grade_order(question, _checked_order(question, answer))
-    if isinstance(question, Match):
-        return _grade_match(question, _checked_pairs(question, answer))
-    raise TypeError(f"not a question: {question!r}")
-
-
-# -- JSON --------------------------------------------------------------------------------------
-
-
-def answer_to_json(question: AnyQuestion, answer: Answer) -> JSONValue:
-    """The answer as a JSON value: an int rating, a str, a bool, or a list.
-
-    Checks the answer's shape (types only, like `answer_from_json`) but not its content.
-    """
-    if isinstance(question, Flashcard):
-        return int(_as_rating(question, answer))
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, answer)
-    if isinstance(question, Multi):
-        selected: list[JSONValue] = [*sorted(_as_selection(question, answer))]
-        return selected
-    if isinstance(question, TrueFalse):
-        return _as_bool(question, answer)
-    if isinstance(question, Cloze | Order):
-        texts: list[JSONValue] = list(_as_str_tuple(question, answer))
-        return texts
-    if isinstance(question, Match):
-        pairs: list[JSONValue] = [[left, right] for left, right in _as_pairs(question, answer)]
-        return pairs
-    raise TypeError(f"not a question: {question!r}")
-
-
-def _json_str_list(question: AnyQuestion, value: object) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise _type_error(question, "a JSON list of strings", value)
-    return value
-
-
-def answer_from_json(question: AnyQuestion, value: object) -> Answer:
-    """The inverse of `answer_to_json`.
-
-    Only the shape is checked, not that options or items still exist: a logged answer stays
-    readable after the deck is edited. Raises `TypeError` for a value of the wrong JSON type
-    and `ValueError` for an unknown rating.
-    """
-    if isinstance(question, Flashcard):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _type_error(question, "a JSON integer rating", value)
-        return Rating(value)
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, value)
-    if isinstance(question, Multi):
-        items = _json_str_list(question, value)
-        if len(set(items)) != len(items):
-            raise ValueError(f"repeated option in a multi answer: {items!r}")
-        return frozenset(items)
-    if isinstance(question, TrueFalse):
-        return _as_bool(question, value)
-    if isinstance(question, Cloze | Order):
-        return tuple(_json_str_list(question, value))
-    if isinstance(question, Match):
-        if not isinstance(value, list):
-            raise _type_error(question, "a JSON list of [left, right] pairs", value)
-        pairs: list[tuple[str, str]] = []
-        for pair in value:
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise _type_error(question, "a JSON list of [left, right] pairs", value)
-            left, right = pair
-            if not isinstance(left, str) or not isinstance(right, str):
-                raise _type_error(question, "a JSON list of [left, right] pairs", value)
-            pairs.append((left, right))
-        return tuple(pairs)
-    raise TypeError(f"not a question: {question!r}")
-
-
-# -- human text --------------------------------------------------------------------------------
-
-NO_ANSWER = "(no answer)"
-NOTHING_SELECTED = "(nothing selected)"
-UNMATCHED_TEXT = "(none)"
-
-
-def _numbered(texts: Iterable[str]) -> str:
-    return "  ".join(f"{number}. {text}" for number, text in enumerate(texts, 1))
-
-
-def _in_option_order(options: tuple[str, ...], chosen: Iterable[str]) -> list[str]:
-    wanted = set(chosen)
-    return [option for option in options if option in wanted] + sorted(wanted.difference(options))
-
-
-def _pairs_text(pairs: Iterable[tuple[str, str]]) -> str:
-    return "; ".join(f"{left} → {right or UNMATCHED_TEXT}" for left, right in pairs)
-
-
-def _blank_texts(texts: tuple[str, ...]) -> str:
-    shown = [text.strip() or NO_ANSWER for text in texts]
-    return shown[0] if len(shown) == 1 else _numbered(shown)
-
-
-def _yes_no(value: bool) -> str:
-    return "True" if value else "False"
-
-
-def describe_answer(question: AnyQuestion, answer: Answer) -> str:
-    """What the learner gave, for people: "Kennan Institute", "1. A  2. B", "A → x; B → y"."""
-    if isinstance(question, Flashcard):
-        return _as_rating(question, answer).name
-    if isinstance(question, Choice | Typed):
-        return _as_str(question, answer).strip() or NO_ANSWER
-    if isinstance(question, Multi):
-        selected = _in_option_order(question.options, _as_selection(question, answer))
-        return ", ".join(selected) or NOTHING_SELECTED
-    if isinstance(question, TrueFalse):
-        return _yes_no(_as_bool(question, answer))
-    if isinstance(question, Cloze):
-        return _blank_texts(_as_str_tuple(question, answer))
-    if isinstance(question, Order):
-        return _numbered(_as_str_tuple(question, answer))
-    if isinstance(question, Match):
-        order = {left: index for index, (left, _) in enumerate(question.pairs)}
-        pairs = sorted(_as_pairs(question, answer), key=lambda pair: order.get(pair[0], len(order)))
-        return _pairs_text(pairs)
-    raise TypeError(f"not a question: {question!r}")
-
-
-def expected_text(question: AnyQuestion) -> str:
-    """The right answer, for people, in the same form as `describe_answer`.
-
-    Typed and cloze show the first (canonical) accepted answer only.
-    """
-    if isinstance(question, Flashcard | Choice):
-        return question.answer
-    if isinstance(question, Multi):
-        return ", ".join(_in_option_order(question.options, question.answers))
-    if isinstance(question, TrueFalse):
-        return _yes_no(question.answer)
-    if isinstance(question, Typed):
-        return question.answers[0] if question.answers else ""
-    if isinstance(question, Cloze):
-        return _blank_texts(
-            tuple(blank.answers[0] if blank.answers else "" for blank in question.blanks)
-        )
-    if isinstance(question, Order):
-        return _numbered(question.items)
-    if isinstance(question, Match):
-        return _pairs_text(question.pairs)
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case Flashcard():
+            rating = as_rating(question, answer)
+            return Grade(Outcome.SELF_GRADED, _SELF_SCORE[rating], (), rating)
+        case Choice():
+            return _right_or_wrong(checked_choice(question, answer) == question.answer)
+        case Multi():
+            return _grade_multi(question, checked_selection(question, answer))
+        case TrueFalse():
+            return _right_or_wrong(as_bool(question, answer) == question.answer)
+        case Typed():
+            return _grade_typed(question, as_str(question, answer))
+        case Cloze():
+            return _grade_cloze(question, checked_blanks(question, answer))
+        case Order():
+            return _grade_order(question, checked_order(question, answer))
+        case Match():
+            return _grade_match(question, checked_pairs(question, answer))
+        case Evidence():
+            return _grade_evidence(question, checked_pick(question, answer))
+        case Explain():
+            return _grade_explain(question, checked_explained(question, answer))
+        case _:
+            assert_never(question)

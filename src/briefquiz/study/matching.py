@@ -1,22 +1,16 @@
-"""Lenient matching of typed answers (the rules of `typed` and `cloze` in docs/deck-format.md).
+"""The normal form of a typed answer: what lenient matching forgives before any rule.
 
-Lenient mode forgives case, accents, typographic quotes and dashes, punctuation, runs of white
-space, a leading "the"/"a"/"an" and, in answers of five letters or more without digits, one
-small typo (a letter wrong, missing, extra, or two neighbouring letters swapped). Exact mode
-forgives only surrounding white space and differences of Unicode composition (NFC).
+Case, accents, typographic quotes and dashes, punctuation, runs of white space and a leading
+"the"/"a"/"an". The rules beyond it (dates, numbers, typos, ...) are in `study.equivalence`.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 
 from briefquiz.text.typography import TYPOGRAPHIC
 
-__all__ = ["matches", "normalize", "within_one_edit"]
-
-#: Answers need at least this many letters or digits before a typo is forgiven.
-MIN_TYPO_LENGTH = 5
+__all__ = ["normalize", "unpunctuated"]
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -25,6 +19,8 @@ _JOINING = frozenset({"'", "."})
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -65,6 +61,14 @@ def _drop_punctuation(text: str) -> str:
     return "".join(out)
 
 
+def unpunctuated(text: str) -> str:
+    """`text` with accents stripped, typographic marks made ASCII and punctuation dropped.
+
+    Case and white space are left as they are: the first steps of `normalize`.
+    """
+    return _drop_punctuation(_strip_accents(text).translate(TYPOGRAPHIC))
+
+
 def normalize(text: str) -> str:
     """The form lenient matching compares.
 
@@ -85,67 +89,3 @@ def normalize(text: str) -> str:
                 stripped = True
                 break
     return text
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """Whether the Damerau-Levenshtein distance of `a` and `b` is at most 1, in O(n).
-
-    One edit is a substitution, an insertion, a deletion or a swap of two adjacent characters.
-    """
-    if a == b:
-        return True
-    if len(a) > len(b):
-        a, b = b, a
-    if len(b) - len(a) > 1:
-        return False
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) < len(b):  # one character inserted into `a` at position i
-        return a[i:] == b[i + 1 :]
-    if a[i + 1 :] == b[i + 1 :]:  # substitution at i
-        return True
-    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-
-
-def _exact_form(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip()
-
-
-def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
-
-
-def _typo_forgiven(given: str, accepted: str) -> bool:
-    if _has_digit(accepted) or _has_digit(given):
-        return False
-    if sum(ch.isalnum() for ch in accepted) < MIN_TYPO_LENGTH:
-        return False
-    return within_one_edit(given, accepted)
-
-
-def matches(given: str, accepted: Sequence[str], *, exact: bool = False) -> bool:
-    """Whether `given` is one of the `accepted` answers.
-
-    `exact`: only surrounding white space and Unicode composition (NFC) are forgiven.
-    Otherwise both sides are `normalize`d and must be equal, or (when the accepted answer has
-    at least five letters or digits and neither side has a digit) one edit apart. An accepted
-    answer with no letters or digits at all (say "?") is compared exactly. A blank answer is
-    never right.
-    """
-    exact_given = _exact_form(given)
-    if not exact_given:
-        return False
-    if exact:
-        return any(exact_given == _exact_form(answer) for answer in accepted)
-    normal_given = normalize(given)
-    for answer in accepted:
-        normal_answer = normalize(answer)
-        if not normal_answer:
-            if exact_given == _exact_form(answer):
-                return True
-        elif normal_given == normal_answer or (
-            normal_given and _typo_forgiven(normal_given, normal_answer)
-        ):
-            return True
-    return False

@@ -1,7 +1,8 @@
 """Which questions a session asks, and in what order.
 
-Learning and relearning cards that are due come first, then due reviews, then new questions
-up to each deck's daily limit. Within each group the order is stable: by due time, then by
+Learning and relearning cards that are due come first, then reviews due by the end of the
+study day, then the final pass before a seminar (weakest first), then new questions up to
+each deck's allowance. Within each group the order is stable: by due time, then by
 the question's place in its deck. Cram asks everything, weakest first, and touches nothing.
 """
 
@@ -12,10 +13,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import assert_never
 
 from fsrs import Card, State
 
-from briefquiz.deck.model import AnyQuestion, Choice, Deck, Match, Multi, Order
+from briefquiz.deck.model import (
+    AnyQuestion,
+    Choice,
+    Cloze,
+    Deck,
+    Evidence,
+    Explain,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
 from briefquiz.schedule.recall import predicted_recall
 
 
@@ -23,6 +38,7 @@ class Kind(StrEnum):
     LEARNING = "learning"
     REVIEW = "review"
     NEW = "new"
+    FINAL = "final"
     CRAM = "cram"
 
 
@@ -42,26 +58,32 @@ class QueueItem:
     card: Card | None  # None for a question never studied
     kind: Kind
     presentation: Presentation = field(default_factory=Presentation)
+    tries: int = 1  # how many times this session has asked it (the final pass allows three)
 
 
 def present(question: AnyQuestion, rng: random.Random) -> Presentation:
     """A fresh shuffle of whatever the question shows in a list."""
-    if isinstance(question, Choice | Multi):
-        options = list(question.options)
-        rng.shuffle(options)
-        return Presentation(options=tuple(options))
-    if isinstance(question, Order):
-        items = list(question.items)
-        rng.shuffle(items)
-        # Never already solved, but with two items that would give the answer away.
-        while tuple(items) == question.items and len(set(items)) > 2:
+    match question:
+        case Choice() | Multi():
+            options = list(question.options)
+            rng.shuffle(options)
+            return Presentation(options=tuple(options))
+        case Order():
+            items = list(question.items)
             rng.shuffle(items)
-        return Presentation(items=tuple(items))
-    if isinstance(question, Match):
-        partners = [right for _, right in question.pairs]
-        rng.shuffle(partners)
-        return Presentation(partners=tuple(partners))
-    return Presentation()
+            # Never already solved, but with two items that would give the answer away.
+            while tuple(items) == question.items and len(set(items)) > 2:
+                rng.shuffle(items)
+            return Presentation(items=tuple(items))
+        case Match():
+            partners = [right for _, right in question.pairs]
+            rng.shuffle(partners)
+            return Presentation(partners=tuple(partners))
+        case Flashcard() | TrueFalse() | Typed() | Cloze() | Evidence() | Explain():
+            # Paragraphs are listed in reading order, and points shown only after the answer.
+            return Presentation()
+        case _:
+            assert_never(question)
 
 
 def build_queue(
@@ -70,17 +92,32 @@ def build_queue(
     now: datetime,
     new_allowance: Callable[[Deck], int],
     learn_ahead: timedelta = timedelta(0),
+    due_by: Callable[[Deck], datetime] | None = None,
+    final: Callable[[Deck], Sequence[str]] | None = None,
 ) -> list[QueueItem]:
     """The due work of `decks` at `now`. `cards` maps deck id -> question id -> card.
 
     Learning cards due within `learn_ahead` are included too (shown once nothing else is left).
+    Reviews are due when due before `due_by(deck)` (default: now); `final(deck)` lists the
+    deck's final pass, weakest first.
     """
     learning: list[tuple[datetime, int, int, QueueItem]] = []
     review: list[tuple[datetime, int, int, QueueItem]] = []
     new: list[QueueItem] = []
+    finals: list[QueueItem] = []
+    soon = now + learn_ahead
     for deck_index, deck in enumerate(decks):
         deck_cards = cards.get(deck.id, {})
         allowance = new_allowance(deck)
+        # due strictly before the end of the study day
+        review_by = due_by(deck) - timedelta(microseconds=1) if due_by is not None else now
+        final_ids = list(final(deck)) if final is not None else []
+        by_id = {q.id: q for q in deck.questions}
+        for qid in final_ids:
+            card = deck_cards.get(qid)
+            if qid in by_id and card is not None:
+                finals.append(QueueItem(deck, by_id[qid], card, Kind.FINAL))
+        in_final = set(final_ids)
         for position, question in enumerate(deck.questions):
             card = deck_cards.get(question.id)
             if card is None:
@@ -88,7 +125,9 @@ def build_queue(
                     new.append(QueueItem(deck, question, None, Kind.NEW))
                     allowance -= 1
                 continue
-            if card.due > (now if card.state is State.Review else now + learn_ahead):
+            if card.due > (review_by if card.state is State.Review else soon):
+                continue
+            if question.id in in_final:
                 continue
             if card.state is State.Review:
                 review.append(
@@ -100,7 +139,7 @@ def build_queue(
                 )
     learning.sort(key=lambda entry: entry[:3])
     review.sort(key=lambda entry: entry[:3])
-    return [e[3] for e in learning] + [e[3] for e in review] + new
+    return [e[3] for e in learning] + [e[3] for e in review] + finals + new
 
 
 def build_cram_queue(

@@ -8,72 +8,27 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, State
 
-from briefquiz.clock import Clock, local_day
+from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_uid
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.forecast import RUNS
 from briefquiz.schedule.planner import Planner, Policy
-from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
-from briefquiz.study.grading import Answer, Grade, Outcome, answer_to_json, grade
+from briefquiz.schedule.readiness import Readiness, deck_readiness
+from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
+from briefquiz.schedule.study_day import study_day_bounds
+from briefquiz.study.answer_json import answer_to_json
+from briefquiz.study.grading import Answer, Grade, Outcome, grade
 from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
+from briefquiz.study.reports import DeckOutlook, Feedback, Summary
 
 LEARN_AHEAD = timedelta(minutes=20)
-
-
-@dataclass(slots=True)
-class Feedback:
-    """What the learner sees after answering; the answer is already saved."""
-
-    item: QueueItem
-    answer: Answer
-    grade: Grade
-    rating: Rating
-    review_uid: str
-    card_before: Card | None  # None in cram mode
-    card_after: Card | None
-    answered_at: datetime
-    duration_ms: int
-
-    @property
-    def outcome(self) -> Outcome:
-        return self.grade.outcome
-
-    @property
-    def next_due(self) -> datetime | None:
-        return self.card_after.due if self.card_after is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class DeckOutlook:
-    deck: Deck
-    next_due: datetime | None
-    due_within_day: int
-    readiness_before: Readiness | None
-    readiness_after: Readiness | None
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    answered: int
-    right: int
-    partial: int
-    wrong: int
-    self_graded: int
-    seconds: float
-    missed: tuple[Feedback, ...]
-    decks: tuple[DeckOutlook, ...]
-    cram: bool
-
-    @property
-    def next_due(self) -> datetime | None:
-        dues = [d.next_due for d in self.decks if d.next_due is not None]
-        return min(dues) if dues else None
 
 
 @dataclass(slots=True)
@@ -81,6 +36,7 @@ class _DeckState:
     deck: Deck
     settings: DeckSettings
     readiness_before: Readiness | None = None
+    work: SessionWork | None = None
 
     @property
     def policy(self) -> Policy:
@@ -96,6 +52,8 @@ class Session:
     limit: int | None = None
     rng: random.Random = field(default_factory=random.Random)
     planner: Planner = field(default_factory=Planner)
+    rules: PlanRules = field(default_factory=PlanRules)
+    forecast_runs: int = RUNS  # 0: no readiness (a simulator that measures it itself)
 
     queue: list[QueueItem] = field(init=False, default_factory=list)
     history: list[Feedback] = field(init=False, default_factory=list)
@@ -111,12 +69,20 @@ class Session:
         for deck in self.decks:
             state = _DeckState(deck, self.store.settings(deck.id))
             state.readiness_before = self._readiness(state, cards[deck.id], now)
+            if not self.cram:
+                state.work = self._work(state, cards[deck.id], now)
             self._states[deck.id] = state
         if self.cram:
             self.queue = build_cram_queue(self.decks, cards, now)
         else:
             self.queue = build_queue(
-                self.decks, cards, now, self._new_allowance, learn_ahead=LEARN_AHEAD
+                self.decks,
+                cards,
+                now,
+                self._new_allowance,
+                learn_ahead=LEARN_AHEAD,
+                due_by=lambda deck: self._work_of(deck).due_by,
+                final=lambda deck: self._work_of(deck).final,
             )
         self._next()
 
@@ -167,6 +133,32 @@ class Session:
             previous.duration_ms,
             previous,
         )
+        feedback = replace(feedback, overridden=previous.overridden)
+        self.history[-1] = feedback
+        self.feedback = feedback
+        return feedback
+
+    def override(self) -> Feedback:
+        """ "I was right": count the answer just given as right, rated Good; saved at once.
+
+        The new review replaces the graded one and is marked as an override. In cram it is
+        logged and changes no schedule.
+        """
+        previous = self.feedback
+        if previous is None or not previous.can_override:
+            raise RuntimeError("only a wrong or partly right auto-graded answer can be overridden")
+        regraded = replace(previous.grade, outcome=Outcome.RIGHT, score=1.0, suggested=Rating.Good)
+        feedback = self._save(
+            previous.item,
+            previous.answer,
+            regraded,
+            Rating.Good,
+            previous.answered_at,
+            previous.duration_ms,
+            previous,
+            override=True,
+        )
+        feedback = replace(feedback, overridden=previous.outcome)
         self.history[-1] = feedback
         self.feedback = feedback
         return feedback
@@ -271,18 +263,45 @@ class Session:
         again = [i for i in range(len(self.queue)) if not waiting(i)]
         return again[0] if again else None
 
+    def _work(self, state: _DeckState, cards: dict[str, Card], now: datetime) -> SessionWork:
+        deck, policy = state.deck, state.policy
+        seminar = policy.seminar_ahead(now)
+        in_window = self.rules.final.active(now, seminar)
+        start, end = study_day_bounds(now, self.clock.tz, self.rules.day_starts)
+        return session_work(
+            [q.id for q in deck.questions],
+            cards,
+            self.store.reviews(deck.id) if in_window else (),
+            policy,
+            state.settings.new_per_day,
+            self.store.new_introduced_on(deck.id, start, end),
+            now,
+            self.clock.tz,
+            self.rules,
+        )
+
+    def _work_of(self, deck: Deck) -> SessionWork:
+        work = self._states[deck.id].work
+        assert work is not None
+        return work
+
     def _new_allowance(self, deck: Deck) -> int:
-        settings = self._states[deck.id].settings
-        start, end = local_day(self.clock)
-        return max(settings.new_per_day - self.store.new_introduced_on(deck.id, start, end), 0)
+        return self._work_of(deck).new
 
     def _readiness(
         self, state: _DeckState, cards: dict[str, Card], now: datetime
     ) -> Readiness | None:
-        if self.cram:  # cram changes no schedule, so readiness is the same before and after
+        if self.cram or not self.forecast_runs:  # cram changes no schedule
             return None
-        today = introduced_today(self.store, state.deck.id, self.clock)
-        return deck_readiness(state.deck, state.settings, cards, now, today)
+        return deck_readiness(
+            self.store,
+            state.deck,
+            state.settings,
+            self.clock,
+            self.rules,
+            cards,
+            self.forecast_runs,
+        )
 
     def _save(
         self,
@@ -293,6 +312,8 @@ class Session:
         now: datetime,
         duration_ms: int,
         replacing: Feedback | None,
+        *,
+        override: bool = False,
     ) -> Feedback:
         deck_id, question_id = item.deck.id, item.question.id
         review = ReviewRecord(
@@ -306,6 +327,7 @@ class Session:
             duration_ms=duration_ms,
             cram=self.cram,
             replaces=replacing.review_uid if replacing is not None else None,
+            override=override,
         )
         card_before: Card | None = None
         card_after: Card | None = None
@@ -313,11 +335,15 @@ class Session:
             self.store.record_review(review)
         else:
             policy = self._states[deck_id].policy
+            work = self._states[deck_id].work
+            no_fuzz_after = work.no_fuzz_after if work is not None else None
 
             # Computed by the store inside its write transaction, from the newest state it
             # holds (another briefquiz may have answered this card since the queue was built).
             def schedule(before: Card) -> Card:
-                return self.planner.review(before, rating, now, policy, duration_ms or None)
+                return self.planner.review(
+                    before, rating, now, policy, duration_ms or None, no_fuzz_after=no_fuzz_after
+                )
 
             card_before, card_after = self.store.record_review(review, schedule=schedule)
         return Feedback(
@@ -336,6 +362,12 @@ class Session:
         card = feedback.card_after
         if card is None or card.state is State.Review:
             return
+        item = feedback.item
+        if item.kind is Kind.FINAL:  # a miss in the final pass: relearned now, up to three tries
+            if item.tries < self.rules.final.tries:
+                self.queue.append(
+                    QueueItem(item.deck, item.question, card, Kind.FINAL, tries=item.tries + 1)
+                )
+            return
         if card.due <= self.clock.now() + LEARN_AHEAD:
-            item = feedback.item
             self.queue.append(QueueItem(item.deck, item.question, card, Kind.LEARNING))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from briefquiz.text.words import plural
+
 
 def duration(seconds: float) -> str:
     """`42 s`, `3 min`, `5 h`, `2 days`, `3 weeks`, `4 months`."""
@@ -19,7 +21,7 @@ def duration(seconds: float) -> str:
     days = hours / 24
     if days < 14:
         whole = round(days)
-        return f"{whole} day" if whole == 1 else f"{whole} days"
+        return plural(whole, "day")
     if days < 60:
         return f"{round(days / 7)} weeks"
     if days < 730:

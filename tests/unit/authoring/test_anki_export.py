@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,12 +15,13 @@ from briefquiz.authoring.anki_export import (
     anki_tags,
     cloze_html,
     note_guid,
+    question_note,
     stable_shuffle,
     write_apkg,
 )
 from briefquiz.authoring.anki_models import BASIC, CHOICE, CLOZE
 from briefquiz.deck.bundled import bundled_decks_dir
-from briefquiz.deck.model import Cloze, Deck
+from briefquiz.deck.model import Choice, Cloze, Deck, Multi
 from briefquiz.deck.validate import read_deck
 
 BUNDLED = sorted(bundled_decks_dir().glob("*.yaml"))
@@ -62,7 +64,7 @@ questions:
     answers: [Paris, City of Light]
   - id: gaps
     type: cloze
-    text: "{{Paris|City of Light}} is the capital of {{France}}; {{1:30}} {a}."
+    text: '{{Paris|City of Light}} is the capital of {{France}}; {{1:30}} \\{a\\}.'
     tags: [geo]
   - id: sequence
     type: order
@@ -114,6 +116,21 @@ def test_stable_shuffle_is_stable_and_never_the_answer() -> None:
     for seed in map(str, range(50)):
         shuffled = stable_shuffle(items, seed)
         assert sorted(shuffled) == items and shuffled != items
+
+
+def test_choice_options_are_exported_shuffled_the_same_way_every_time(tmp_path: Path) -> None:
+    # Anki shows options as written: in the deck's order the right answer would often come
+    # first (authors write it first), so each note gets its own fixed shuffle.
+    deck = sample_deck(tmp_path)
+    for question_id in ("one", "many"):
+        question = deck.question(question_id)
+        assert isinstance(question, Choice | Multi)
+        field = question_note(deck, question).fields[1]
+        assert field.startswith("<ul class=options>")
+        shown = re.findall(r"<li>(.*?)</li>", field)
+        assert sorted(shown) == sorted(question.options)
+        assert shown != list(question.options)
+        assert question_note(deck, question).fields[1] == field
 
 
 def test_package_is_a_zip_with_a_collection(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from briefquiz.deck.model import (
     Choice,
     Cloze,
     Deck,
+    Evidence,
+    Explain,
     Flashcard,
     Match,
     Multi,
@@ -55,6 +57,11 @@ def answers_shown(question: AnyQuestion) -> list[str]:
         return [f"{n}. {escape(item)}" for n, item in enumerate(question.items, 1)]
     if isinstance(question, Match):
         return [f"| {escape(left)} | {escape(right)} |" for left, right in question.pairs]
+    if isinstance(question, Evidence):
+        verb = "Supported" if question.stance.value == "supports" else "Contradicted"
+        return [f"**{verb} by paragraph {where.paragraph.ordinal}:**" for where in question.right]
+    if isinstance(question, Explain):
+        return [f"{n}. {escape(point.text)}" for n, point in enumerate(question.points, 1)]
     raise AssertionError(question)
 
 

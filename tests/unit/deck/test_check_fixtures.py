@@ -2,11 +2,11 @@
 
 A fixture starts with one comment line per expected finding,
 
-    # expect: 8:11 error unknown-type
+    # expect: 8:11 error unknown-type "did you mean 'choice'?"
 
-(line:column severity code, where the author has to look), or `# expect: none` for a deck
-that must load cleanly. The expectations are compared as a multiset, so a finding reported
-twice must be expected twice.
+(line:column severity code, where the author has to look, then optionally a part of the message
+in double quotes), or `# expect: none` for a deck that must load cleanly. The expectations are
+compared as a multiset, so a finding reported twice must be expected twice.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from paths import FIXTURE_DECKS
 
 FIXTURES = FIXTURE_DECKS
 DECK_FILES = sorted(FIXTURES.glob("*.yaml"))
-EXPECT = re.compile(rb"^# expect: (?:none|(\d+):(\d+) (error|warning) ([a-z-]+))\s*$")
+EXPECT = re.compile(rb'^# expect: (?:none|(\d+):(\d+) (error|warning) ([a-z-]+)(?: "(.*)")?)\s*$')
 
 Expected = tuple[int, int, str, str]
 
@@ -42,10 +42,20 @@ def expectations(path: Path) -> list[Expected]:
         if match.group(1) is None:
             none = True
             continue
-        line, column, severity, code = match.groups()
+        line, column, severity, code, _ = match.groups()
         found.append((int(line), int(column), severity.decode(), code.decode()))
     assert none or found, f"{path.name} has no '# expect:' lines"
     assert not (none and found), f"{path.name} expects both none and findings"
+    return found
+
+
+def expected_messages(path: Path) -> list[tuple[int, int, str]]:
+    """The message parts a fixture's expectations name, with where they are expected."""
+    found = []
+    for raw in path.read_bytes().splitlines():
+        match = EXPECT.match(raw)
+        if match and match.group(5) is not None:
+            found.append((int(match.group(1)), int(match.group(2)), match.group(5).decode()))
     return found
 
 
@@ -68,6 +78,9 @@ def test_fixture_findings_are_exactly_the_expected_ones(path: Path) -> None:
             *(f"  {f.line}:{f.column} {f.severity} {f.code}: {f.message}" for f in findings),
         ]
     )
+    for line, column, part in expected_messages(path):
+        at = [f.message for f in findings if (f.line, f.column) == (line, column)]
+        assert any(part in message for message in at), f"{line}:{column} {part!r} not in {at}"
     assert all(f.path == path for f in findings)
     assert all(f.message for f in findings)
     has_errors = any(f.severity is Severity.ERROR for f in findings)
@@ -99,7 +112,7 @@ def test_valid_deck_with_every_optional_key() -> None:
 
 # The messages matter as much as the places: spot-check what each fixture tells the author.
 MESSAGES = {
-    "unknown-key-header.yaml": ["did you mean 'title'?", "missing the required key 'title'"],
+    "unknown-key-header.yaml": ["did you mean 'title'?"],
     "unknown-key-source.yaml": ["did you mean 'authors'?"],
     "unknown-key-question.yaml": ["did you mean 'answer'?"],
     "unknown-type.yaml": ["did you mean 'choice'?", "did you mean 'typed'?"],
@@ -168,8 +181,8 @@ def test_unclosed_flow_list_names_where_it_starts() -> None:
     text = "deck: x\ntitle: t\noptions: [a, b\nanswer: a\n"
     _, findings = read_deck(Path("x.yaml"), text.encode())
     [finding] = findings
-    assert finding.code == "yaml"
-    assert "flow sequence that starts at line 3, column 10" in finding.message
+    assert (finding.line, finding.column, finding.code) == (3, 10, "yaml")
+    assert "this [ is not closed: add ]" in finding.message
 
 
 def test_control_character_is_located_in_characters_not_bytes() -> None:
@@ -206,3 +219,16 @@ def test_second_document_after_an_end_marker_is_refused() -> None:
     text = "deck: x\ntitle: T\nquestions: [{id: q, type: typed, prompt: P, answers: [a]}]\n...\n"
     _, findings = read_deck(Path("x.yaml"), (text + "---\ndeck: y\n").encode())
     assert [(f.line, f.column, f.code) for f in findings] == [(5, 1, "yaml")]
+
+
+CLOZE_FIXTURES = [p for p in sorted(FIXTURES.glob("cloze-*.yaml")) if p.stem != "cloze-no-blanks"]
+
+
+@pytest.mark.parametrize("path", CLOZE_FIXTURES, ids=[p.name for p in CLOZE_FIXTURES])
+def test_cloze_errors_point_at_a_brace(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    _, findings = read_deck(path)
+    located = [f for f in findings if f.code == "cloze"]
+    assert located
+    for finding in located:
+        assert lines[finding.line - 1][finding.column - 1] in "{}", finding

@@ -121,28 +121,6 @@ def test_checking_a_list_for_repeats_is_not_quadratic() -> None:
     assert CountingText.comparisons < 10 * count  # a list scan made about count**2 / 2
 
 
-@pytest.mark.parametrize("text", ["a {{ " * 5000 + "c", "a {{b}} " * 5000, "{{ " * 5000 + "}}"])
-def test_cloze_blanks_are_each_scanned_once(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    blank = validate.BLANK
-    scanned: list[int] = []
-
-    class Pattern:
-        def match(self, text: str, pos: int) -> object:
-            found = blank.match(text, pos)
-            scanned.append(len(text) - pos if found is None else found.end() - pos)
-            return found
-
-    monkeypatch.setattr(validate, "BLANK", Pattern())
-    validate.parse_cloze(text)
-    assert sum(scanned) <= len(text)  # every character looked at by the pattern at most once
-
-
-def test_cloze_blanks_read_as_before() -> None:
-    parts, problem = validate.parse_cloze("x {{a|b}} y {{c{{d}} z")
-    assert problem is None
-    assert [getattr(p, "answers", p) for p in parts] == ["x ", ("a", "b"), " y ", ("c{{d",), " z"]
-
-
 def test_choice_with_many_options_gets_one_count_error(tmp_path: Path) -> None:
     options = "\n".join(f"      - option {i}" for i in range(3000))
     text = (

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+import unicodedata
+
+from briefquiz.deck.quotecheck import first_difference
 from briefquiz.deck.sourcetext import SourceText
-from paths import SEEDS
+from paths import FIXTURE_DECKS, SEEDS
 
 SEED = SEEDS / "000_252cba3e8ebbbfce.txt"
+VALID = FIXTURE_DECKS / "valid-quotes-as-a-reader-reads.yaml"
 
 
 def test_paragraphs_are_counted_as_a_reader_counts_them() -> None:
@@ -26,3 +32,48 @@ def test_a_quote_is_found_across_typographic_differences_and_line_wraps() -> Non
     assert text.locate("a photo caption is not the text") is None
     # Lines before starts_at_line (the captions) are not searched.
     assert text.locate("Novo-Ogaryovo state residence") is None
+
+
+def test_a_quote_is_compared_as_a_reader_reads_it() -> None:
+    source = SourceText(SEED, "Café owners — and “regulars” … agreed.\n", 1)
+    for quote in [
+        'Cafe\u0301 owners - and "regulars" ... agreed.',
+        'Café owners -- and "regulars" … agreed.',
+        'Café owners—and "regulars" …\n agreed.',
+        "Café owners – and",
+    ]:
+        assert source.locate(quote) is not None, quote
+    # Still case- and word-exact, and a hyphen between words is not a dash.
+    for quote in ["café owners", "Café owner —", "owners-and"]:
+        assert source.locate(quote) is None, quote
+
+
+def test_a_decomposed_source_maps_back_to_its_own_characters() -> None:
+    text = unicodedata.normalize("NFD", "Le café — ouvert en 1887.")
+    where = SourceText(SEED, text, 1).locate("café - ouvert")
+    assert where is not None
+    assert where.paragraph.text[where.start : where.end] == text[3:-9]
+
+
+def test_a_missing_quote_is_explained_by_its_first_differing_word() -> None:
+    assert first_difference("the lamp must go dark", "the lamp must never go dark") == (
+        "after 'must': the source adds 'never'",
+        3,
+    )
+    assert first_difference("a red light", "a green light") == (
+        "'red' (the source has 'green')",
+        1,
+    )
+    assert first_difference("a light", "a light") is None
+
+
+def test_the_fuzzy_matcher_is_loaded_only_when_a_quote_is_missing() -> None:
+    code = (
+        "import sys\n"
+        "from briefquiz.deck.validate import read_deck\n"
+        f"deck, _ = read_deck(__import__('pathlib').Path({str(VALID)!r}))\n"
+        "assert deck is not None\n"
+        "print('rapidfuzz' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -79,7 +79,7 @@ def test_every_text_position_keeps_a_tricky_scalar(raw: str) -> None:
         f"  - id: flash\n    type: flashcard\n    prompt: {raw}\n    answer: {raw}\n"
         f"    explanation: {raw}\n    tags: [{raw}]\n"
         f"  - id: pick\n    type: choice\n    prompt: Which?\n"
-        f"    options: [{raw}, other]\n    answer: {raw}\n"
+        f"    options: [{raw}, another option]\n    answer: {raw}\n"
         f"  - id: seq\n    type: order\n    prompt: Order?\n    items: [{raw}, other]\n"
         f"  - id: pairs\n    type: match\n    prompt: Match?\n"
         f"    pairs:\n      {raw}: {raw}\n      other: different\n"
@@ -90,7 +90,7 @@ def test_every_text_position_keeps_a_tricky_scalar(raw: str) -> None:
     assert isinstance(flash, Flashcard)
     assert (flash.prompt, flash.answer, flash.explanation, flash.tags) == (raw, raw, raw, (raw,))
     assert isinstance(pick, Choice)
-    assert (pick.options, pick.answer) == ((raw, "other"), raw)
+    assert (pick.options, pick.answer) == ((raw, "another option"), raw)
     assert isinstance(seq, Order)
     assert seq.items == (raw, "other")
     assert isinstance(pairs, Match)

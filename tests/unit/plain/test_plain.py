@@ -13,7 +13,7 @@ import pytest
 from fsrs import Rating, State
 
 from briefquiz.clock import FixedClock
-from briefquiz.deck.model import Deck, TrueFalse
+from briefquiz.deck.model import Deck, TrueFalse, Typed
 from briefquiz.deck.validate import read_deck
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
@@ -96,8 +96,8 @@ def test_every_type_answered_right(plain, file_deck: Deck, store: Store, answers
     assert "  Answer: True" in out
     assert "  The keepers left when the light was automated." in out  # explanation
     assert "  Source (paragraph 3, line 8): “In 1962 the light was automated.”" in out
-    assert "He felt like a man whose [1]____ had [2]____." in out
-    assert "Session done: answered 8, right 7 of 7, time 16 s" in out
+    assert "He felt like a man whose [1]_____ had [2]_____." in out
+    assert "Session done: answered 8, right 7 of 7, self-graded 1, time 16 s" in out
     assert "Next due: in 10 min" in out
     reviews = store.reviews("bq-test-all")
     assert len(reviews) == 8 and {r.rating for r in reviews} == {3}
@@ -224,7 +224,10 @@ def test_nothing_due(plain, kit, store: Store) -> None:
 def test_cram_in_plain_mode(plain, file_deck: Deck, store: Store, answers) -> None:
     out, _, _ = plain([file_deck], [right(answers)] * 8, cram=True)
     assert out.count("saved · next review unchanged (cram)") == 8
-    assert "Session done: answered 8, right 7 of 7, time 16 s  (cram: schedules unchanged)" in out
+    assert (
+        "Session done: answered 8, right 7 of 7, self-graded 1, time 16 s  (cram:\n"
+        "schedules unchanged)\n"
+    ) in out
     assert store.cards("bq-test-all") == {}
     assert all(r.cram for r in store.reviews("bq-test-all"))
 
@@ -305,3 +308,14 @@ def test_limit_and_cram_from_the_command_line(bq, tf_file) -> None:
 
     bad = bq.run("study", str(path), "--plain", "--limit", "0", input="")
     assert bad.returncode == 2 and "--limit" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_typed_answer_accepted_by_a_rule_says_which(plain, tmp_path: Path) -> None:
+    question = Typed(id="ministry", prompt="Who?", answers=("Russian Ministry of Foreign Affairs",))
+    deck = Deck(id="rules", title="Rules", path=tmp_path / "rules.yaml", questions=(question,))
+    out, _session, _ = plain([deck], ["Russian Minsitry of Foreign Afairs", ""], limit=1)
+    assert "✓ Right" in out
+    assert (
+        "You said: Russian Minsitry of Foreign Afairs (accepted: 2 typos (Minsitry, Afairs))"
+        in " ".join(out.split())  # the line is wrapped to the terminal's width
+    )

@@ -104,7 +104,7 @@ def test_the_migration_fills_the_states_of_a_previous_versions_reviews(
 ) -> None:
     path = tmp_path / "progress.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    migrations.apply_migrations(conn, target=2)
+    migrations.apply_migrations(conn, target=3)
     conn.execute("INSERT INTO questions (id, deck_id, question_id) VALUES (1, 'd', 'q')")
     t0 = rows.to_us(kit.T0)
     day = 86_400_000_000
@@ -155,7 +155,7 @@ def test_an_export_carries_the_states_and_a_version_1_file_still_imports(
         session.answer(Answers.right(session.current.question))  # type: ignore[union-attr]
         session.advance()
     exported = store.export_json()
-    assert exported["version"] == 2
+    assert exported["version"] == 3
     assert all(review["card"] is not None for review in exported["reviews"])
     with Store.open(tmp_path / "away.sqlite3") as away:
         away.import_json(exported)

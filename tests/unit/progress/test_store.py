@@ -565,6 +565,11 @@ def test_two_processes_writing_at_once(db: Path) -> None:
         proc.start()
     for proc in procs:
         proc.join(timeout=180)
+    hung = [proc for proc in procs if proc.is_alive()]
+    for proc in hung:  # never leave a child behind the test
+        proc.kill()
+        proc.join(timeout=10)
+    assert hung == [], "a writer did not finish in 180 s"
     problems = []
     while not errors.empty():
         problems.append(errors.get())

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from briefquiz.clock import FixedClock
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.forecast import DeckOutlookInputs
+from briefquiz.schedule.habits import Habits
 from briefquiz.schedule.planner import Planner, Policy
-from briefquiz.schedule.readiness import readiness
+from briefquiz.schedule.readiness import Readiness, readiness_of
 from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.stats import deck_stats
 from briefquiz.study.session import Session
@@ -32,6 +34,24 @@ def studied(ratings: list[tuple[int, float]], start: datetime = NOW - timedelta(
         when += timedelta(hours=hours)
         card = PLANNER.review(card, Rating(rating), when, Policy())
     return card
+
+
+SURE = Habits(lapse_factor=0.0, first_right=1.0)  # every answer right: a deterministic run
+
+
+def readiness(
+    cards: list[Card | None],
+    now: datetime,
+    policy: Policy,
+    new_per_day: int,
+    habits: Habits = SURE,
+    introduced_today: int = 0,
+) -> Readiness | None:
+    """Readiness of a deck whose i-th question has `cards[i]` (None: never studied)."""
+    ids = tuple(f"q{i}" for i in range(len(cards)))
+    known = {q: c for q, c in zip(ids, cards, strict=True) if c is not None}
+    inputs = DeckOutlookInputs(ids, known, set(), policy, new_per_day, introduced_today, habits)
+    return readiness_of(inputs, now, UTC)
 
 
 def test_no_seminar_no_readiness() -> None:
@@ -62,17 +82,18 @@ def test_if_you_stop_is_the_mean_recall_at_the_seminar() -> None:
     seminar = NOW + timedelta(days=5)
     a = studied([(3, 0), (3, 0.2), (3, 48)])
     b = studied([(3, 0), (1, 0.1), (3, 0.2)])
-    ready = readiness([a, None, b, None], NOW, Policy(0.9, seminar), 20)
+    ready = readiness([a, None, b, None], NOW, Policy(0.9, seminar), 20, Habits())
     assert ready is not None
     expected = (predicted_recall(a, seminar) + predicted_recall(b, seminar)) / 4
     assert ready.if_you_stop == pytest.approx(expected)
     assert 0 < ready.if_you_stop < 0.5
 
 
-def test_keeping_up_counts_new_questions_at_the_daily_pace() -> None:
+def test_a_limit_the_student_set_caps_the_pace() -> None:
     seminar = NOW + timedelta(days=2, hours=12)
     policy = Policy(0.9, seminar)
-    # One new question a day: three of five start before the seminar, two after it.
+    # A limit of one new question a day: three of five start before the seminar (today and
+    # the next two evenings), two never do; a limit of five starts them all today.
     slow = readiness([None] * 5, NOW, policy, 1)
     fast = readiness([None] * 5, NOW, policy, 5)
     assert slow is not None and fast is not None
@@ -115,7 +136,7 @@ history = st.lists(
     st.sampled_from([0.8, 0.9, 0.95]),
     st.integers(min_value=0, max_value=4),
 )
-def test_stopping_never_beats_keeping_up(
+def test_stopping_never_beats_studying_without_a_lapse(
     histories: list[list[tuple[int, float]] | None],
     days_to_seminar: float,
     target: float,
@@ -125,6 +146,7 @@ def test_stopping_never_beats_keeping_up(
     seminar = NOW + timedelta(days=days_to_seminar)
     ready = readiness(cards, NOW, Policy(target, seminar), new_per_day)
     assert ready is not None
+    # Every answer right: more study never lowers recall at the seminar.
     assert 0.0 <= ready.if_you_stop <= ready.if_you_keep_up + 1e-12 <= 1.0 + 1e-12
 
 
@@ -136,7 +158,7 @@ def test_session_and_stats_report_readiness(
 ) -> None:
     deck = kit.deck("ready", kit.truefalse(4))
     assert deck_stats(store, deck, clock).readiness is None
-    seminar = clock.now() + timedelta(days=7)
+    seminar = clock.now() + timedelta(days=2)  # all four are introduced today
     store.save_settings(DeckSettings("ready", seminar_at=seminar))
 
     session = new_session([deck])
@@ -160,13 +182,13 @@ def test_session_and_stats_report_readiness(
 
 
 def test_new_questions_already_started_today_use_up_todays_share() -> None:
-    # Two new a day, a seminar in 1.5 days: with today's share free, questions 1-2 start now
-    # and 3-4 tomorrow (all before the seminar); with today's share used, 1-2 start tomorrow
-    # and 3-4 the day after, after the seminar, so they never start.
+    # A limit of two new a day, a seminar in 1.5 days: with today's share free, questions 1-2
+    # start now and 3-4 tomorrow evening (before the seminar); with today's share used, 1-2
+    # start tomorrow and 3-4 never do.
     seminar = NOW + timedelta(days=1, hours=12)
     policy = Policy(0.9, seminar)
-    fresh = readiness([None] * 4, NOW, policy, 2, PLANNER)
-    used = readiness([None] * 4, NOW, policy, 2, PLANNER, introduced_today=2)
+    fresh = readiness([None] * 4, NOW, policy, 2)
+    used = readiness([None] * 4, NOW, policy, 2, introduced_today=2)
     assert fresh is not None and used is not None
     assert fresh.if_you_keep_up > 0.9
     assert used.if_you_keep_up == pytest.approx(fresh.if_you_keep_up / 2, abs=0.05)
@@ -178,8 +200,23 @@ def test_more_started_today_than_the_daily_limit_uses_up_only_todays_share() -> 
     # exactly as when just two were started today.
     seminar = NOW + timedelta(days=1, hours=12)
     policy = Policy(0.9, seminar)
-    at_limit = readiness([None] * 2, NOW, policy, 2, PLANNER, introduced_today=2)
-    over_limit = readiness([None] * 2, NOW, policy, 2, PLANNER, introduced_today=5)
+    at_limit = readiness([None] * 2, NOW, policy, 2, introduced_today=2)
+    over_limit = readiness([None] * 2, NOW, policy, 2, introduced_today=5)
     assert at_limit is not None and over_limit is not None
     assert at_limit.if_you_keep_up > 0.9
     assert over_limit.if_you_keep_up == at_limit.if_you_keep_up
+
+
+def test_the_forecast_counts_the_students_lapses_and_skipped_days() -> None:
+    seminar = NOW + timedelta(days=10)
+    cards: list[Card | None] = [None] * 40
+    policy = Policy(0.9, seminar)
+    sure = readiness(cards, NOW, policy, 20)
+    lapsing = readiness(cards, NOW, policy, 20, Habits(lapse_factor=2.0, first_right=0.4))
+    # A limit of five new a day: every day introduces all 40, on a third of days fewer.
+    daily = readiness(cards, NOW, policy, 5)
+    skipping = readiness(cards, NOW, policy, 5, Habits(0.0, 1.0, study_share=0.3))
+    assert sure is not None and lapsing is not None
+    assert daily is not None and skipping is not None
+    assert sure.if_you_keep_up > lapsing.if_you_keep_up > 0.3
+    assert daily.if_you_keep_up > skipping.if_you_keep_up > 0.2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,7 +12,8 @@ import pytest
 from fsrs import Rating
 
 from briefquiz import cli
-from briefquiz.clock import FixedClock, SystemClock
+from briefquiz.cli.context import Context
+from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Multi, TrueFalse
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
@@ -188,17 +189,20 @@ def test_removed_questions_are_left_out(kit, store: Store, clock: FixedClock, an
 def test_stats_json_from_the_command_line(
     data_dir: Path, tf_file, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # One fixed clock for the session and the command: with the system's, a run near local
+    # midnight saw the learning steps fall due "tomorrow".
+    clock = FixedClock(datetime(2025, 3, 3, 12, 0, tzinfo=UTC))
     path = tf_file(4)
     from briefquiz.deck.validate import read_deck
 
     deck, _ = read_deck(path)
     assert deck is not None
     with Store.open(data_dir / "progress.sqlite3") as store:
-        session = Session(store, [deck], SystemClock(), limit=3, planner=Planner(fuzz=False))
+        session = Session(store, [deck], clock, limit=3, planner=Planner(fuzz=False))
         for given in (True, True, True):  # s00 true: right, s01 false: wrong, s02 true: right
             session.answer(given)
             session.advance()
-    assert cli.main(["stats", str(path), "--format", "json"]) == 0
+    assert cli.main(["stats", str(path), "--format", "json"], Context(clock=clock)) == 0
     report = json.loads(capsys.readouterr().out)
     assert isinstance(report, list) and len(report) == 1
     (entry,) = report
@@ -211,9 +215,9 @@ def test_stats_json_from_the_command_line(
     assert entry["desired_retention"] == 0.9
 
     # All decks (the bundled ones too) when none is named; text output works as well.
-    assert cli.main(["stats", "--format", "json"]) == 0
+    assert cli.main(["stats", "--format", "json"], Context(clock=clock)) == 0
     everything = json.loads(capsys.readouterr().out)
     assert {"biden-russia-people"} <= {e["deck"] for e in everything}
-    assert cli.main(["stats", str(path)]) == 0
+    assert cli.main(["stats", str(path)], Context(clock=clock)) == 0
     text = capsys.readouterr().out
     assert "new 1 · learning 3 · review 0" in text and "accuracy 67%" in text

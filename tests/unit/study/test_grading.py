@@ -21,15 +21,13 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
+from briefquiz.study.answer_json import answer_from_json, answer_to_json
+from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import (
     Answer,
     Grade,
     Outcome,
     PartResult,
-    answer_from_json,
-    answer_to_json,
-    describe_answer,
-    expected_text,
     grade,
 )
 
@@ -152,7 +150,8 @@ def test_typed_is_lenient() -> None:
 
 def test_typed_exact() -> None:
     _check(grade(TYPED_EXACT, " New START "), Outcome.RIGHT, Rating.Good, 1.0)
-    _check(grade(TYPED_EXACT, "new start"), Outcome.WRONG, Rating.Again, 0.0)
+    _check(grade(TYPED_EXACT, "new start"), Outcome.RIGHT, Rating.Good, 1.0)  # case is forgiven
+    _check(grade(TYPED_EXACT, "New-START"), Outcome.WRONG, Rating.Again, 0.0)
 
 
 # -- multi -------------------------------------------------------------------------------------
@@ -165,9 +164,9 @@ def test_multi_right() -> None:
     assert all(part.correct for part in result.parts)
 
 
-def test_multi_some_right_none_wrong_is_partial() -> None:
+def test_multi_half_the_right_options_and_no_wrong_one_is_partial() -> None:
     result = grade(MULTI, frozenset({"Ukraine", "Syria"}))
-    _check(result, Outcome.PARTIAL, Rating.Hard, 3 / 5)
+    _check(result, Outcome.PARTIAL, Rating.Hard, 2 / 4)
     assert result.parts == (
         PartResult("Ukraine", "select", "select", True),
         PartResult("Georgia", "select", "leave", False),
@@ -176,10 +175,10 @@ def test_multi_some_right_none_wrong_is_partial() -> None:
     )
 
 
-def test_multi_all_right_and_some_wrong_is_partial() -> None:
+def test_multi_a_wrong_tick_takes_a_right_one_back() -> None:
     selection = frozenset({"Ukraine", "Georgia", "Syria", "Libya", "Belarus"})
-    # every option selected: not partial, even though it is a superset
-    _check(grade(MULTI, selection), Outcome.WRONG, Rating.Again, 4 / 5)
+    # every option ticked: four right, one wrong, so three of four count
+    _check(grade(MULTI, selection), Outcome.PARTIAL, Rating.Hard, 3 / 4)
     multi = Multi(
         id="m",
         prompt="p",
@@ -187,15 +186,17 @@ def test_multi_all_right_and_some_wrong_is_partial() -> None:
         answers=frozenset({"a", "b"}),
     )
     result = grade(multi, frozenset({"a", "b", "c"}))
-    _check(result, Outcome.PARTIAL, Rating.Hard, 3 / 4)
+    _check(result, Outcome.PARTIAL, Rating.Hard, 1 / 2)
     assert result.parts[-1] == PartResult("c", "leave", "select", False)
+    _check(grade(multi, frozenset({"a", "b", "c", "d"})), Outcome.WRONG, Rating.Again, 0.0)
 
 
 def test_multi_wrong() -> None:
-    _check(grade(MULTI, frozenset()), Outcome.WRONG, Rating.Again, 1 / 5)
+    _check(grade(MULTI, frozenset()), Outcome.WRONG, Rating.Again, 0.0)
     _check(grade(MULTI, frozenset({"Belarus"})), Outcome.WRONG, Rating.Again, 0.0)
-    # some right and some wrong is neither subset nor superset
-    _check(grade(MULTI, frozenset({"Ukraine", "Belarus"})), Outcome.WRONG, Rating.Again, 1 / 5)
+    _check(grade(MULTI, frozenset({"Ukraine"})), Outcome.WRONG, Rating.Again, 1 / 4)
+    # one right and one wrong tick cancel out
+    _check(grade(MULTI, frozenset({"Ukraine", "Belarus"})), Outcome.WRONG, Rating.Again, 0.0)
 
 
 def test_multi_shape() -> None:
@@ -230,7 +231,8 @@ def test_cloze_exact() -> None:
         id="c", prompt="p", text="{{Kennan}}", parts=("", Blank(("Kennan",)), ""), exact=True
     )
     _check(grade(exact, (" Kennan ",)), Outcome.RIGHT, Rating.Good, 1.0)
-    _check(grade(exact, ("kennan",)), Outcome.WRONG, Rating.Again, 0.0)
+    _check(grade(exact, ("kennan",)), Outcome.RIGHT, Rating.Good, 1.0)  # case is forgiven
+    _check(grade(exact, ("Kenan",)), Outcome.WRONG, Rating.Again, 0.0)
 
 
 def test_cloze_shape() -> None:

@@ -6,7 +6,7 @@ import copy
 import itertools
 import random
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +18,7 @@ from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.stats import deck_stats, effective_reviews
+from briefquiz.schedule.study_day import study_day_bounds
 from briefquiz.study.grading import Outcome
 from briefquiz.study.queue import Kind
 from briefquiz.study.session import Session
@@ -66,16 +67,16 @@ def test_new_card_goes_through_learning_to_review_over_days(
     assert graduated.card_after is not None and graduated.card_after.state is State.Review
     assert session.advance() is None  # a review card does not come back the same session
 
-    # Over simulated days: nothing is asked before the due date, then a review each time,
-    # and each right answer pushes the next review further out.
+    # Over simulated days: nothing is asked before the study day it is due in (which starts
+    # at 04:00), then a review each time, and each right answer pushes the next one further.
     intervals = []
     card = store.card("life", "q")
     assert card is not None
     for _ in range(4):
-        due = card.due
-        clock.set(due - timedelta(hours=1))
+        day_starts, _end = study_day_bounds(card.due, clock.tz)
+        clock.set(day_starts - timedelta(minutes=1))
         assert new_session([deck]).finished
-        clock.set(due)
+        clock.set(day_starts)
         session = new_session([deck])
         assert session.current is not None and session.current.kind is Kind.REVIEW
         feedback = session.answer(True)
@@ -397,10 +398,10 @@ def test_new_per_day_is_a_setting(kit, new_session: MakeSession, store: Store) -
     assert new_session([deck]).finished
 
 
-def test_new_counts_reset_on_the_next_local_day(kit, store: Store, answers) -> None:
+def test_new_counts_reset_at_the_next_local_study_day(kit, store: Store, answers) -> None:
     berlin = ZoneInfo("Europe/Berlin")
-    # 23:30 in Berlin (UTC+1 in winter) is 22:30 UTC; 00:30 the next day is 23:30 UTC, still
-    # the same UTC day: only a local-day reset lets new questions in again.
+    # The study day ends at 04:00 local time. 04:30 in Berlin (UTC+1 in winter) is 03:30 UTC,
+    # before 04:00 UTC: only a reset on the local study day lets new questions in again.
     clock = FixedClock(datetime(2025, 1, 14, 23, 30, tzinfo=berlin), tz=berlin)
     deck = kit.deck("local", kit.truefalse(12))
     store.save_settings(DeckSettings("local", new_per_day=5))
@@ -413,11 +414,11 @@ def test_new_counts_reset_on_the_next_local_day(kit, store: Store, answers) -> N
     answer_all(first, answers)
     assert len(store.cards("local")) == 5
 
-    clock.set(datetime(2025, 1, 14, 23, 59, tzinfo=berlin))
+    clock.set(datetime(2025, 1, 15, 3, 59, tzinfo=berlin))  # after midnight, same study day
     assert Kind.NEW not in kinds(session())
 
-    clock.set(datetime(2025, 1, 15, 0, 30, tzinfo=berlin))
-    assert clock.now().date() == datetime(2025, 1, 14, tzinfo=UTC).date()
+    clock.set(datetime(2025, 1, 15, 4, 30, tzinfo=berlin))
+    assert clock.now().hour == 3
     next_day = session()
     assert [
         i.question.id for i in [next_day.current, *next_day.queue] if i and i.kind is Kind.NEW

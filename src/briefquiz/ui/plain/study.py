@@ -10,23 +10,74 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TextIO, assert_never
 
 from fsrs import Rating
 
-from briefquiz.deck.model import Choice, Cloze, Flashcard, Match, Multi, Order, TrueFalse
-from briefquiz.study.grading import Outcome, describe_answer, expected_text
-from briefquiz.study.queue import QueueItem
-from briefquiz.study.session import Feedback, Session, Summary
-from briefquiz.text.timefmt import duration, local, percent, relative
+from briefquiz.deck.model import (
+    AnyQuestion,
+    Choice,
+    Cloze,
+    Evidence,
+    Explain,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
+from briefquiz.study.answer_text import describe_answer, expected_text
+from briefquiz.study.discussion import Explained, opening
+from briefquiz.study.grading import Outcome
+from briefquiz.study.queue import Presentation, QueueItem
+from briefquiz.study.reports import Feedback, Summary
+from briefquiz.study.session import Session
+from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES
+from briefquiz.ui.wording.cloze import gapped_text
+from briefquiz.ui.wording.marks import (
+    MARKS,
+    OVERRIDE_HINT,
+    OVERRIDE_KEY,
+    RATING_NAMES,
+    accepted_note,
+    overridden_mark,
+    rating_keys,
+)
+from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
 
 WIDTH = 78
 
 
 class _Stop(Exception):
     """End of input, or the learner typed q."""
+
+
+def body_lines(q: AnyQuestion, shown: Presentation) -> list[str]:
+    """What follows the prompt: the gapped text, or the numbered options, items or pairs."""
+    match q:
+        case Cloze():
+            return [gapped_text(q)]
+        case Choice() | Multi():
+            return [f"{n}. {option}" for n, option in enumerate(shown.options, 1)]
+        case TrueFalse():
+            return ["1. True", "2. False"]
+        case Order():
+            return [f"{n}. {entry}" for n, entry in enumerate(shown.items, 1)]
+        case Match():
+            return [f"{n}. {left}" for n, (left, _) in enumerate(q.pairs, 1)] + [
+                f"{letter}) {partner}"
+                for letter, partner in zip(LETTERS, shown.partners, strict=False)
+            ]
+        case Evidence():
+            return [q.ask] + [f"{p.ordinal}. {opening(p)}" for p in q.paragraphs]
+        case Explain():
+            return ["Write your answer (or think it through); the key points follow."]
+        case Flashcard() | Typed():
+            return []
+        case _:
+            assert_never(q)
 
 
 class PlainStudy:
@@ -91,64 +142,50 @@ class PlainStudy:
         total = session.done + session.remaining
         self.say()
         self.say(f"[{number}/{total}] {item.deck.title} · {q.type.value}")
-        if isinstance(q, Cloze):
-            self.say(q.prompt)
-            self.say(self.cloze_text(q), indent="  ")
-        else:
-            self.say(q.prompt)
-        shown = item.presentation
-        if isinstance(q, Choice | Multi):
-            for n, option in enumerate(shown.options, 1):
-                self.say(f"{n}. {option}", indent="  ")
-        elif isinstance(q, TrueFalse):
-            self.say("1. True", indent="  ")
-            self.say("2. False", indent="  ")
-        elif isinstance(q, Order):
-            for n, entry in enumerate(shown.items, 1):
-                self.say(f"{n}. {entry}", indent="  ")
-        elif isinstance(q, Match):
-            for n, (left, _) in enumerate(q.pairs, 1):
-                self.say(f"{n}. {left}", indent="  ")
-            for letter, partner in zip(LETTERS, shown.partners, strict=False):
-                self.say(f"{letter}) {partner}", indent="  ")
+        self.say(q.prompt)
+        for line in body_lines(q, item.presentation):
+            self.say(line, indent="  ")
         started = self.monotonic()
         answer = self.read_answer(item)
         elapsed = int((self.monotonic() - started) * 1000)
         feedback = session.answer(answer, elapsed)  # type: ignore[arg-type]
         self.show_feedback(feedback)
-        if not isinstance(q, Flashcard) and not session.cram:
+        if not isinstance(q, Flashcard):
             try:
-                feedback = self.offer_rerate(feedback)
+                feedback = self.after_verdict(feedback)
             except _Stop:
                 self.say(f"saved · next review {self.when(feedback)}")
                 raise
         self.say(f"saved · next review {self.when(feedback)}")
 
-    def cloze_text(self, q: Cloze) -> str:
-        out, n = [], 0
-        for part in q.parts:
-            if isinstance(part, str):
-                out.append(part)
-            else:
-                n += 1
-                out.append(f"[{n}]____")
-        return "".join(out)
-
     def read_answer(self, item: QueueItem) -> object:
         q = item.question
-        if isinstance(q, Flashcard):
-            self.ask("(Enter shows the answer) ")
-            self.say(q.answer, indent="  → ")
-            return self.read_rating("How well did you know it? 1 Again, 2 Hard, 3 Good, 4 Easy: ")
-        if isinstance(q, Cloze):
-            return tuple(
-                self.read_line(f"[{n}] ", lambda line: line.strip() or self._empty())
-                for n in range(1, len(q.blanks) + 1)
-            )
-        hint = instructions(q)
-        if hint:
-            self.say(hint)
-        return self.read_line("> ", lambda line: parse_answer(q, item.presentation, line))
+        match q:
+            case Flashcard():
+                self.ask("(Enter shows the answer) ")
+                self.say(q.answer, indent="  → ")
+                return self.read_rating(f"How well did you know it? {rating_keys(', ')}: ")
+            case Cloze():
+                return tuple(
+                    self.read_line(f"[{n}] ", lambda line: line.strip() or self._empty())
+                    for n in range(1, len(q.blanks) + 1)
+                )
+            case Explain():
+                written = self.ask("Your answer (Enter when done): ").strip()
+                self.say("The key points of a model answer:")
+                for n, point in enumerate(q.points, 1):
+                    self.say(f"{n}. {point.text}", indent="  ")
+                self.say(instructions(q))
+                ticks = self.read_line("> ", lambda line: parse_answer(q, item.presentation, line))
+                assert isinstance(ticks, Explained)
+                return Explained(written, ticks.ticked)
+            case Choice() | Multi() | TrueFalse() | Typed() | Order() | Match() | Evidence():
+                hint = instructions(q)
+                if hint:
+                    self.say(hint)
+                return self.read_line("> ", lambda line: parse_answer(q, item.presentation, line))
+            case _:
+                assert_never(q)
 
     @staticmethod
     def _empty() -> str:
@@ -162,16 +199,21 @@ class PlainStudy:
             except InputProblem as problem:
                 self.say(f"  {problem}")
 
+    @staticmethod
+    def _rating_of(line: str) -> Rating | None:
+        if line in ("1", "2", "3", "4"):
+            return Rating(int(line))
+        names = {name.lower(): r for r, name in RATING_NAMES.items()}
+        return names.get(line.lower())
+
     def read_rating(self, prompt: str, default: Rating | None = None) -> Rating:
         while True:
             line = self.ask(prompt).strip()
             if not line and default is not None:
                 return default
-            if line in ("1", "2", "3", "4"):
-                return Rating(int(line))
-            names = {name.lower(): r for r, name in RATING_NAMES.items()}
-            if line.lower() in names:
-                return names[line.lower()]
+            rating = self._rating_of(line)
+            if rating is not None:
+                return rating
             self.say("  type 1, 2, 3 or 4" + (" (Enter keeps the suggestion)" if default else ""))
 
     def show_feedback(self, feedback: Feedback) -> None:
@@ -181,6 +223,9 @@ class PlainStudy:
             self.say(f"Answer: {expected_text(q)}", indent="  ")
             if feedback.outcome is not Outcome.RIGHT:
                 self.say(f"You said: {describe_answer(q, feedback.answer)}", indent="  ")
+            elif feedback.grade.reasons:
+                said = describe_answer(q, feedback.answer)
+                self.say(f"You said: {said} ({accepted_note(feedback.grade.reasons)})", indent="  ")
             if feedback.outcome is Outcome.PARTIAL:
                 for part in feedback.grade.parts:
                     mark = "✓" if part.correct else "✗"
@@ -200,13 +245,33 @@ class PlainStudy:
             )
             self.say(f"Source{place}: “{q.quote}”", indent="  ")
 
-    def offer_rerate(self, feedback: Feedback) -> Feedback:
-        suggested = RATING_NAMES[feedback.rating]
-        rating = self.read_rating(
-            f"Rating: {suggested}. Enter keeps it, or 1 Again, 2 Hard, 3 Good, 4 Easy: ",
-            default=feedback.rating,
-        )
-        return self.session.rerate(rating)
+    def after_verdict(self, feedback: Feedback) -> Feedback:
+        """Offer to change the rating (not in cram) and, after a miss, "I was right" (`!`)."""
+        cram = self.session.cram
+        if cram and not feedback.can_override:
+            return feedback
+        if cram:
+            prompt, problem = f"Enter goes on, or {OVERRIDE_HINT}: ", "  press Enter"
+        else:
+            keys = rating_keys(", ")
+            keys = f"{keys}, or {OVERRIDE_HINT}" if feedback.can_override else f"or {keys}"
+            prompt = f"Rating: {RATING_NAMES[feedback.rating]}. Enter keeps it, {keys}: "
+            problem = "  type 1, 2, 3 or 4 (Enter keeps the suggestion)"
+        if feedback.can_override:
+            problem += f", or {OVERRIDE_KEY} if you were right"
+        while True:
+            line = self.ask(prompt).strip()
+            if not line:
+                return feedback
+            if line == OVERRIDE_KEY and feedback.can_override:
+                overridden = self.session.override()
+                assert overridden.overridden is not None
+                self.say(overridden_mark(overridden.overridden))
+                return overridden
+            rating = None if cram else self._rating_of(line)
+            if rating is not None:
+                return self.session.rerate(rating)
+            self.say(problem)
 
     def when(self, feedback: Feedback) -> str:
         due = feedback.next_due
@@ -217,29 +282,17 @@ class PlainStudy:
     def print_summary(self, summary: Summary) -> None:
         now = self.session.clock.now()
         self.say()
-        graded = summary.right + summary.partial + summary.wrong
-        parts = [f"answered {summary.answered}"]
-        if graded:
-            parts.append(f"right {summary.right} of {graded}")
-            if summary.partial:
-                parts.append(f"partly right {summary.partial}")
-        parts.append(f"time {duration(summary.seconds)}")
         self.say(
             "Session done: "
-            + ", ".join(parts)
+            + ", ".join(session_totals(summary))
             + ("  (cram: schedules unchanged)" if summary.cram else "")
         )
         if summary.next_due is not None:
-            self.say(
-                f"Next due: {relative(summary.next_due, now)}"
-                f" ({local(summary.next_due, self.session.clock.tz)})"
-            )
+            self.say(next_due_line(summary.next_due, now, self.session.clock.tz))
         for outlook in summary.decks:
-            before, after = outlook.readiness_before, outlook.readiness_after
+            after = outlook.readiness_after
             if after is not None:
+                change = readiness_change(outlook.readiness_before, after)
                 self.say(
-                    f"{outlook.deck.title}: seminar {relative(after.seminar_at, now)}; "
-                    f"readiness {percent(before.if_you_stop) if before else '?'}"
-                    f" → {percent(after.if_you_stop)}"
-                    f" (keeping up: {percent(after.if_you_keep_up)})"
+                    f"{outlook.deck.title}: seminar {relative(after.seminar_at, now)}; {change}"
                 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from briefquiz.deck.model import Deck
-from briefquiz.study.session import Summary
+from briefquiz.study.reports import Summary
 
 
 @dataclass

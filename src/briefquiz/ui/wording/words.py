@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefquiz.text.paths import relative_path
+from briefquiz.text.words import plural
 
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """`1 question`, `2 questions`; `words` for an irregular plural."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+__all__ = ["plural", "shown_path"]
 
 
 def shown_path(path: Path) -> str:

@@ -26,6 +26,7 @@ from briefquiz.deck.coverage import coverage
 from briefquiz.deck.model import AnyQuestion, Deck
 from briefquiz.deck.sourcetext import Paragraph, QuoteLocation, SourceText, deck_source
 from briefquiz.ui.tui.widgets.passage import caption, highlighted
+from briefquiz.ui.wording.words import plural
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
 """Questions to quiz on, each with its deck, in deck order."""
@@ -245,13 +246,14 @@ class ArticleScreen(Screen[QuizItems | None]):
 
     def _info(self, text: SourceText) -> str:
         content = [i for i in self.items if i.paragraph.is_content]
-        quoted = sum(len(i.questions) for i in self.items)
+        # Distinct: an explain or evidence question may quote several paragraphs.
+        quoted = len({(d.id, q.id) for i in self.items for d, q in i.questions})
         unasked = sum(1 for i in content if not i.questions)
         parts = [
             Path(text.path).name,
             f"{len(content)} paragraphs",
-            f"{quoted} question{'s' if quoted != 1 else ''} quote it",
-            f"{unasked} paragraph{'s' if unasked != 1 else ''} not asked about",
+            f"{plural(quoted, 'question')} quote it",
+            f"{plural(unasked, 'paragraph')} not asked about",
         ]
         if self.focus_quote and self.focus_location is None:
             parts.append("the quote was not found")
@@ -316,9 +318,9 @@ class ArticleScreen(Screen[QuizItems | None]):
         status = caption(view.paragraph)
         if count:
             decks = len({deck.id for deck, _ in view.questions})
-            status += f" · {count} question{'s' if count != 1 else ''}"
+            status += f" · {plural(count, 'question')}"
             if len(self.decks) > 1:
-                status += f" in {decks} deck{'s' if decks != 1 else ''}"
+                status += f" in {plural(decks, 'deck')}"
         elif view.paragraph.is_content:
             status += " · no question quotes it"
         self.query_one("#article-status", Static).update(status)

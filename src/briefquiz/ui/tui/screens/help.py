@@ -77,6 +77,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("tab", "shift+tab"), "next or previous blank (cloze)"),
             KeyHelp(("enter",), "submit, then continue"),
             KeyHelp(("1", "2", "3", "4"), "after answering: change the rating", display="1–4"),
+            KeyHelp(("exclamation_mark",), "after a wrong or partly right answer: I was right"),
             KeyHelp(("o",), "after answering: open the passage in the article"),
             KeyHelp(("escape",), "end the session (answers are saved)"),
         ),
@@ -139,6 +140,7 @@ _LABELS = {
     "home": "Home",
     "end": "End",
     "question_mark": "?",
+    "exclamation_mark": "!",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
 }

@@ -23,20 +23,14 @@ from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.stats import DeckStats, deck_stats
-from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.text.timefmt import local, percent
+from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
+from briefquiz.ui.wording.words import plural
 
 CHART_DAYS = 14
 
 _EIGHTHS_UP = " ▁▂▃▄▅▆▇█"  # index = eighths of a cell filled from the bottom
 _EIGHTHS_RIGHT = " ▏▎▍▌▋▊▉█"  # index = eighths of a cell filled from the left
-
-
-def _maybe_percent(value: float | None) -> str:
-    return "—" if value is None else percent(value)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def vertical_bars(values: Sequence[int], rows: int) -> list[str]:
@@ -174,42 +168,13 @@ class DeckStatsPanel(Vertical):
         """The lines of `briefquiz stats` for this deck (without its forecast row), in parts."""
         stats, deck = self.stats, self.stats.deck
         lines = [
-            dotted(
-                [
-                    _plural(len(deck.questions), "question"),
-                    f"new {stats.new}",
-                    f"learning {stats.learning}",
-                    f"review {stats.review}",
-                    f"due now {stats.due_now}",
-                ]
-            ),
-            dotted(
-                [
-                    f"reviews {stats.reviews}",
-                    f"accuracy {_maybe_percent(stats.accuracy)}",
-                    f"retention {_maybe_percent(stats.retention)}",
-                    f"streak {_plural(stats.streak, 'day')}",
-                ]
-            ),
+            dotted([plural(len(deck.questions), "question"), *count_parts(stats)]),
+            dotted(review_parts(stats)),
         ]
-        seminar = self.seminar_parts()
+        seminar = seminar_parts(stats, self.clock.now(), self.clock.tz)
         if seminar:
             lines.append(seminar)
         return lines
-
-    def seminar_parts(self) -> list[str]:
-        stats = self.stats
-        if stats.seminar_at is None:
-            return []
-        when = local(stats.seminar_at, self.clock.tz)
-        if stats.readiness is None:
-            return [f"seminar {when} (passed)"]
-        return [
-            f"seminar {relative(stats.seminar_at, self.clock.now())} ({when}):",
-            f"readiness {percent(stats.readiness.if_you_stop)} now,",
-            f"{percent(stats.readiness.if_you_keep_up)} keeping up",
-            f"(target {percent(stats.desired_retention)})",
-        ]
 
     def tag_lines(self) -> Content:
         tags = self.stats.tag_accuracy
@@ -223,7 +188,7 @@ class DeckStatsPanel(Vertical):
                 parts.append("\n")
             parts.append(f"{name:<{name_width}}  ")
             parts.append((horizontal_bar(accuracy, 16), "$accent"))
-            parts.append(f"  {percent(accuracy):>4}  {_plural(answers, 'answer')}")
+            parts.append(f"  {percent(accuracy):>4}  {plural(answers, 'answer')}")
         return Content.assemble(*parts)
 
     def compose(self) -> ComposeResult:

@@ -23,13 +23,17 @@ from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEn
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.footer import QuietFooter
-from briefquiz.ui.tui.widgets.questions import TYPE_NAMES, answer_widget
+from briefquiz.ui.tui.widgets.questions import answer_widget
+from briefquiz.ui.wording.kinds import kind_name
+from briefquiz.ui.wording.marks import OVERRIDE_KEY
 
 
-def feedback_hint(*, quote: bool, cram: bool) -> str:
+def feedback_hint(*, quote: bool, cram: bool, override: bool = False) -> str:
     parts = ["Enter: next question"]
     if not cram:
         parts.append("1-4: change the rating")
+    if override:
+        parts.append(f"{OVERRIDE_KEY}: I was right")
     if quote:
         parts.append("o: open the article here")
     return " · ".join(parts)
@@ -69,7 +73,7 @@ class StudyScreen(Screen[None]):
     def _show_progress(self, item: QueueItem) -> None:
         session = self.session
         total = session.done + session.remaining
-        title = f"{item.deck.title} · {TYPE_NAMES[item.question.type]}"
+        title = f"{item.deck.title} · {kind_name(item.question.type)}"
         if session.cram:
             title += " · cram"
         self.query_one("#study-title", Static).update(title)
@@ -119,7 +123,16 @@ class StudyScreen(Screen[None]):
         await slot.mount(panel)
         panel.focus(scroll_visible=False)
         self._show_progress(feedback.item)
-        self._set_hint(feedback_hint(quote=location is not None, cram=session.cram))
+        self._set_feedback_hint()
+
+    def _set_feedback_hint(self) -> None:
+        feedback = self.session.feedback
+        if feedback is not None:
+            quote = self.session.passage(feedback.item) is not None
+            hint = feedback_hint(
+                quote=quote, cram=self.session.cram, override=feedback.can_override
+            )
+            self._set_hint(hint)
 
     def on_feedback_panel_rerate(self, message: FeedbackPanel.Rerate) -> None:
         message.stop()
@@ -131,6 +144,19 @@ class StudyScreen(Screen[None]):
             self.notify_not_saved(err)
             return
         self.query_one(FeedbackPanel).feedback = feedback
+
+    def on_feedback_panel_override(self, message: FeedbackPanel.Override) -> None:
+        message.stop()
+        feedback = self.session.feedback
+        if feedback is None or not feedback.can_override:
+            return
+        try:
+            feedback = self.session.override()
+        except StoreError as err:
+            self.notify_not_saved(err)
+            return
+        self.query_one(FeedbackPanel).feedback = feedback
+        self._set_feedback_hint()
 
     def notify_not_saved(self, err: StoreError) -> None:
         """Nothing was written; the learner can try again (Enter) once the cause is gone."""

@@ -11,15 +11,17 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefquiz.deck.model import Deck
-from briefquiz.study.grading import Outcome, expected_text
-from briefquiz.study.session import DeckOutlook, Feedback, Summary
-from briefquiz.text.timefmt import duration, local, percent, relative
+from briefquiz.study.answer_text import expected_text
+from briefquiz.study.grading import Outcome
+from briefquiz.study.reports import DeckOutlook, Feedback, Summary
+from briefquiz.text.timefmt import relative
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested
 from briefquiz.ui.tui.widgets.footer import QuietFooter
 from briefquiz.ui.tui.widgets.keys import digit_key
 from briefquiz.ui.tui.widgets.rows import RowList
 from briefquiz.ui.wording.marks import MARKS
+from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
 
 
 def missed_once(summary: Summary) -> list[Feedback]:
@@ -35,17 +37,9 @@ def missed_once(summary: Summary) -> list[Feedback]:
 
 
 def totals_line(summary: Summary) -> str:
-    """`Answered 12 · right 8 of 11 · partly right 1 · time 3 min` (the plain mode's words)."""
-    graded = summary.right + summary.partial + summary.wrong
-    parts = [f"Answered {summary.answered}"]
-    if graded:
-        parts.append(f"right {summary.right} of {graded}")
-        if summary.partial:
-            parts.append(f"partly right {summary.partial}")
-    if summary.self_graded:
-        parts.append(f"self-graded {summary.self_graded}")
-    parts.append(f"time {duration(summary.seconds)}")
-    return " · ".join(parts)
+    """`Answered 12 · right 8 of 11 · partly right 1 · time 3 min`."""
+    first, *rest = session_totals(summary)
+    return " · ".join([first[:1].upper() + first[1:], *rest])
 
 
 def missed_line(feedback: Feedback) -> str:
@@ -63,13 +57,10 @@ def outlook_line(outlook: DeckOutlook, context: AppContext) -> str:
         parts.append(f"{outlook.due_within_day} due within a day")
     if outlook.next_due is not None:
         parts.append(f"next {relative(outlook.next_due, now)}")
-    after, before = outlook.readiness_after, outlook.readiness_before
+    after = outlook.readiness_after
     if after is not None:
-        was = percent(before.if_you_stop) if before is not None else "?"
-        parts.append(
-            f"seminar {relative(after.seminar_at, now)}: readiness {was} → "
-            f"{percent(after.if_you_stop)} (keeping up: {percent(after.if_you_keep_up)})"
-        )
+        change = readiness_change(outlook.readiness_before, after)
+        parts.append(f"seminar {relative(after.seminar_at, now)}: {change}")
     return " · ".join(parts)
 
 
@@ -100,9 +91,8 @@ class SummaryScreen(Screen[None]):
             yield Static(totals_line(summary), id="summary-totals", markup=False)
             yield Static("Every answer is saved.", classes="saved-note")
             if summary.next_due is not None:
-                at = local(summary.next_due, self.context.clock.tz)
-                when = f"{relative(summary.next_due, now)} ({at})"
-                yield Static(f"Next due: {when}", id="summary-next", markup=False)
+                line = next_due_line(summary.next_due, now, self.context.clock.tz)
+                yield Static(line, id="summary-next", markup=False)
             for outlook in summary.decks:
                 yield Static(outlook_line(outlook, self.context), classes="outlook", markup=False)
             if self.missed:

@@ -17,7 +17,7 @@ from briefquiz.study.queue import QueueItem
 
 
 class AnswerWidget(Widget):
-    """Base of the eight question widgets. `hint` says which keys work right now."""
+    """Base of the question widgets, one per kind. `hint` says which keys work right now."""
 
     DEFAULT_CSS = """
     AnswerWidget {

@@ -10,21 +10,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
-from briefquiz.deck.model import Blank, Cloze
+from briefquiz.deck.model import Cloze
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
-
-
-def gapped_text(question: Cloze) -> str:
-    """The cloze text with each blank shown as `[1]_____`."""
-    out: list[str] = []
-    number = 0
-    for part in question.parts:
-        if isinstance(part, Blank):
-            number += 1
-            out.append(f"[{number}]_____")
-        else:
-            out.append(part)
-    return "".join(out)
+from briefquiz.ui.wording.cloze import gapped_text
 
 
 class ClozeAnswer(AnswerWidget):

@@ -1,9 +1,10 @@
 """The panel that replaces a question's input once it is answered (and saved).
 
 It says right / partly right / wrong with a mark, what was expected and what was given, the
-explanation, and the quote inside its paragraph. Keys 1-4 ask to change the rating, Enter to
-go on, `o` to open the article at the quote: the panel only posts messages; the study
-screen talks to the session and hands the new `Feedback` back down.
+explanation, and the quote inside its paragraph. Keys 1-4 ask to change the rating, `!` to
+count a wrong or partly right answer right ("I was right"), Enter to go on, `o` to open the
+article at the quote: the panel only posts messages; the study screen talks to the session
+and hands the new `Feedback` back down.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from textual.widgets import Button, Static
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Cloze, Match, Order, QuestionType, Typed
 from briefquiz.deck.sourcetext import QuoteLocation
-from briefquiz.study.grading import Outcome, describe_answer, expected_text
-from briefquiz.study.session import Feedback
+from briefquiz.study.answer_text import describe_answer, expected_text
+from briefquiz.study.grading import Outcome
+from briefquiz.study.reports import Feedback
+from briefquiz.ui.tui.widgets.discussion import discussion_passages
 from briefquiz.ui.tui.widgets.passage import Passage
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
-from briefquiz.ui.wording.marks import RATING_NAMES
+from briefquiz.ui.wording.marks import RATING_NAMES, accepted_note
 
 PARTS_HEADING = {
     QuestionType.ORDER: "Your order, place by place:",
@@ -81,6 +84,11 @@ class FeedbackPanel(Vertical, can_focus=True):
         color: $text-muted;
     }
 
+    FeedbackPanel .chosen-paragraph {
+        padding-left: 2;
+        border-left: solid $error;
+    }
+
     FeedbackPanel Passage {
         padding-left: 2;
         border-left: solid $accent;
@@ -88,10 +96,11 @@ class FeedbackPanel(Vertical, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "rerate(1)", "Again", show=False),
-        Binding("2", "rerate(2)", "Hard", show=False),
-        Binding("3", "rerate(3)", "Good", show=False),
-        Binding("4", "rerate(4)", "Easy", show=False),
+        *(
+            Binding(str(int(rating)), f"rerate({int(rating)})", name, show=False)
+            for rating, name in RATING_NAMES.items()
+        ),
+        Binding("exclamation_mark", "override", "I was right", show=False),
         Binding("enter", "next", "Next", show=False),
         Binding("o", "article", "Article", show=False),
     ]
@@ -101,6 +110,10 @@ class FeedbackPanel(Vertical, can_focus=True):
     @dataclass
     class Rerate(Message):
         rating: Rating
+
+    @dataclass
+    class Override(Message):
+        pass
 
     @dataclass
     class Next(Message):
@@ -122,6 +135,8 @@ class FeedbackPanel(Vertical, can_focus=True):
         return self.current.card_after is None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":
+            return self.current.can_override
         return not (action == "rerate" and self.cram)
 
     @property
@@ -159,10 +174,13 @@ class FeedbackPanel(Vertical, can_focus=True):
         elif isinstance(question, Typed | Cloze) and feedback.outcome is Outcome.RIGHT:
             given = describe_answer(question, feedback.answer)
             if given != expected_text(question):  # say what the lenient match accepted
-                yield Static(f"You said: {given} (accepted)", classes="given", markup=False)
+                note = accepted_note(feedback.grade.reasons)
+                yield Static(f"You said: {given} ({note})", classes="given", markup=False)
         if question.explanation:
             yield Static(question.explanation, classes="explanation", markup=False)
-        if self.location is not None:
+        if (passages := discussion_passages(feedback)) is not None:
+            yield from passages
+        elif self.location is not None:
             yield Static("From the article:", classes="passage-heading")
             yield Passage(self.location)
         elif question.quote:
@@ -176,6 +194,8 @@ class FeedbackPanel(Vertical, can_focus=True):
             return
         self.query_one("#verdict", Static).update(verdict(feedback))
         self.query_one("#rating", Static).update(rating_line(feedback, self.clock.now()))
+        self.remove_class(*OUTCOME_CLASSES.values())
+        self.add_class(OUTCOME_CLASSES[feedback.outcome])
         self._mark_rating(feedback)
 
     def _mark_rating(self, feedback: Feedback) -> None:
@@ -187,6 +207,10 @@ class FeedbackPanel(Vertical, can_focus=True):
 
     def action_rerate(self, value: int) -> None:
         self.post_message(self.Rerate(Rating(value)))
+
+    def action_override(self) -> None:
+        if self.current.can_override:
+            self.post_message(self.Override())
 
     def action_next(self) -> None:
         self.post_message(self.Next())

@@ -13,6 +13,7 @@ from briefquiz.deck.model import Flashcard
 from briefquiz.study.queue import QueueItem
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.rows import RowList
+from briefquiz.ui.wording.marks import rating_keys
 
 SELF_GRADES = (
     ("1", "Again: I did not know it"),
@@ -65,7 +66,7 @@ class FlashcardAnswer(AnswerWidget, can_focus=True):
         await self.mount(Static(back, classes="flashcard--back", markup=False))
         await self.mount(Static("How well did you know it?", classes="flashcard--ask"))
         await self.mount(RowList(SELF_GRADES))
-        self.hint = "1 Again · 2 Hard · 3 Good · 4 Easy (or ↑↓ and Enter, or click)"
+        self.hint = f"{rating_keys(' · ')} (or ↑↓ and Enter, or click)"
         self.focus_input()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:

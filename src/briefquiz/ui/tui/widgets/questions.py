@@ -1,12 +1,27 @@
-"""The widget that takes the answer to each question type, and what the type is called."""
+"""The widget that takes the answer to each question type."""
 
 from __future__ import annotations
 
-from briefquiz.deck.model import QuestionType
+from typing import assert_never
+
+from briefquiz.deck.model import (
+    Choice,
+    Cloze,
+    Evidence,
+    Explain,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
 from briefquiz.study.queue import QueueItem
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.choice import ChoiceAnswer
 from briefquiz.ui.tui.widgets.cloze import ClozeAnswer
+from briefquiz.ui.tui.widgets.evidence import EvidenceAnswer
+from briefquiz.ui.tui.widgets.explain import ExplainAnswer
 from briefquiz.ui.tui.widgets.flashcard import FlashcardAnswer
 from briefquiz.ui.tui.widgets.match import MatchAnswer
 from briefquiz.ui.tui.widgets.multi import MultiAnswer
@@ -14,28 +29,30 @@ from briefquiz.ui.tui.widgets.order import OrderAnswer
 from briefquiz.ui.tui.widgets.truefalse import TrueFalseAnswer
 from briefquiz.ui.tui.widgets.typed import TypedAnswer
 
-WIDGETS: dict[QuestionType, type[AnswerWidget]] = {
-    QuestionType.FLASHCARD: FlashcardAnswer,
-    QuestionType.CHOICE: ChoiceAnswer,
-    QuestionType.MULTI: MultiAnswer,
-    QuestionType.TRUEFALSE: TrueFalseAnswer,
-    QuestionType.TYPED: TypedAnswer,
-    QuestionType.CLOZE: ClozeAnswer,
-    QuestionType.ORDER: OrderAnswer,
-    QuestionType.MATCH: MatchAnswer,
-}
-
-TYPE_NAMES: dict[QuestionType, str] = {
-    QuestionType.FLASHCARD: "flashcard",
-    QuestionType.CHOICE: "multiple choice",
-    QuestionType.MULTI: "select all that apply",
-    QuestionType.TRUEFALSE: "true or false",
-    QuestionType.TYPED: "type the answer",
-    QuestionType.CLOZE: "fill the gaps",
-    QuestionType.ORDER: "put in order",
-    QuestionType.MATCH: "match the pairs",
-}
-
 
 def answer_widget(item: QueueItem) -> AnswerWidget:
-    return WIDGETS[item.question.type](item, id="answer")
+    """The widget that takes the answer to the item's question."""
+    question = item.question
+    match question:
+        case Flashcard():
+            return FlashcardAnswer(item, id="answer")
+        case Choice():
+            return ChoiceAnswer(item, id="answer")
+        case Multi():
+            return MultiAnswer(item, id="answer")
+        case TrueFalse():
+            return TrueFalseAnswer(item, id="answer")
+        case Typed():
+            return TypedAnswer(item, id="answer")
+        case Cloze():
+            return ClozeAnswer(item, id="answer")
+        case Order():
+            return OrderAnswer(item, id="answer")
+        case Match():
+            return MatchAnswer(item, id="answer")
+        case Evidence():
+            return EvidenceAnswer(item, id="answer")
+        case Explain():
+            return ExplainAnswer(item, id="answer")
+        case _:
+            assert_never(question)

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import assert_never
 
-from briefquiz.deck.model import AnyQuestion, Match, Multi, Order
+from briefquiz.deck.model import (
+    AnyQuestion,
+    Choice,
+    Cloze,
+    Evidence,
+    Explain,
+    Flashcard,
+    Match,
+    Multi,
+    Order,
+    TrueFalse,
+    Typed,
+)
 from briefquiz.study.grading import LEAVE, SELECT, Outcome, PartResult
-from briefquiz.study.session import Feedback
+from briefquiz.study.reports import Feedback
 from briefquiz.text.timefmt import relative
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES
+from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, overridden_mark
 
 OUTCOME_CLASSES = {
     Outcome.RIGHT: "-right",
@@ -22,6 +35,8 @@ def verdict(feedback: Feedback) -> str:
     """`✓ Right · answer saved`; a textual mark, never colour alone."""
     if feedback.outcome is Outcome.SELF_GRADED:
         return f"• You rated it {RATING_NAMES[feedback.rating]} · answer saved"
+    if feedback.overridden is not None:
+        return f"{overridden_mark(feedback.overridden)} · answer saved"
     text = MARKS[feedback.outcome]
     parts = feedback.grade.parts
     question = feedback.item.question
@@ -34,19 +49,25 @@ def verdict(feedback: Feedback) -> str:
 def part_line(question: AnyQuestion, part: PartResult) -> str:
     """One judged part: `✓ Kennan Institute`, `✗ 2. Crimea (expected Georgia)`."""
     mark = "✓" if part.correct else "✗"
-    if isinstance(question, Multi):
-        if part.correct:
-            return f"{mark} {part.label}"
-        if part.given == SELECT and part.expected == LEAVE:
-            return f"{mark} {part.label}: ticked, but it does not apply"
-        return f"{mark} {part.label}: applies, but was not ticked"
     given = part.given.strip() or "—"
-    if isinstance(question, Order):
-        head = f"{mark} {part.label} {given}"
-    elif isinstance(question, Match):
-        head = f"{mark} {part.label} → {given}"
-    else:
-        head = f"{mark} {part.label}: {given}"
+    match question:
+        case Multi():
+            if part.correct:
+                return f"{mark} {part.label}"
+            if part.given == SELECT and part.expected == LEAVE:
+                return f"{mark} {part.label}: ticked, but it does not apply"
+            return f"{mark} {part.label}: applies, but was not ticked"
+        case Explain():
+            # A point is the learner's own judgement: say it was made or missed, never "expected".
+            return f"{mark} {part.label}: {part.expected}" + ("" if part.correct else " (missed)")
+        case Order():
+            head = f"{mark} {part.label} {given}"
+        case Match():
+            head = f"{mark} {part.label} → {given}"
+        case Flashcard() | Choice() | TrueFalse() | Typed() | Cloze() | Evidence():
+            head = f"{mark} {part.label}: {given}"
+        case _:
+            assert_never(question)
     return head if part.correct else f"{head} (expected {part.expected})"
 
 

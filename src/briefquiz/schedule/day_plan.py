@@ -1,0 +1,90 @@
+"""The plan a student sees: for each day until the seminar, the new, review and final-pass
+questions and the minutes they take, readiness if the plan is followed, and the forecast
+from how they have studied so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from briefquiz.clock import Clock
+from briefquiz.deck.model import Deck
+from briefquiz.progress.repository import Store
+from briefquiz.schedule.forecast import DayPlan, forecast
+from briefquiz.schedule.habits import Habits
+from briefquiz.schedule.pacing import NewPace
+from briefquiz.schedule.readiness import outlook_inputs
+from briefquiz.schedule.session_plan import PlanRules, session_work
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPlan:
+    deck: Deck
+    seminar_at: datetime
+    days: tuple[DayPlan, ...]
+    if_followed: float  # readiness studying every day as planned
+    forecast: float  # readiness at the student's own share of days and accuracy
+    pace: NewPace
+    habits: Habits
+    target: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "deck": self.deck.id,
+            "seminar_at": self.seminar_at.isoformat(),
+            "days": [
+                {
+                    "date": d.day.isoformat(),
+                    "new": round(d.new, 1),
+                    "review": round(d.review, 1),
+                    "final_pass": round(d.final, 1),
+                    "minutes": round(d.minutes, 1),
+                }
+                for d in self.days
+            ],
+            "readiness_if_followed": self.if_followed,
+            "forecast": self.forecast,
+            "final_pass_target": self.target,
+            "new_per_day_needed": self.pace.per_day,
+            "new_per_day_limit": self.pace.limit,
+            "new_short_by": self.pace.short_by,
+            "study_share": self.habits.study_share,
+        }
+
+
+def deck_plan(
+    store: Store, deck: Deck, clock: Clock, rules: PlanRules | None = None
+) -> DeckPlan | None:
+    """None without a seminar ahead (or without questions)."""
+    rules = rules or PlanRules()
+    now = clock.now()
+    settings = store.settings(deck.id)
+    inputs = outlook_inputs(store, deck, settings, clock, rules)
+    seminar = inputs.policy.seminar_ahead(now)
+    followed = forecast(inputs, now, clock.tz, rules, every_day=True)
+    honest = forecast(inputs, now, clock.tz, rules)
+    if seminar is None or followed is None or honest is None:
+        return None
+    work = session_work(
+        inputs.ids,
+        inputs.cards,
+        inputs.passed,
+        inputs.policy,
+        inputs.new_per_day,
+        inputs.introduced_today,
+        now,
+        clock.tz,
+        rules,
+    )
+    assert work.pace is not None
+    return DeckPlan(
+        deck,
+        seminar,
+        followed.days,
+        followed.readiness,
+        honest.readiness,
+        work.pace,
+        inputs.habits,
+        rules.final.target,
+    )
