@@ -16,19 +16,23 @@ SCHEMA_FILENAME = "briefquiz-deck.schema.json"
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILENAME}"
 
 
-def write_text(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write `text` as UTF-8 in one step (a temporary file renamed into place).
+def write_text(path: Path, text: str, *, overwrite: bool = False, mode: int | None = None) -> None:
+    """Write `text` as UTF-8 in one step (a temporary file renamed into place), with `mode`
+    if given (0o600 for progress: it is private).
 
     Raises FileExistsError when `path` exists and `overwrite` is false, and OSError when the
     folder cannot be made or written; a half-written file is never left behind.
     """
     if path.exists() and not overwrite:
         raise FileExistsError(path)
-    write_bytes(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"), mode=mode)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     with replacing(path) as partial:
+        if mode is not None:  # created with it, so no other user can open it meanwhile
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode))
+            os.chmod(partial, mode)
         partial.write_bytes(data)
 
 

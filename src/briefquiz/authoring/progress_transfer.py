@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from briefquiz.deck.reading import DATA_LIMIT, read_regular
 from briefquiz.progress.records import ImportSummary
 from briefquiz.text.words import plural
 
@@ -36,7 +37,7 @@ def describe_export(exported: dict[str, Any]) -> str:
 def read_progress_file(path: Path) -> Any:
     """The parsed JSON of an exported progress file."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, DATA_LIMIT)
     except FileNotFoundError:
         raise ProgressFileError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -55,6 +56,14 @@ def read_progress_file(path: Path) -> Any:
     except json.JSONDecodeError as err:
         raise ProgressFileError(
             f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); nothing was imported"
+        ) from None
+    except RecursionError:
+        raise ProgressFileError(
+            f"{path}: not a progress file (nested too deeply); nothing was imported"
+        ) from None
+    except ValueError:  # Python's limit on the digits of an integer
+        raise ProgressFileError(
+            f"{path}: not a progress file (a number with thousands of digits); nothing was imported"
         ) from None
 
 

@@ -54,6 +54,9 @@ COMMANDS: Mapping[str, Entry] = {
     "plan": Entry("the days up to a seminar: new, reviews, final pass", "plan"),
     "config": Entry("show or change a deck's study settings", "config"),
     "new": Entry("write a starter deck, one example of each type", "new"),
+    "backups": Entry("list the backups of your progress", "backups"),
+    "restore": Entry("bring back a backup of your progress", "restore"),
+    "doctor": Entry("check your progress database and repair what can be", "doctor"),
     "import": Entry(
         "bring in a CSV of flashcards, or progress",
         parts={

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefquiz.cli.output import add_force
 from briefquiz.deck.library import DECK_SUFFIXES, Library, load_default_library
 from briefquiz.deck.model import Deck
 from briefquiz.errors import CommandError
@@ -55,8 +56,10 @@ class DeckOut:
 
     deck: str
     output: Path | None
+    force: bool
 
 
 def add_deck_out(parser: argparse.ArgumentParser, file: str, default: str) -> None:
     parser.add_argument("deck", metavar="DECK", help="a deck id or a deck file's path")
     parser.add_argument("-o", "--output", type=Path, metavar=file, help=f"default: {default}")
+    add_force(parser)

@@ -41,6 +41,6 @@ class Context:
         from briefquiz.progress.repository import Store
 
         try:
-            return Store.open(self.paths.database)
+            return Store.open(self.paths.database, backups=self.paths.backups)
         except StoreError as err:
             raise CommandError(str(err)) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 from briefquiz.authoring.anki_export import write_apkg
 from briefquiz.cli.common import DeckOut, add_deck_out, one_deck
 from briefquiz.cli.context import Context
-from briefquiz.cli.output import cannot_write
+from briefquiz.cli.output import cannot_write, checked_output
 from briefquiz.ui.wording.words import plural, shown_path
 
 Options = DeckOut
@@ -23,6 +23,7 @@ def run(options: Options, context: Context) -> int:
     output: Path = options.output or Path(f"{deck.id}.apkg")
     if output.is_dir():
         output = output / f"{deck.id}.apkg"
+    checked_output(output, context.paths, force=options.force)
     try:
         notes = write_apkg(deck, output)
     except OSError as err:

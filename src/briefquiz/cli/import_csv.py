@@ -13,6 +13,7 @@ from briefquiz.authoring.shellpath import for_shell
 from briefquiz.cli.context import Context
 from briefquiz.cli.output import write_deck
 from briefquiz.deck.library import DECK_SUFFIXES, load_default_library
+from briefquiz.deck.reading import DATA_LIMIT, read_regular
 from briefquiz.errors import CommandError
 from briefquiz.ui.wording.words import plural, shown_path
 
@@ -90,7 +91,7 @@ def run(options: Options, context: Context) -> int:
 
     source: Path = options.file
     try:
-        data = source.read_bytes()
+        data = read_regular(source, DATA_LIMIT)
     except FileNotFoundError:
         raise CommandError(f"{source}: no such file", 2) from None
     except IsADirectoryError:

@@ -15,6 +15,7 @@ from briefquiz.authoring.progress_transfer import (
 from briefquiz.cli.context import Context
 from briefquiz.errors import CommandError
 from briefquiz.progress.database import StoreError
+from briefquiz.progress.import_checks import ImportProblem, parse_export
 from briefquiz.ui.wording.words import shown_path
 
 
@@ -38,6 +39,14 @@ def run(options: Options, context: Context) -> int:
         data = read_progress_file(options.file)
     except ProgressFileError as err:
         raise CommandError(str(err)) from None
+    try:
+        parse_export(data)  # checked whole before a backup is made or a row written
+    except ImportProblem as err:
+        raise CommandError(
+            f"{shown_path(options.file)}: {err.where}: {err.problem}; nothing was imported"
+        ) from None
+    except StoreError as err:
+        raise CommandError(f"{shown_path(options.file)}: {err}") from None
     with context.open_store() as store:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = context.paths.backups / f"progress-before-import-{stamp}.sqlite3"

@@ -7,6 +7,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from briefquiz.text.control import strip_controls
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -23,7 +25,8 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        shown = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return strip_controls(shown)  # a file name may hold an ESC too
 
     def to_json(self) -> dict[str, Any]:
         return {

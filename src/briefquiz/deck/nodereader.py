@@ -13,6 +13,7 @@ from briefquiz.deck.keys import ID_PATTERN, MAX_OPTIONS, closest, did_you_mean
 from briefquiz.deck.model import Aliases
 from briefquiz.deck.valuehints import colon_hint, comment_hint
 from briefquiz.deck.yamlnodes import Mapping, Mark, Node, Scalar, Sequence, char_mark
+from briefquiz.text.control import describe_control, first_control, strip_controls
 
 
 class NodeReader:
@@ -79,6 +80,14 @@ class NodeReader:
             self.error(node, f"{what} must be a text value, not {node.kind}{hint}", "type")
             return None
         value = node.value.strip()
+        if (at := first_control(value)) is not None:
+            self.error(
+                node,
+                f"{what} holds the control character {describe_control(value[at])}, which"
+                " could drive the terminal; remove it",
+                "control-character",
+            )
+            value = strip_controls(value)
         if not value and not allow_empty:
             self.error(node, f"{what} must not be empty{comment_hint(self.lines, node)}", "empty")
             return None
@@ -94,13 +103,15 @@ class NodeReader:
             self.error(node, f"{what} must be a list, not {node.kind}", "type")
             return None
         values: list[str] = []
+        seen: set[str] = set()  # not `in values`: a list of 20,000 items must stay linear
         for item in node.items:
             value = self.text(item, f"each item of {what}")
             if value is None:
                 continue
-            if unique and value in values:
+            if unique and value in seen:
                 self.error(item, f"{value!r} appears twice in {what}", "duplicate")
                 continue
+            seen.add(value)
             values.append(value)
         return values
 

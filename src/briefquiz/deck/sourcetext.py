@@ -8,6 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefquiz.deck.reading import SOURCE_LIMIT, read_regular
+from briefquiz.text.control import strip_controls
 from briefquiz.text.typography import TYPOGRAPHIC
 
 if TYPE_CHECKING:
@@ -136,8 +138,10 @@ class SourceText:
 
     @classmethod
     def read(cls, path: Path, starts_at_line: int = 1) -> SourceText:
-        """Raises OSError or UnicodeDecodeError; callers turn them into findings."""
-        return cls(path, path.read_bytes().decode("utf-8-sig"), starts_at_line)
+        """Raises OSError (a FIFO, a device or a file over 5 MB is refused: `read_regular`)
+        or UnicodeDecodeError; callers turn them into findings."""
+        text = strip_controls(read_regular(path, SOURCE_LIMIT).decode("utf-8-sig"))
+        return cls(path, text, starts_at_line)
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:

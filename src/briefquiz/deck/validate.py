@@ -30,6 +30,7 @@ from briefquiz.deck.model import (
     Source,
 )
 from briefquiz.deck.nodereader import NodeReader
+from briefquiz.deck.reading import DECK_LIMIT, escapes_to_system, read_regular
 from briefquiz.deck.sourcetext import SourceCache, SourceText
 from briefquiz.deck.yamlnodes import (
     Mapping,
@@ -132,6 +133,8 @@ class DeckReader(NodeReader):
         ):
             file = (self.path.parent / raw_file).resolve()
             try:
+                if escapes_to_system(file, self.path):
+                    raise PermissionError(0, f"{file} is a system file, not a text to quote")
                 self.source_text = self.sources.read(file, starts_at, for_deck=self.path)
             except FileNotFoundError:
                 self.error(
@@ -283,7 +286,7 @@ def read_deck(
     reader = DeckReader(path, bundled=bundled, sources=sources)
     if data is None:
         try:
-            data = path.read_bytes()
+            data = read_regular(path, DECK_LIMIT)
         except OSError as err:
             reader.error(Mark(1, 1), f"cannot read the file: {err.strerror}", "io")
             return None, reader.findings

@@ -19,9 +19,16 @@ from pathlib import Path
 from typing import Final
 
 from briefquiz.errors import UserFacingError
-from briefquiz.progress import migrations
+from briefquiz.progress import migrations, rows
 
-__all__ = ["BUSY_TIMEOUT_S", "Database", "StoreError", "backup_connection"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "Database",
+    "StoreError",
+    "backup_connection",
+    "in_use_path",
+    "opening_lock",
+]
 
 BUSY_TIMEOUT_S: Final = 10.0
 
@@ -49,11 +56,17 @@ def _create_private_file(path: Path) -> None:
         raise StoreError(f"{path} is a directory, not a briefquiz database.") from exc
     except OSError as exc:
         raise StoreError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
-    os.close(fd)
+    try:
+        if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)  # progress is private, even in a file made before
+    except OSError:
+        pass  # not ours to change: reading it still works
+    finally:
+        os.close(fd)
 
 
 @contextmanager
-def _opening_lock(path: Path) -> Iterator[None]:
+def opening_lock(path: Path) -> Iterator[None]:
     """One process at a time checks, switches to WAL and migrates a database.
 
     Two processes doing that at once on a fresh file can wait on each other's locks until
@@ -66,12 +79,33 @@ def _opening_lock(path: Path) -> Iterator[None]:
         yield
         return
     lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    except OSError:  # a read-only data dir: nothing can be migrated there, so nothing to order
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
+
+
+def in_use_path(path: Path) -> Path:
+    return path.with_name(path.name + ".in-use")
+
+
+def _hold_shared(path: Path) -> int | None:
+    """A shared lock on ``<database>.in-use`` for as long as the database is open, so that
+    `briefquiz restore` can tell that another briefquiz has it open (POSIX only)."""
+    try:
+        import fcntl
+
+        fd = os.open(in_use_path(path), os.O_RDWR | os.O_CREAT | _O_CLOEXEC, 0o600)
+    except (ImportError, OSError):
+        return None
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    return fd
 
 
 def _fsync_path(path: Path, directory: bool = False) -> None:
@@ -107,10 +141,20 @@ def backup_connection(source: sqlite3.Connection, dest: Path) -> None:
         raise
 
 
+def _restore_hint(path: Path) -> str:
+    """Where to turn for a backup, named only when there is one."""
+    folder = path.parent / "backups"
+    try:
+        found = any(folder.glob("*.sqlite3"))
+    except OSError:
+        found = False
+    return f"; `briefquiz backups` lists the backups in {folder} to restore" if found else ""
+
+
 def _untouched_hint(path: Path) -> str:
-    return (
-        "It was left untouched; move it aside to start afresh, "
-        f"or restore a backup from {path.parent / 'backups'}."
+    hint = _restore_hint(path)
+    return "It was left untouched; move it aside to start afresh" + (
+        f", or restore a backup ({hint.removeprefix('; ')})." if hint else "."
     )
 
 
@@ -139,12 +183,32 @@ def _translated(path: Path) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as exc:
         raise StoreError(_describe(exc, path)) from exc
+    except rows.DamagedRow as exc:
+        raise StoreError(
+            f"{path} has a damaged row: {exc.detail}. Run `briefquiz doctor` to check the file"
+            f" and repair what it can{_restore_hint(path)}."
+        ) from exc
 
 
 def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version, after refusing a newer, foreign or damaged file (reads only)."""
     latest = migrations.latest_version()
     version = migrations.schema_version(conn)
+    ours = int(conn.execute("PRAGMA application_id").fetchone()[0]) == migrations.APPLICATION_ID
+    if version > latest and not ours:
+        raise StoreError(
+            f"{path} is an SQLite database, but not a briefquiz one. {_untouched_hint(path)}"
+        )
+    if (
+        version > 0
+        and ours
+        and not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'"
+        ).fetchone()
+    ):
+        raise StoreError(
+            f"{path} is damaged (a briefquiz database without its tables). " + _untouched_hint(path)
+        )
     if version > latest:
         raise StoreError(
             f"{path} was written by a newer briefquiz (schema version {version}; this "
@@ -206,11 +270,13 @@ class Database:
     Rows come back as ``sqlite3.Row``: read them by column name.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, in_use: int | None = None) -> None:
         """Use :meth:`open`; this only wraps an already prepared connection."""
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
         self.path: Final = path
+        self.wrote = False  # whether a write transaction committed: an automatic backup is due
+        self._in_use = in_use
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -228,12 +294,13 @@ class Database:
             raise StoreError(f"Cannot open {path}: {exc}.") from exc
         conn.row_factory = sqlite3.Row
         try:
-            with _opening_lock(path), _translated(path):
+            with opening_lock(path), _translated(path):
                 _prepare(conn, path)
+                in_use = _hold_shared(path)  # before the opening lock goes: see restore
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path)
+        return cls(conn, path, in_use)
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -241,6 +308,9 @@ class Database:
             if self._conn is not None:
                 conn, self._conn = self._conn, None
                 conn.close()
+            if self._in_use is not None:
+                fd, self._in_use = self._in_use, None
+                os.close(fd)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -258,6 +328,7 @@ class Database:
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self.wrote = True
             except BaseException:
                 if conn.in_transaction:
                     with suppress(sqlite3.Error):

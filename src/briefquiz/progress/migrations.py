@@ -16,8 +16,13 @@ Rules for adding a migration (append to :data:`MIGRATIONS`, never edit an old on
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 from collections.abc import Callable
+
+import fsrs
+
+from briefquiz.progress import card_log, rows
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -112,6 +117,108 @@ _V2 = _statements(
     """,
 )
 
+
+def fill_states(conn: sqlite3.Connection) -> None:
+    """Give every review of an older database the state it produced, by replaying the log.
+
+    The best reconstruction of history written before reviews carried their state: fsrs
+    without fuzz, at each deck's saved target recall, no seminar cap; the newest effective
+    review of each card gets the card's stored state, so no schedule changes.
+    """
+    retention = {
+        str(row["deck_id"]): float(row["desired_retention"])
+        for row in conn.execute("SELECT deck_id, desired_retention FROM deck_settings")
+    }
+    schedulers: dict[float, fsrs.Scheduler] = {}
+    replaced = {
+        str(row["replaces"])
+        for row in conn.execute("SELECT replaces FROM reviews WHERE replaces IS NOT NULL")
+    }
+    questions = conn.execute(
+        "SELECT DISTINCT r.question, q.deck_id FROM reviews r"
+        " JOIN questions q ON q.id = r.question ORDER BY r.question"
+    ).fetchall()
+    for question, deck_id in questions:
+        goal = retention.get(str(deck_id), 0.9)
+        scheduler = schedulers.setdefault(
+            goal, fsrs.Scheduler(desired_retention=goal, enable_fuzzing=False)
+        )
+        _replay(conn, int(question), scheduler, replaced)
+        stored = conn.execute(f"{rows.CARD_SELECT} WHERE c.question = ?", (question,)).fetchone()
+        newest = conn.execute(
+            "SELECT seq FROM reviews r WHERE r.question = ? AND r.after_state IS NOT NULL"
+            " AND r.uid NOT IN (SELECT replaces FROM reviews WHERE replaces IS NOT NULL)"
+            " ORDER BY r.reviewed_at_us DESC, r.seq DESC LIMIT 1",
+            (question,),
+        ).fetchone()
+        if stored is not None and newest is not None:
+            _set_state(conn, int(newest["seq"]), rows.card_from_row(stored))
+
+
+def _set_state(conn: sqlite3.Connection, seq: int, card: fsrs.Card | None) -> None:
+    values = card_log.after_columns(card)
+    assignments = ", ".join(f"{name} = :{name}" for name in card_log.AFTER_COLUMNS)
+    conn.execute(f"UPDATE reviews SET {assignments} WHERE seq = :seq", {**values, "seq": seq})
+
+
+def _replay(
+    conn: sqlite3.Connection, question: int, scheduler: fsrs.Scheduler, replaced: set[str]
+) -> None:
+    log = conn.execute(
+        "SELECT seq, uid, reviewed_at_us, rating, duration_ms, cram, replaces FROM reviews"
+        " WHERE question = ? ORDER BY reviewed_at_us, seq",
+        (question,),
+    ).fetchall()
+    state_of: dict[str, fsrs.Card | None] = {}
+    before_of: dict[str, fsrs.Card | None] = {}
+    current: fsrs.Card | None = None
+    for review in log:
+        if review["cram"]:
+            continue
+        uid = str(review["uid"])
+        at = rows.from_us(int(review["reviewed_at_us"]))
+        base = before_of.get(str(review["replaces"])) if review["replaces"] else current
+        start = base if base is not None else fsrs.Card(card_id=question, due=at)
+        try:
+            after, _ = scheduler.review_card(
+                copy.copy(start), fsrs.Rating(int(review["rating"])), at
+            )
+        except (ValueError, OverflowError):  # a damaged row: doctor reports it
+            continue
+        before_of[uid] = base
+        state_of[uid] = after
+        _set_state(conn, int(review["seq"]), after)
+        if uid not in replaced:
+            current = after
+
+
+_NO_UPDATE_TRIGGER = """
+    CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+    BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END
+    """
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Each review carries the card state it produced (see :mod:`card_log`); the states of
+    reviews written before are filled by replaying the log (the append-only guard is lifted
+    for that, inside this transaction, and put back)."""
+    for column, kind in zip(
+        card_log.AFTER_COLUMNS,
+        ("INTEGER", "INTEGER", "REAL", "REAL", "INTEGER", "INTEGER"),
+        strict=True,
+    ):
+        check = (
+            " CHECK (after_state IS NULL OR after_state IN (1, 2, 3))"
+            if column == "after_state"
+            else ""
+        )
+        conn.execute(f"ALTER TABLE reviews ADD COLUMN {column} {kind}{check}")
+    conn.execute("CREATE INDEX reviews_by_replaces ON reviews (replaces)")
+    conn.execute("DROP TRIGGER reviews_no_update")
+    fill_states(conn)
+    conn.execute(_NO_UPDATE_TRIGGER)
+
+
 # "I was right": a review that regrades the one it replaces as right is marked, so that it is
 # told apart from a rating change (which keeps the verdict).
 _V3 = _statements(
@@ -122,7 +229,7 @@ _V3 = _statements(
 )
 
 #: Every schema change, oldest first. Version ``n`` = the first ``n`` applied.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _v4]
 
 
 def latest_version() -> int:

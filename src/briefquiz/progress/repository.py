@@ -13,15 +13,18 @@ Times are timezone-aware datetimes and always come back in UTC, equal to what wa
 
 from __future__ import annotations
 
+import copy
 import sqlite3
-from datetime import datetime
+from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
 import fsrs
 
-from briefquiz.progress import rows
+from briefquiz.progress import backups, card_log, rows
+from briefquiz.progress.card_log import Schedule
 from briefquiz.progress.database import Database, StoreError, backup_connection
 from briefquiz.progress.interchange import export_progress, merge_progress, parse_export
 from briefquiz.progress.records import DeckSettings, ImportSummary, ReviewRecord, require_text
@@ -36,24 +39,34 @@ class Store:
     the same file at once.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, backups: Path | None = None) -> None:
         """Use :meth:`open`; this only wraps an already opened database."""
         self._db: Final = db
         self.path: Final = db.path
+        self._backups = backups
 
     # ---- lifecycle
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, *, backups: Path | None = None) -> Store:
         """Open (creating if needed) the progress database at ``path`` and migrate it.
 
-        Raises :class:`StoreError` for a file that is not a briefquiz database, is
-        damaged, or was written by a newer briefquiz; such a file is left untouched.
+        With ``backups``, closing it takes an automatic backup there (see
+        :mod:`briefquiz.progress.backups`). Raises :class:`StoreError` for a file that is
+        not a briefquiz database, is damaged, or was written by a newer briefquiz; such a
+        file is left untouched.
         """
-        return cls(Database.open(Path(path)))
+        return cls(Database.open(Path(path)), backups)
 
     def close(self) -> None:
-        """Close the database (idempotent)."""
+        """Close the database (idempotent), after an automatic backup if one is due."""
+        folder, self._backups = self._backups, None
+        if folder is not None:
+            now = datetime.now(UTC)
+            with suppress(StoreError, OSError, sqlite3.Error):
+                if backups.due_for_backup(folder, now, wrote=self._db.wrote):
+                    with self._db.reading() as conn:
+                        backups.take_automatic(conn, folder, now)
         self._db.close()
 
     def __enter__(self) -> Self:
@@ -76,7 +89,7 @@ class Store:
                 f"{rows.CARD_SELECT} WHERE q.deck_id = ? AND q.question_id = ?",
                 (deck_id, question_id),
             ).fetchone()
-        return None if row is None else rows.card_from_row(row)
+            return None if row is None else rows.card_from_row(row)
 
     def cards(self, deck_id: str) -> dict[str, fsrs.Card]:
         """question_id -> saved card, including questions no longer in the deck."""
@@ -84,7 +97,7 @@ class Store:
             found = conn.execute(
                 f"{rows.CARD_SELECT} WHERE q.deck_id = ? ORDER BY q.id", (deck_id,)
             ).fetchall()
-        return {str(row["question_id"]): rows.card_from_row(row) for row in found}
+            return {str(row["question_id"]): rows.card_from_row(row) for row in found}
 
     def new_card(self, deck_id: str, question_id: str, now: datetime) -> fsrs.Card:
         """A fresh card due ``now``, not saved; its card_id is stable for (deck, question)."""
@@ -100,14 +113,24 @@ class Store:
 
     # ---- reviews
 
-    def record_review(self, review: ReviewRecord, card: fsrs.Card | None) -> None:
-        """Append ``review`` and (unless ``card`` is None, e.g. cram) save the card state.
+    def record_review(
+        self,
+        review: ReviewRecord,
+        card: fsrs.Card | None = None,
+        *,
+        schedule: Schedule | None = None,
+    ) -> tuple[fsrs.Card | None, fsrs.Card | None]:
+        """Append ``review`` with the card state it produced; returns (before, after).
 
-        One transaction; durable when this returns. ``card.card_id`` must be the id the
-        store gave this (deck, question) (see :meth:`new_card`), else ``ValueError``.
+        With ``schedule``, the state is computed inside the write transaction from the newest
+        stored state (or, for a review that ``replaces`` another, from the state before that
+        one), so a second briefquiz writing meanwhile is never overwritten. A ``card`` is
+        taken as the state produced as it is (its ``card_id`` must be the one the store gave
+        this question, else ``ValueError``); with neither (cram) no schedule changes. The
+        card's current state becomes the state after its newest effective review. One
+        transaction; durable when this returns.
         """
         answer = rows.dump_answer(review.answer)
-        columns = None if card is None else rows.card_columns(card)
         with self._db.writing() as conn:
             qid, _ = rows.ensure_question(conn, review.deck_id, review.question_id)
             if card is not None and card.card_id != qid:
@@ -115,14 +138,23 @@ class Store:
                     f"card_id {card.card_id} does not belong to {review.deck_id}/"
                     f"{review.question_id} (its id is {qid}); use Store.new_card or Store.card"
                 )
+            before: fsrs.Card | None = None
+            after = card
+            if schedule is not None:
+                before = card_log.state_before(conn, qid, review.replaces, review.reviewed_at)
+                after = schedule(copy.copy(before))
+                after.card_id = qid
             try:
-                rows.insert_review(conn, qid, review, answer, merge=False)
+                rows.insert_review(
+                    conn, qid, review, answer, merge=False, after=card_log.after_columns(after)
+                )
             except sqlite3.IntegrityError as exc:
                 raise StoreError(
                     f"Review {review.uid} is already recorded in {self.path}."
                 ) from exc
-            if columns is not None:
-                rows.upsert_card(conn, qid, columns)
+            if after is not None:
+                card_log.sync_card(conn, qid)
+        return before, after
 
     def reviews(
         self, deck_id: str | None = None, since: datetime | None = None
@@ -141,7 +173,7 @@ class Store:
             found = conn.execute(
                 f"{rows.REVIEW_SELECT}{where} ORDER BY r.reviewed_at_us, r.seq", params
             ).fetchall()
-        return [rows.review_from_row(row) for row in found]
+            return [rows.review_from_row(row) for row in found]
 
     def new_introduced_on(self, deck_id: str, day_start: datetime, day_end: datetime) -> int:
         """How many of the deck's questions had their first non-cram review in [start, end)."""
@@ -163,7 +195,7 @@ class Store:
         """The deck's settings (defaults if never saved)."""
         with self._db.reading() as conn:
             row = conn.execute(f"{rows.SETTINGS_SELECT} WHERE deck_id = ?", (deck_id,)).fetchone()
-        return DeckSettings(deck_id) if row is None else rows.settings_from_row(row)
+            return DeckSettings(deck_id) if row is None else rows.settings_from_row(row)
 
     def save_settings(self, settings: DeckSettings) -> None:
         with self._db.writing() as conn:

@@ -7,13 +7,16 @@ Every function here runs on a connection the caller holds (inside its transactio
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import fsrs
 
+from briefquiz.errors import UserFacingError
 from briefquiz.progress.records import DeckSettings, ReviewRecord, require_aware
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -28,13 +31,50 @@ CARD_SELECT: Final = (
 #: The review columns, as :func:`review_from_row` reads them.
 REVIEW_SELECT: Final = (
     "SELECT r.uid, q.deck_id, q.question_id, r.reviewed_at_us, r.rating, r.outcome,"
-    " r.answer, r.duration_ms, r.cram, r.replaces, r.override"
+    " r.answer, r.duration_ms, r.cram, r.replaces, r.override, r.after_state, r.after_step,"
+    " r.after_stability, r.after_difficulty, r.after_due_us, r.after_last_review_us"
     " FROM reviews r JOIN questions q ON q.id = r.question"
 )
 
 SETTINGS_SELECT: Final = (
     "SELECT deck_id, desired_retention, new_per_day, seminar_at_us FROM deck_settings"
 )
+
+
+class DamagedRow(UserFacingError):
+    """A stored row that cannot be read back (a time out of range, invalid JSON, ...).
+
+    Read inside a transaction, it becomes a ``StoreError`` naming the file, and the backups
+    when there are some; its own text names the row and ``briefquiz doctor``.
+    """
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"The progress database has a damaged row: {detail}. Run `briefquiz doctor` to"
+            " check the file and repair what it can"
+        )
+        self.detail = detail
+
+
+_ROW = TypeVar("_ROW")
+
+
+def row_reader(
+    what: str, key: str
+) -> Callable[[Callable[[sqlite3.Row], _ROW]], Callable[[sqlite3.Row], _ROW]]:
+    """Turn any failure to read a row into a :class:`DamagedRow` naming it (by ``key``)."""
+
+    def wrap(read: Callable[[sqlite3.Row], _ROW]) -> Callable[[sqlite3.Row], _ROW]:
+        @functools.wraps(read)
+        def checked(row: sqlite3.Row) -> _ROW:
+            try:
+                return read(row)
+            except (ValueError, TypeError, OverflowError) as exc:
+                raise DamagedRow(f"{what} {row[key]!r} ({exc})") from exc
+
+        return checked
+
+    return wrap
 
 
 def to_us(value: datetime, what: str = "datetime") -> int:
@@ -62,6 +102,7 @@ def dump_answer(answer: Any) -> str:
 # --------------------------------------------------------------------------- cards
 
 
+@row_reader("the card of question row", "card_id")
 def card_from_row(row: sqlite3.Row) -> fsrs.Card:
     """The fsrs card of a :data:`CARD_SELECT` row."""
     step = row["step"]
@@ -136,19 +177,36 @@ def ensure_question(conn: sqlite3.Connection, deck_id: str, question_id: str) ->
 
 
 def insert_review(
-    conn: sqlite3.Connection, question: int, review: ReviewRecord, answer: str, *, merge: bool
+    conn: sqlite3.Connection,
+    question: int,
+    review: ReviewRecord,
+    answer: str,
+    *,
+    merge: bool,
+    after: dict[str, int | float | None] | None = None,
 ) -> bool:
     """Append ``review`` (its ``answer`` already as JSON text); True if a row was added.
 
+    ``after``: the ``after_*`` columns of the state it produced (``card_log.after_columns``).
     With ``merge`` a review whose uid is already there is skipped, else it raises
     ``sqlite3.IntegrityError``.
     """
+    state = after or {}
     cursor = conn.execute(
         "INSERT INTO reviews (uid, question, reviewed_at_us, rating, outcome, answer,"
-        " duration_ms, cram, replaces, override) VALUES (:uid, :question, :reviewed_at_us,"
-        " :rating, :outcome, :answer, :duration_ms, :cram, :replaces, :override)"
+        " duration_ms, cram, replaces, override, after_state, after_step, after_stability,"
+        " after_difficulty, after_due_us, after_last_review_us) VALUES (:uid, :question,"
+        " :reviewed_at_us, :rating, :outcome, :answer, :duration_ms, :cram, :replaces,"
+        " :override, :after_state, :after_step, :after_stability, :after_difficulty,"
+        " :after_due_us, :after_last_review_us)"
         + (" ON CONFLICT (uid) DO NOTHING" if merge else ""),
         {
+            "after_state": state.get("after_state"),
+            "after_step": state.get("after_step"),
+            "after_stability": state.get("after_stability"),
+            "after_difficulty": state.get("after_difficulty"),
+            "after_due_us": state.get("after_due_us"),
+            "after_last_review_us": state.get("after_last_review_us"),
             "uid": review.uid,
             "question": question,
             "reviewed_at_us": to_us(review.reviewed_at, "reviewed_at"),
@@ -164,6 +222,7 @@ def insert_review(
     return cursor.rowcount == 1
 
 
+@row_reader("the review with uid", "uid")
 def review_from_row(row: sqlite3.Row) -> ReviewRecord:
     """The record of a :data:`REVIEW_SELECT` row."""
     replaces = row["replaces"]
@@ -185,6 +244,7 @@ def review_from_row(row: sqlite3.Row) -> ReviewRecord:
 # --------------------------------------------------------------------------- settings
 
 
+@row_reader("the settings of deck", "deck_id")
 def settings_from_row(row: sqlite3.Row) -> DeckSettings:
     """The settings of a :data:`SETTINGS_SELECT` row."""
     return DeckSettings(

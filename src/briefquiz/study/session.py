@@ -6,7 +6,6 @@ plain mode and the Textual app both drive a `Session`.
 
 from __future__ import annotations
 
-import copy
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -317,28 +316,6 @@ class Session:
         override: bool = False,
     ) -> Feedback:
         deck_id, question_id = item.deck.id, item.question.id
-        card_before: Card | None = None
-        card_after: Card | None = None
-        if not self.cram:
-            if replacing is not None:
-                card_before = replacing.card_before
-            else:
-                # Read afresh: another briefquiz may have answered this card since the queue
-                # was built, and its newer state must not be overwritten by ours.
-                card_before = self.store.card(deck_id, question_id) or self.store.new_card(
-                    deck_id, question_id, now
-                )
-            assert card_before is not None
-            policy = self._states[deck_id].policy
-            work = self._states[deck_id].work
-            card_after = self.planner.review(
-                copy.copy(card_before),
-                rating,
-                now,
-                policy,
-                duration_ms or None,
-                no_fuzz_after=work.no_fuzz_after if work is not None else None,
-            )
         review = ReviewRecord(
             uid=new_review_uid(),
             deck_id=deck_id,
@@ -352,7 +329,23 @@ class Session:
             replaces=replacing.review_uid if replacing is not None else None,
             override=override,
         )
-        self.store.record_review(review, card_after)
+        card_before: Card | None = None
+        card_after: Card | None = None
+        if self.cram:
+            self.store.record_review(review)
+        else:
+            policy = self._states[deck_id].policy
+            work = self._states[deck_id].work
+            no_fuzz_after = work.no_fuzz_after if work is not None else None
+
+            # Computed by the store inside its write transaction, from the newest state it
+            # holds (another briefquiz may have answered this card since the queue was built).
+            def schedule(before: Card) -> Card:
+                return self.planner.review(
+                    before, rating, now, policy, duration_ms or None, no_fuzz_after=no_fuzz_after
+                )
+
+            card_before, card_after = self.store.record_review(review, schedule=schedule)
         return Feedback(
             item=item,
             answer=answer,

@@ -136,7 +136,7 @@ def test_import_merges_and_deletes_nothing(bq, tmp_path: Path) -> None:
         (None, "no such file"),
         (b"{not json", "not valid JSON"),
         (b"\xff\xfe\x00", "not UTF-8"),
-        (b'{"format": "something-else"}', "Cannot import progress data: format"),
+        (b'{"format": "something-else"}', "bad.json: format: expected"),
         (
             b'{"format": "briefquiz-progress", "version": 1, "cards": [], "reviews": [{}]}',
             "reviews[0]",

@@ -466,8 +466,19 @@ def assert_refused_untouched(path: Path, match: str) -> StoreError:
     message = str(info.value)
     assert str(path) in message
     assert "left untouched" in message
-    assert str(path.parent / "backups") in message
+    # A backup is offered only when there is one (issue 13: every message offered one).
+    has_backup = any((path.parent / "backups").glob("*.sqlite3"))
+    assert (str(path.parent / "backups") in message) == has_backup
     return info.value
+
+
+def test_a_damage_message_names_the_backups_when_there_are_some(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    (db.parent / "backups").mkdir()
+    (db.parent / "backups" / "progress-daily-2025-03-03.sqlite3").write_bytes(b"")
+    db.write_text("not a database at all, just text\n" * 200)
+    message = str(assert_refused_untouched(db, "not a briefquiz database"))
+    assert "briefquiz backups" in message
 
 
 def test_random_bytes_are_not_a_database(db: Path) -> None:

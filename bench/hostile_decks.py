@@ -1,0 +1,66 @@
+"""How long `briefquiz check` takes on decks built to be slow: the figures behind issue 13.
+
+    .venv/bin/python bench/hostile_decks.py
+
+Targets: 20,000 options and 20,000 cloze blanks under 0.5 s each; a deck at the 10 MB
+limit under 3 s.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from briefquiz.deck.reading import DECK_LIMIT
+from briefquiz.deck.validate import read_deck
+
+N = 20_000
+HEAD = "deck: big\ntitle: T\nquestions:\n"
+
+
+def options() -> str:
+    items = "\n".join(f"      - option {i}" for i in range(N))
+    return (
+        HEAD
+        + "  - id: q\n    type: choice\n    prompt: P\n"
+        + f"    answer: option 1\n    options:\n{items}\n"
+    )
+
+
+def cloze(blank: str) -> str:
+    return HEAD + '  - id: q\n    type: cloze\n    text: "' + blank * N + '"\n'
+
+
+def at_limit() -> str:
+    question = (
+        "  - id: q{0}\n    type: choice\n    prompt: Which one is it, {0}?\n"
+        "    options: [a, b, c]\n    answer: b\n"
+    )
+    parts = [HEAD]
+    size = len(HEAD)
+    i = 0
+    while size < DECK_LIMIT - 200:
+        text = question.format(i)
+        parts.append(text)
+        size += len(text)
+        i += 1
+    return "".join(parts)
+
+
+def main() -> None:
+    cases = {
+        "20,000 options": options(),
+        "20,000 unclosed {{": cloze("a {{ "),
+        "20,000 cloze blanks": cloze("a {{b}} "),
+        "a deck at the 10 MB limit": at_limit(),
+    }
+    for name, text in cases.items():
+        data = text.encode()
+        started = time.perf_counter()
+        _, findings = read_deck(Path("bench.yaml"), data)
+        elapsed = time.perf_counter() - started
+        print(f"{name:28} {len(data) / 1e6:6.2f} MB  {elapsed:6.3f} s  {len(findings)} findings")
+
+
+if __name__ == "__main__":
+    main()
