@@ -59,12 +59,10 @@ class Session:
     history: list[Feedback] = field(init=False, default_factory=list)
     current: QueueItem | None = field(init=False, default=None)
     feedback: Feedback | None = field(init=False, default=None)
-    started_at: datetime = field(init=False)
     _states: dict[str, _DeckState] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         now = self.clock.now()
-        self.started_at = now
         cards = {deck.id: self.store.cards(deck.id) for deck in self.decks}
         for deck in self.decks:
             state = _DeckState(deck, self.store.settings(deck.id))
