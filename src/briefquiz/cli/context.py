@@ -27,7 +27,12 @@ class Paths:
     def default(cls) -> Paths:
         from briefquiz import locations
 
-        return cls(locations.database_path(), locations.user_decks_dir(), locations.backups_dir())
+        try:
+            return cls(
+                locations.database_path(), locations.user_decks_dir(), locations.backups_dir()
+            )
+        except locations.DataDirError as err:
+            raise CommandError(str(err)) from None
 
 
 @dataclass(frozen=True, slots=True)
