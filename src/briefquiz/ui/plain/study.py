@@ -109,14 +109,21 @@ class PlainStudy:
         session = self.session
         if session.current is None:
             self.say("Nothing is due right now." if not session.cram else "No questions.")
+        interrupted = False
         try:
             while session.current is not None:
                 self.question(session.current)
                 session.advance()
         except _Stop:
             session.stop()
+        except KeyboardInterrupt:  # ctrl+c: every answer is saved; say how it went, then exit
+            interrupted = True
+            self.stdout.write("\n")
+            session.stop()
         summary = session.summary()
         self.print_summary(summary)
+        if interrupted:
+            raise KeyboardInterrupt
         return summary
 
     def question(self, item: QueueItem) -> None:
