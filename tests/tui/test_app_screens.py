@@ -106,7 +106,7 @@ async def test_o_opens_the_article_at_the_quote_and_the_summary_reopens_it(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen.focused, FeedbackPanel)
-        await pilot.press("escape")  # stop: the summary lists the miss
+        await pilot.press("escape", "y")  # stop: the summary lists the miss
         await pilot.pause()
         assert isinstance(pilot.app.screen, SummaryScreen)
         await pilot.press("enter")
@@ -219,7 +219,7 @@ async def test_the_summary_opens_at_its_top_however_many_were_missed(
         for _ in range(3):
             await answer(pilot, right=False)
             await pilot.press("enter")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await pilot.pause()
         body = pilot.app.screen.query_one("#summary-body")
         assert body.max_scroll_y > 0 and body.scroll_y == 0

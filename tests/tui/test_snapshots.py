@@ -97,7 +97,7 @@ async def _three_answers_then_stop(pilot: Pilot[Any]) -> None:
         await answer(pilot, right)
         await pilot.press("enter")
         await pilot.pause()
-    await pilot.press("escape")
+    await pilot.press("escape", "y")
     await settle(pilot)
 
 

@@ -35,6 +35,7 @@ from briefquiz.ui.tui.messages import (
     StudyRequested,
 )
 from briefquiz.ui.tui.screens.home import HomeScreen
+from briefquiz.ui.wording.words import plural
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
 
@@ -128,6 +129,18 @@ class BriefquizApp(App[None]):
             else:
                 self.notify(f"{path.name} reloaded.", title="Decks reloaded")
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: a log file and one line, never a traceback of deck content."""
+        from rich.text import Text
+
+        from briefquiz.ui.tui.crashlog import crash_message, write_crash_log
+
+        self._return_code = 1
+        if self._exception is None:  # what Textual does, so that Pilot re-raises it
+            self._exception = error
+            self._exception_event.set()
+        self.panic(Text(crash_message(error, write_crash_log(error))))
+
     # -- navigation --------------------------------------------------------------------
     @property
     def current_deck(self) -> Deck | None:
@@ -154,7 +167,24 @@ class BriefquizApp(App[None]):
             return
         from briefquiz.ui.tui.screens.study import StudyScreen  # not needed for the first frame
 
+        self.stop_running_session()
+        self.go_home()
         self.push_screen(StudyScreen(session, self.context))
+
+    def stop_running_session(self) -> None:
+        """One session at a time: a session started while another is on the stack (a quiz
+        from the article opened mid-session) stops the first; its answers are saved."""
+        from briefquiz.ui.tui.screens.study import StudyScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StudyScreen) and not screen.session.finished:
+                done = screen.session.done
+                screen.session.stop()
+                self.notify(
+                    f"The session before stopped after {plural(done, 'answer')}; "
+                    "every answer is saved.",
+                    title="One session at a time",
+                )
 
     def go_home(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
@@ -178,6 +208,8 @@ class BriefquizApp(App[None]):
     def on_stats_requested(self, message: StatsRequested) -> None:
         from briefquiz.ui.tui.screens.stats import StatsScreen
 
+        if isinstance(self.screen, StatsScreen):
+            return
         decks = message.decks or tuple(self.context.library.decks)
         self.push_screen(StatsScreen(self.context.store, decks, self.context.clock))
 

@@ -88,7 +88,7 @@ class HomeScreen(Screen[None]):
     ]
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__(id="home")
+        super().__init__()
         self.context = context
         self.stats: dict[str, DeckStats] = {}
         self.title_width = 0

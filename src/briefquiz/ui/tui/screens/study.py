@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from briefquiz.deck.model import Deck
 from briefquiz.progress.database import StoreError
@@ -20,6 +20,7 @@ from briefquiz.study.queue import QueueItem
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEnded
+from briefquiz.ui.tui.screens.confirm import ConfirmScreen
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.footer import QuietFooter
@@ -39,10 +40,11 @@ def feedback_hint(*, quote: bool, cram: bool) -> str:
 class StudyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stop", "Stop"),
+        Binding("q", "quit_session", "Quit"),  # in a text input, q is a letter
     ]
 
     def __init__(self, session: Session, context: AppContext) -> None:
-        super().__init__(id="study")
+        super().__init__()
         self.session = session
         self.context = context
         self.started = 0.0
@@ -151,7 +153,30 @@ class StudyScreen(Screen[None]):
             self.post_message(ArticleRequested(feedback.item.deck, feedback.item.question.quote))
 
     def action_stop(self) -> None:
-        """Escape: end the session here; everything answered is already saved."""
+        """Escape: empties the text input it is pressed in; otherwise asks before stopping."""
+        field = self.focused
+        if isinstance(field, Input) and field.value:
+            field.value = ""
+            return
+
+        def stop(yes: bool | None) -> None:
+            if yes:
+                self.stop_session()
+
+        self.app.push_screen(ConfirmScreen(), stop)
+
+    def action_quit_session(self) -> None:
+        """q outside a text input: asks, then stops the session and leaves the app."""
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.session.stop()
+                self.app.exit()
+
+        self.app.push_screen(ConfirmScreen(), leave)
+
+    def stop_session(self) -> None:
+        """End the session here; everything answered is already saved."""
         session = self.session
         left = session.remaining
         session.stop()
