@@ -77,8 +77,9 @@ async def test_the_palette_offers_every_action(tmp_path: Path, make_app: AppFact
         await pilot.pause()
         app = app_of(pilot)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        for title in ("Study all due", "Open stats", "Open article", "Help", "Toggle dark mode"):
+        for title in ("Study all due", "Cram the current deck", "Open stats", "Open article"):
             assert title in commands
+        assert "Help" in commands and "Toggle dark mode" in commands
         dark = app.current_theme.dark
         commands["Toggle dark mode"].callback()
         assert app.current_theme.dark is not dark
@@ -224,3 +225,18 @@ async def test_the_summary_opens_at_its_top_however_many_were_missed(
         body = pilot.app.screen.query_one("#summary-body")
         assert body.max_scroll_y > 0 and body.scroll_y == 0
         assert isinstance(pilot.app.screen.focused, RowList)
+
+
+async def test_the_palette_crams_the_current_deck(
+    tmp_path: Path, app_store: Store, make_app: AppFactory
+) -> None:
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app = app_of(pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Cram the current deck"].callback()
+        await pilot.pause()
+        assert study(pilot).session.cram
+        await answer(pilot, right=True)
+    assert app_store.cards("varn") == {}

@@ -244,6 +244,11 @@ class BriefquizApp(App[None]):
         self.go_home()
         self.start_session(self.context.library.decks)
 
+    def action_cram(self) -> None:
+        deck = self.current_deck
+        if deck is not None:
+            self.start_session((deck,), cram=True)
+
     def action_stats(self) -> None:
         self.post_message(StatsRequested(()))
 
@@ -260,6 +265,11 @@ class BriefquizApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Study all due", "A session on every deck's due questions (a)", self.action_study_all
+        )
+        yield SystemCommand(
+            "Cram the current deck",
+            "Every question of it, weakest first; its schedule is left alone (c)",
+            self.action_cram,
         )
         yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
         yield SystemCommand(

@@ -78,7 +78,12 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("enter",), "submit, then continue"),
             KeyHelp(("1", "2", "3", "4"), "after answering: change the rating", display="1–4"),
             KeyHelp(("o",), "after answering: open the passage in the article"),
-            KeyHelp(("escape",), "end the session (answers are saved)"),
+            KeyHelp(
+                ("pagedown", "pageup"),
+                "after answering: scroll the feedback (also ↓↑ j k Home End, the wheel)",
+            ),
+            KeyHelp(("escape",), "empty the text box; else stop the session (asks first)"),
+            KeyHelp(("q",), "quit, after asking (in a text box q is a letter)"),
         ),
     ),
     ScreenHelp(
@@ -113,6 +118,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         (
             KeyHelp(("question_mark",), "this help (again to close it)"),
             KeyHelp(("escape",), "back"),
+            KeyHelp(("ctrl+p",), "command palette: every action, cram, themes"),
             KeyHelp(("ctrl+c",), "quit"),
         ),
     ),
@@ -134,6 +140,7 @@ _LABELS = {
     "backspace": "Backspace",
     "delete": "Del",
     "ctrl+c": "Ctrl+C",
+    "ctrl+p": "Ctrl+P",
     "pageup": "PgUp",
     "pagedown": "PgDn",
     "home": "Home",
