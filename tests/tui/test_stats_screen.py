@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
-from tuikit import ScreenHost
+from tuikit import ScreenHost, library_of, write_deck
 
 from answers import Answers
 from briefquiz.clock import FixedClock
@@ -93,6 +93,19 @@ def study(store: Store, deck: Deck, clock: FixedClock, count: int, wrong_every: 
 
 @pytest.fixture
 def studied(store: Store, decks: list[Deck]) -> tuple[Store, FixedClock]:
+    return study_two_days(store, decks)
+
+
+@pytest.fixture(scope="module")
+def fixture_decks(tmp_path_factory: pytest.TempPathFactory) -> list[Deck]:
+    """The varn test deck and a short one on the same text: snapshots that deck rewrites
+    do not churn."""
+    folder = tmp_path_factory.mktemp("decks")
+    library = library_of(write_deck(folder), write_deck(folder, ("choice", "typed"), "short"))
+    return library.decks
+
+
+def study_two_days(store: Store, decks: list[Deck]) -> tuple[Store, FixedClock]:
     """Two days of study on the first deck, with a seminar ahead; the second deck untouched."""
     store.save_settings(DeckSettings(decks[0].id, seminar_at=SEMINAR))
     clock = FixedClock(DAY_ONE)
@@ -329,15 +342,10 @@ def test_horizontal_bar_in_eighths() -> None:
     assert horizontal_bar(2.0, 2) == "██"
 
 
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=["100x30", "80x24", "60x20"])
 def test_snapshot_stats(
-    snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
+    snap_compare: Any, store: Store, fixture_decks: list[Deck], size: tuple[int, int]
 ) -> None:
-    store, clock = studied
-    assert snap_compare(ScreenHost(StatsScreen(store, decks[:2], clock)), terminal_size=(100, 30))
-
-
-def test_snapshot_stats_narrow(
-    snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
-) -> None:
-    store, clock = studied
-    assert snap_compare(ScreenHost(StatsScreen(store, decks[:2], clock)), terminal_size=(60, 20))
+    store, clock = study_two_days(store, fixture_decks)
+    screen = StatsScreen(store, fixture_decks, clock)
+    assert snap_compare(ScreenHost(screen), terminal_size=size)

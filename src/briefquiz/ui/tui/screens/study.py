@@ -25,15 +25,19 @@ from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.footer import QuietFooter
 from briefquiz.ui.tui.widgets.questions import answer_widget
+from briefquiz.ui.tui.widgets.verdict import verdict
 from briefquiz.ui.wording.kinds import kind_name
 
 
-def feedback_hint(*, quote: bool, cram: bool) -> str:
-    parts = ["Enter: next question"]
+def feedback_hint(said: str, *, quote: bool, cram: bool, more: bool = False) -> str:
+    """The bar under the scrolling body: the verdict and the keys stay in sight."""
+    parts = [said, "Enter: next"]
     if not cram:
-        parts.append("1-4: change the rating")
+        parts.append("1-4: rating")
     if quote:
-        parts.append("o: open the article here")
+        parts.append("o: article")
+    if more:
+        parts.append("↓ PgDn: more")
     return " · ".join(parts)
 
 
@@ -122,7 +126,15 @@ class StudyScreen(Screen[None]):
         await slot.mount(panel)
         panel.focus(scroll_visible=False)
         self._show_progress(feedback.item)
-        self._set_hint(feedback_hint(quote=location is not None, cram=session.cram))
+        said = verdict(feedback).removesuffix(" · answer saved")  # the body says it
+        quote = location is not None
+
+        def hint() -> None:
+            more = self.query_one("#study-body", VerticalScroll).max_scroll_y > 0
+            self._set_hint(feedback_hint(said, quote=quote, cram=session.cram, more=more))
+
+        hint()
+        self.call_after_refresh(hint)
 
     def on_feedback_panel_rerate(self, message: FeedbackPanel.Rerate) -> None:
         message.stop()
