@@ -42,6 +42,7 @@ class DeckStats:
     seminar_at: datetime | None = None
     readiness: Readiness | None = None
     desired_retention: float = DEFAULT_RETENTION
+    new_today: int = 0  # the new questions a session would start now (the daily limit's share)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +75,22 @@ class DeckStats:
 
 _SCORES = {"right": 1.0, "partial": 0.5, "wrong": 0.0}
 
+#: A repeat tells of retention only when memory had time to fade: a re-ask in the same
+#: sitting (a learning step, minutes later) says nothing of what is kept.
+RETENTION_GAP = timedelta(days=1)
+
+
+def spaced_repeats(log: Iterable[ReviewRecord]) -> list[ReviewRecord]:
+    """The scheduled reviews given a day or more after the question's previous one."""
+    last: dict[str, datetime] = {}
+    repeats: list[ReviewRecord] = []
+    for r in sorted((r for r in log if not r.cram), key=lambda r: r.reviewed_at):
+        before = last.get(r.question_id)
+        if before is not None and r.reviewed_at - before >= RETENTION_GAP:
+            repeats.append(r)
+        last[r.question_id] = r.reviewed_at
+    return repeats
+
 
 def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -> DeckStats:
     now = clock.now()
@@ -97,14 +114,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
     graded = [r for r in log if r.outcome in _SCORES]
     accuracy = sum(_SCORES[r.outcome] for r in graded) / len(graded) if graded else None
 
-    seen: set[str] = set()
-    repeats: list[ReviewRecord] = []
-    for r in log:
-        if r.cram:
-            continue
-        if r.question_id in seen:
-            repeats.append(r)
-        seen.add(r.question_id)
+    repeats = spaced_repeats(log)
     retention = sum(r.rating > 1 for r in repeats) / len(repeats) if repeats else None
 
     days_with_reviews = {r.reviewed_at.astimezone(clock.tz).date() for r in log}
@@ -126,10 +136,13 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
             tags.setdefault(tag, []).append(_SCORES[r.outcome])
     tag_accuracy = {t: (sum(v) / len(v), len(v)) for t, v in sorted(tags.items())}
 
-    ready = deck_readiness(deck, settings, cards, now, introduced_today(store, deck.id, clock))
+    started_today = introduced_today(store, deck.id, clock)
+    ready = deck_readiness(deck, settings, cards, now, started_today)
+    new = len(deck.questions) - len(cards)
     return DeckStats(
         deck=deck,
-        new=len(deck.questions) - len(cards),
+        new=new,
+        new_today=min(new, max(settings.new_per_day - started_today, 0)),
         learning=states[State.Learning] + states[State.Relearning],
         review=states[State.Review],
         due_now=sum(1 for c in cards.values() if c.due <= now),
