@@ -14,17 +14,16 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, State
 
-from briefquiz.clock import Clock, local_day
+from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, deck_source
 from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_uid
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import Readiness, deck_readiness, introduced_today
+from briefquiz.study.due import LEARN_AHEAD, new_allowance
 from briefquiz.study.grading import Answer, Grade, Outcome, answer_to_json, grade
 from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
-
-LEARN_AHEAD = timedelta(minutes=20)
 
 
 @dataclass(slots=True)
@@ -133,6 +132,29 @@ class Session:
         if self.limit is not None:
             waiting = min(waiting, max(self.limit - self.done, 0))
         return waiting
+
+    @property
+    def again(self) -> int:
+        """Of `to_go`, the questions coming back (missed, or a learning step away): the ones
+        it knows of now; more may follow as answers are given."""
+        asked = {(f.item.deck.id, f.item.question.id) for f in self.history}
+        waiting = list(self.queue)
+        if self.current is not None and self.feedback is None:
+            waiting.append(self.current)
+        known = sum((item.deck.id, item.question.id) in asked for item in waiting)
+        return min(known + self._pending_reask(), self.to_go)
+
+    @property
+    def to_go(self) -> int:
+        """`remaining`, and the answer just given when it is to be asked again this session."""
+        waiting = self.remaining + self._pending_reask()
+        if self.limit is not None:
+            waiting = min(waiting, max(self.limit - self.done, 0))
+        return waiting
+
+    def _pending_reask(self) -> int:
+        feedback = self.feedback
+        return 1 if feedback is not None and self._comes_back(feedback) else 0
 
     @property
     def finished(self) -> bool:
@@ -273,9 +295,7 @@ class Session:
         return again[0] if again else None
 
     def _new_allowance(self, deck: Deck) -> int:
-        settings = self._states[deck.id].settings
-        start, end = local_day(self.clock)
-        return max(settings.new_per_day - self.store.new_introduced_on(deck.id, start, end), 0)
+        return new_allowance(self.store, deck, self.clock, self._states[deck.id].settings)
 
     def _readiness(
         self, state: _DeckState, cards: dict[str, Card], now: datetime
@@ -337,10 +357,15 @@ class Session:
             duration_ms=duration_ms,
         )
 
-    def _requeue_if_learning(self, feedback: Feedback) -> None:
+    def _comes_back(self, feedback: Feedback) -> bool:
+        """The answered question is asked again in this session (a learning step soon)."""
         card = feedback.card_after
         if card is None or card.state is State.Review:
-            return
-        if card.due <= self.clock.now() + LEARN_AHEAD:
+            return False
+        return card.due <= self.clock.now() + LEARN_AHEAD
+
+    def _requeue_if_learning(self, feedback: Feedback) -> None:
+        card = feedback.card_after
+        if card is not None and self._comes_back(feedback):
             item = feedback.item
             self.queue.append(QueueItem(item.deck, item.question, card, Kind.LEARNING))

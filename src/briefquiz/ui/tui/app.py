@@ -26,6 +26,7 @@ from briefquiz.deck.sourcetext import deck_source
 from briefquiz.deck.watch import DeckWatcher, Reload
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
+from briefquiz.study.due import due_work
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (
     ArticleRequested,
@@ -62,6 +63,20 @@ def decks_of(items: QuizItems) -> tuple[Deck, ...]:
     for deck, question in items:
         chosen.setdefault(deck.id, (deck, []))[1].append(question)
     return tuple(replace(deck, questions=tuple(questions)) for deck, questions in chosen.values())
+
+
+def nothing_due_message(context: AppContext, decks: Sequence[Deck]) -> str:
+    """Why a session would be empty: the daily limit of new questions, or nothing is due."""
+    work = due_work(context.store, decks, context.clock)
+    names = decks[0].title if len(decks) == 1 else "any deck"
+    if work.new_left:
+        deck = decks[0].id if len(decks) == 1 else "DECK"
+        return (
+            f"Daily limit of new questions reached: {work.new_left} new left in {names}. "
+            f"Raise it with `briefquiz config {deck} --new-per-day N`, "
+            "or c crams (the schedule is left alone)."
+        )
+    return f"Nothing is due in {names} right now. c crams a deck anyway."
 
 
 class BriefquizApp(App[None]):
@@ -159,11 +174,7 @@ class BriefquizApp(App[None]):
             return
         session = self.context.session(decks, cram=cram, limit=limit)
         if session.finished:
-            names = decks[0].title if len(decks) == 1 else "any deck"
-            self.notify(
-                f"Nothing is due in {names} right now. c crams a deck anyway.",
-                title="Nothing to study",
-            )
+            self.notify(nothing_due_message(self.context, decks), title="Nothing to study")
             return
         from briefquiz.ui.tui.screens.study import StudyScreen  # not needed for the first frame
 

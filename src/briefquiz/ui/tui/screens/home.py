@@ -16,6 +16,7 @@ from briefquiz.deck.library import DeckFile
 from briefquiz.deck.model import Deck
 from briefquiz.locations import user_decks_dir
 from briefquiz.schedule.stats import DeckStats, deck_stats
+from briefquiz.study.due import due_work
 from briefquiz.text.timefmt import local, percent, relative
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, StatsRequested, StudyRequested
@@ -77,6 +78,14 @@ def empty_message() -> str:
         f"Put deck files (*.yaml) in {user_decks_dir()} and start briefquiz again.\n"
         "`briefquiz schema` prints the deck format; `briefquiz check FILE` checks a deck."
     )
+
+
+def home_title(context: AppContext, decks: list[Deck]) -> str:
+    """`briefquiz · 6 decks · a: 28 now (8 due, 20 new of 101)`: what `a` starts, by the
+    session's own rules (the daily limit of new questions, learning steps just ahead)."""
+    work = due_work(context.store, decks, context.clock)
+    head = f"briefquiz · {plural(len(decks), 'deck')} · a: {work.total} now"
+    return f"{head} ({work.due} due, {work.new} new of {work.new_left})"
 
 
 class HomeScreen(Screen[None]):
@@ -161,11 +170,7 @@ class HomeScreen(Screen[None]):
         context = self.context
         self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
         self.fill_table()
-        due = sum(s.due_now for s in self.stats.values())
-        new = sum(s.new for s in self.stats.values())
-        self.query_one("#home-title", Static).update(
-            f"briefquiz · {plural(len(self.decks), 'deck')} · {due} due now · {new} new"
-        )
+        self.query_one("#home-title", Static).update(home_title(context, self.decks))
         self._show_detail()
 
     def fill_table(self) -> None:

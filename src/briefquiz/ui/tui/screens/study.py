@@ -41,6 +41,13 @@ def feedback_hint(said: str, *, quote: bool, cram: bool, more: bool = False) -> 
     return " · ".join(parts)
 
 
+def count_line(session: Session) -> str:
+    """`3 done · 12 to go (+2 again)`: the re-asks known now are counted, and said."""
+    line = f"{session.done} done · {session.to_go} to go"
+    again = session.again
+    return f"{line} (+{again} again)" if again else line
+
+
 class StudyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stop", "Stop"),
@@ -75,15 +82,14 @@ class StudyScreen(Screen[None]):
     # -- the header --------------------------------------------------------------------
     def _show_progress(self, item: QueueItem) -> None:
         session = self.session
-        total = session.done + session.remaining
+        total = session.done + session.to_go
         title = f"{item.deck.title} · {kind_name(item.question.type)}"
         if session.cram:
             title += " · cram"
         self.query_one("#study-title", Static).update(title)
-        # Not "n of total": questions answered wrong come back, so the total grows.
-        self.query_one("#study-count", Static).update(
-            f"{session.done} done · {session.remaining} to go"
-        )
+        # Not "n of total": questions answered wrong come back, so the total grows; the
+        # count says how many of those still to go are such re-asks.
+        self.query_one("#study-count", Static).update(count_line(session))
         self.query_one("#study-progress", ProgressBar).update(
             total=max(total, 1), progress=session.done
         )
