@@ -149,11 +149,21 @@ class HomeScreen(Screen[None]):
     async def library_changed(self, context: AppContext) -> None:
         """The library was read again (`context` holds the new one): rebuild the deck list
         and the errors shown."""
+        chosen = self.current_deck
+        scrolled = self.query_one("#home-body", VerticalScroll).scroll_y
         self.context = context
         self.stats = {}
         await self.recompose()
         if self.is_attached and (not self.decks or self.query("#decks")):
             self.on_mount()
+            # The same deck stays chosen (found by id: its title may be what changed),
+            # and the list where it was scrolled to.
+            ids = [deck.id for deck in self.decks]
+            if chosen is not None and chosen.id in ids:
+                table = self.query_one("#decks", DataTable)
+                table.move_cursor(row=ids.index(chosen.id), animate=False)
+            body = self.query_one("#home-body", VerticalScroll)
+            self.call_after_refresh(body.scroll_to, y=scrolled, animate=False)
 
     def on_screen_resume(self) -> None:
         if self.decks:
