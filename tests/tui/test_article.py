@@ -74,7 +74,7 @@ async def test_every_content_paragraph_shows_its_question_count(decks: list[Deck
             assert view.question_count == len(pc.questions)
             assert sorted(_ids(view.questions)) == sorted(pc.questions)
             shown = str(view.query_one(".paragraph--gutter", Static).content)
-            assert shown.endswith(f"{len(pc.questions):>3}")
+            assert shown.endswith(f"{len(pc.questions):>2}q")
             assert ("●" if pc.questions else "○") in shown
             assert str(view.query_one(".paragraph--text", Static).content) == pc.paragraph.text
         for number, view in views.items():
@@ -88,6 +88,8 @@ async def test_every_content_paragraph_shows_its_question_count(decks: list[Deck
         assert f"{len(expected.paragraphs)} paragraphs" in info
         assert f"{total} questions quote it" in info
         assert f"{len(expected.uncovered)} paragraphs not asked about" in info
+        assert ".txt" not in info  # the source's title is shown, not its file name
+        assert "3q: 3 questions quote the paragraph" in info
 
 
 async def test_one_deck_counts_only_its_own_questions(decks: list[Deck]) -> None:
@@ -304,8 +306,8 @@ async def test_no_decks_is_an_empty_state() -> None:
 
 
 def test_gutter_marks() -> None:
-    assert gutter(3, cursor=False) == "  ●  3"
-    assert gutter(0, cursor=True) == "▶ ○  0"
+    assert gutter(3, cursor=False) == "  ● 3q"
+    assert gutter(0, cursor=True) == "▶ ○ 0q"
     assert gutter(None, cursor=True) == "▶"
 
 
