@@ -240,3 +240,20 @@ async def test_the_palette_crams_the_current_deck(
         assert study(pilot).session.cram
         await answer(pilot, right=True)
     assert app_store.cards("varn") == {}
+
+
+async def test_at_60x20_home_keeps_help_and_quit_and_names_deck_ids(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    async with make_app(library).run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        shown = {
+            key.description
+            for key in pilot.app.screen.query(FooterKey)
+            if key.region.width and key.region.right <= 60
+        }
+        assert {"Help", "Quit"} <= shown
+        assert "id varn" in text_of(pilot, "#deck-detail")

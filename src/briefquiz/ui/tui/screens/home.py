@@ -90,6 +90,9 @@ def home_title(context: AppContext, decks: list[Deck]) -> str:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help and Quit first: on a narrow terminal the footer drops its last keys.
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
         Binding("a", "study_all", "Study all due"),
         Binding("c", "cram", "Cram"),
         Binding("s", "stats", "Stats"),
@@ -205,6 +208,7 @@ class HomeScreen(Screen[None]):
         facts = [plural(len(deck.questions), "question")]
         if stats is not None:
             facts.append(f"{stats.learning} learning, {stats.review} in review")
+        facts.append(f"id {deck.id}")  # what the commands take: briefquiz study ID
         facts.append("bundled" if deck.bundled else shown_path(deck.path))
         lines.append(" · ".join(facts))
         if stats is not None and stats.seminar_at is not None:
