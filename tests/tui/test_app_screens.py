@@ -257,3 +257,18 @@ async def test_at_60x20_home_keeps_help_and_quit_and_names_deck_ids(
         }
         assert {"Help", "Quit"} <= shown
         assert "id varn" in text_of(pilot, "#deck-detail")
+
+
+async def test_the_theme_is_remembered(
+    tmp_path: Path, app_home: Path, make_app: AppFactory
+) -> None:
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    async with make_app(library).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not (app_home / "app-settings.json").exists()  # nothing chosen, nothing written
+        pilot.app.theme = "nord"
+        await pilot.pause()
+    assert (app_home / "app-settings.json").is_file()
+    async with make_app(library).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert pilot.app.theme == "nord"

@@ -107,12 +107,31 @@ class BriefquizApp(App[None]):
         self.watch_timer: Timer | None = None
 
     def on_mount(self) -> None:
+        self.restore_theme()
         self.push_screen(HomeScreen(self.context))
         if self.start_decks:
             self.start_session(self.start_decks, cram=self.start_cram, limit=self.start_limit)
         if self.watch_interval is not None:
             self.watcher = DeckWatcher(self.context.library)
             self.watch_timer = self.set_interval(self.watch_interval, self.check_decks)
+
+    def restore_theme(self) -> None:
+        """The theme chosen last time (palette or ctrl+t), and remember the next choice."""
+        from briefquiz.ui.tui.preferences import load_theme, preferences_path, save_theme
+
+        path = preferences_path()
+        theme = load_theme(path)
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+
+        saved = [theme]
+
+        def remember(chosen: object) -> None:
+            if self.theme != saved[-1]:
+                save_theme(path, self.theme)
+                saved.append(self.theme)
+
+        self.theme_changed_signal.subscribe(self, remember)
 
     async def check_decks(self) -> None:
         """On the watch timer: if deck files or their source texts changed, show them again."""
