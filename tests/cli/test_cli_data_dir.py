@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -10,3 +11,12 @@ def test_an_empty_data_dir_variable_is_an_error(bq: Any) -> None:
     assert ran.returncode == 1
     assert "BRIEFQUIZ_DATA_DIR is set but empty" in ran.stderr
     assert "unset it" in ran.stderr
+
+
+def test_read_only_commands_create_no_database(bq: Any, tmp_path: Path) -> None:
+    for command in (["stats"], ["list"], ["stats", "biden-russia-terms"]):
+        ran = bq.run(*command)
+        assert ran.returncode == 0, ran.stderr
+    assert not (tmp_path / "data" / "progress.sqlite3").exists()
+    assert bq.run("study", "biden-russia-terms", "--plain", "--limit", "1").returncode == 0
+    assert (tmp_path / "data" / "progress.sqlite3").exists()  # studying does create it
