@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
-from tuikit import AppFactory, library_of, write_deck
+from tuikit import START, AppFactory, library_of, write_deck
 
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.app import BriefquizApp
 
 
@@ -122,3 +125,19 @@ async def test_a_reload_keeps_the_chosen_deck_and_the_scroll(
         table = app.screen.query_one("#decks", DataTable)
         assert app.context.library.decks[table.cursor_row].id == chosen
         assert app.screen.query_one("#home-body").scroll_y == scrolled
+
+
+async def test_a_seminar_set_from_another_process_shows_on_home(
+    make_app: AppFactory, tmp_path: Path, app_store: Store
+) -> None:
+    folder = tmp_path / "decks"
+    write_deck(folder, ("truefalse",))
+    app = make_app(library_of(folder), watch_interval=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Seminar" not in str(app.screen.query_one("#deck-detail", Static).render())
+        with Store.open(app_store.path) as other:  # another connection, as another shell's
+            other.save_settings(DeckSettings("varn", seminar_at=START + timedelta(days=3)))
+        await _until(
+            app, lambda: "Seminar" in str(app.screen.query_one("#deck-detail", Static).render())
+        )

@@ -36,6 +36,7 @@ from briefquiz.ui.tui.messages import (
     StudyRequested,
 )
 from briefquiz.ui.tui.screens.home import HomeScreen
+from briefquiz.ui.tui.store_watch import StoreWatcher
 from briefquiz.ui.wording.words import plural
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
@@ -105,6 +106,7 @@ class BriefquizApp(App[None]):
         self.watch_interval = watch_interval
         self.watcher: DeckWatcher | None = None
         self.watch_timer: Timer | None = None
+        self.store_watcher: StoreWatcher | None = None
 
     def on_mount(self) -> None:
         self.restore_theme()
@@ -114,6 +116,26 @@ class BriefquizApp(App[None]):
         if self.watch_interval is not None:
             self.watcher = DeckWatcher(self.context.library)
             self.watch_timer = self.set_interval(self.watch_interval, self.check_decks)
+            self.store_watcher = StoreWatcher(self.context.store.path)
+            self.store_watcher.changed()  # the mark to compare with
+            self.set_interval(self.watch_interval, self.check_store)
+
+    async def check_store(self) -> None:
+        """On the watch timer: another process wrote progress (a seminar set in another
+        shell): the home and stats screens read their numbers again."""
+        from briefquiz.ui.tui.screens.stats import StatsScreen
+
+        if self.store_watcher is None or not self.store_watcher.changed():
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen) and screen.is_mounted and screen.decks:
+                screen.refresh_counts()
+            elif isinstance(screen, StatsScreen) and screen.is_mounted:
+                await screen.refresh_stats()
+
+    def on_unmount(self) -> None:
+        if self.store_watcher is not None:
+            self.store_watcher.close()
 
     def restore_theme(self) -> None:
         """The theme chosen last time (palette or ctrl+t), and remember the next choice."""
