@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -349,3 +349,25 @@ def test_snapshot_stats(
     store, clock = study_two_days(store, fixture_decks)
     screen = StatsScreen(store, fixture_decks, clock)
     assert snap_compare(ScreenHost(screen), terminal_size=size)
+
+
+def test_weekdays_under_the_day_numbers_and_the_seminar_marked() -> None:
+    from briefquiz.ui.tui.screens.stats import weekday_labels
+
+    days = [date(2020, 11, 7) + timedelta(days=i) for i in range(7)]
+    assert weekday_labels(days) == ["Sa", "Su", "Mo", "Tu", "We", "Th", "Fr"]
+    assert weekday_labels(days, SEMINAR.date())[5] == "◆"
+
+
+async def test_the_most_studied_deck_comes_first_and_the_forecast_marks_the_seminar(
+    store: Store, fixture_decks: list[Deck]
+) -> None:
+    untouched, studied_deck = fixture_decks[1], fixture_decks[0]
+    store, clock = study_two_days(store, [studied_deck, untouched])
+    screen = StatsScreen(store, [untouched, studied_deck], clock)
+    assert [s.deck.id for s in screen.stats] == [studied_deck.id, untouched.id]
+    async with ScreenHost(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = pilot.app.screen.query_one(f"#stats-{studied_deck.id}", DeckStatsPanel)
+        headings = [str(h.content) for h in panel.query(".stats--heading").results(Static)]
+        assert any(h.endswith("◆ seminar Thu 12") for h in headings)
