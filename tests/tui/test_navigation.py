@@ -22,6 +22,7 @@ from briefquiz.ui.tui.screens.article import ArticleScreen
 from briefquiz.ui.tui.screens.confirm import ConfirmScreen
 from briefquiz.ui.tui.screens.help import HelpScreen
 from briefquiz.ui.tui.screens.home import HomeScreen
+from briefquiz.ui.tui.screens.seminar import SeminarScreen
 from briefquiz.ui.tui.screens.stats import StatsScreen
 from briefquiz.ui.tui.screens.study import StudyScreen
 from briefquiz.ui.tui.screens.summary import SummaryScreen
@@ -32,6 +33,10 @@ EXIT = ("exit",)
 
 async def home(pilot: Pilot[Any]) -> None:
     await pilot.pause()
+
+
+async def seminar(pilot: Pilot[Any]) -> None:
+    await pilot.press("m")
 
 
 async def question(pilot: Pilot[Any]) -> None:
@@ -105,6 +110,8 @@ WALK: list[tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]] = [
     (home, HomeScreen, "r", (H, AR)),
     (home, HomeScreen, "question_mark", (H, HE)),
     (home, HomeScreen, "q", EXIT),
+    (home, HomeScreen, "m", (H, "SeminarScreen")),
+    (seminar, SeminarScreen, "escape", (H,)),
     (question, StudyScreen, "escape", (H, ST, CO)),
     (question, StudyScreen, "q", (H, ST, CO)),
     (question, StudyScreen, "question_mark", (H, ST, HE)),
@@ -173,7 +180,7 @@ async def test_each_key_of_each_screen(
 
 def test_the_walk_covers_every_key_that_leaves_a_screen() -> None:
     screens = {HomeScreen, StudyScreen, SummaryScreen, ArticleScreen, StatsScreen}
-    screens |= {HelpScreen, ConfirmScreen}
+    screens |= {HelpScreen, ConfirmScreen, SeminarScreen}
     walked = {(screen, key) for _, screen, key, _ in WALK}
     for screen in screens:
         for binding in screen.BINDINGS:

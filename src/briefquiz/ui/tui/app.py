@@ -301,6 +301,13 @@ class BriefquizApp(App[None]):
         if deck is not None:
             self.start_session((deck,), cram=True)
 
+    def action_seminar(self) -> None:
+        deck = self.current_deck
+        self.go_home()
+        home = self.screen
+        if isinstance(home, HomeScreen):
+            home.action_seminar(deck)
+
     def action_stats(self) -> None:
         self.post_message(StatsRequested(()))
 
@@ -322,6 +329,11 @@ class BriefquizApp(App[None]):
             "Cram the current deck",
             "Every question of it, weakest first; its schedule is left alone (c)",
             self.action_cram,
+        )
+        yield SystemCommand(
+            "Set the seminar",
+            "Set, change or clear the seminar of the current deck's text (m, on home)",
+            self.action_seminar,
         )
         yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
         yield SystemCommand(

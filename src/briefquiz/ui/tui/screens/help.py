@@ -56,6 +56,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("c",), "cram: ask everything, schedule untouched"),
             KeyHelp(("s",), "stats"),
             KeyHelp(("r",), "read the source article"),
+            KeyHelp(("m",), "set, change or clear the seminar of the deck's text"),
             KeyHelp(("question_mark",), "this help"),
             KeyHelp(("q",), "quit"),
         ),

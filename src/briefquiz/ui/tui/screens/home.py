@@ -14,7 +14,9 @@ from textual.widgets import DataTable, Static
 
 from briefquiz.deck.library import DeckFile
 from briefquiz.deck.model import Deck
+from briefquiz.deck.sourcetext import deck_source
 from briefquiz.locations import user_decks_dir
+from briefquiz.schedule.seminar_text import set_text_seminar, text_seminar
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.study.due import due_work
 from briefquiz.text.timefmt import local, percent, relative
@@ -80,6 +82,14 @@ def empty_message() -> str:
     )
 
 
+def decks_of_text(deck: Deck, decks: list[Deck]) -> list[Deck]:
+    """`deck` and the other decks on its source text (just `deck` without a source)."""
+    source = deck_source(deck)
+    if source is None:
+        return [deck]
+    return [deck, *(d for d in decks if d.id != deck.id and deck_source(d) is source)]
+
+
 def home_title(context: AppContext, decks: list[Deck]) -> str:
     """`briefquiz · 6 decks · a: 28 now (8 due, 20 new of 101)`: what `a` starts, by the
     session's own rules (the daily limit of new questions, learning steps just ahead)."""
@@ -97,6 +107,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "cram", "Cram"),
         Binding("s", "stats", "Stats"),
         Binding("r", "article", "Article"),
+        Binding("m", "seminar", "Seminar"),
     ]
 
     def __init__(self, context: AppContext) -> None:
@@ -247,3 +258,24 @@ class HomeScreen(Screen[None]):
         deck = self.current_deck
         if deck is not None:
             self.post_message(ArticleRequested(deck))
+
+    def action_seminar(self, deck: Deck | None = None) -> None:
+        """Set, change or clear the seminar of the chosen deck's text, for all its decks."""
+        from briefquiz.ui.tui.screens.seminar import SeminarChoice, SeminarScreen
+
+        deck = deck if deck is not None else self.current_deck
+        if deck is None:
+            return
+        decks = decks_of_text(deck, self.decks)
+        store, clock = self.context.store, self.context.clock
+        title = deck.source.title if deck.source is not None else deck.title
+
+        def save(choice: SeminarChoice | None) -> None:
+            if choice is None:
+                return
+            set_text_seminar(store, decks, choice.when)
+            self.refresh_counts()
+            said = "cleared" if choice.when is None else f"set for {local(choice.when, clock.tz)}"
+            self.notify(f"Seminar {said} · {plural(len(decks), 'deck')}", title=title)
+
+        self.app.push_screen(SeminarScreen(title, text_seminar(store, decks), clock), save)
