@@ -344,3 +344,15 @@ def test_ctrl_c_output_has_the_summary(store: Store, clock: FixedClock, file_dec
     with pytest.raises(KeyboardInterrupt):
         PlainStudy(session, Script(session, [right(answers), interrupt]), stdout).run()
     assert "Session done: answered 1" in stdout.getvalue()
+
+
+def test_wrapped_lines_hang_under_the_text_after_their_label(store: Store, clock: FixedClock):
+    deck = Deck(id="w", title="W", path=Path("w.yaml"), questions=())
+    session = Session(store, [deck], clock)
+    stdout = io.StringIO()
+    study = PlainStudy(session, io.StringIO(), stdout)
+    study.say("1. " + "word " * 30)
+    study.say("Answer: " + "long " * 30, indent="  ")
+    first, second, answer, more = stdout.getvalue().splitlines()[:4]
+    assert first.startswith("1. word") and second.startswith("   word")
+    assert answer.startswith("  Answer: long") and more.startswith("          long")
