@@ -371,3 +371,20 @@ async def test_the_most_studied_deck_comes_first_and_the_forecast_marks_the_semi
         panel = pilot.app.screen.query_one(f"#stats-{studied_deck.id}", DeckStatsPanel)
         headings = [str(h.content) for h in panel.query(".stats--heading").results(Static)]
         assert any(h.endswith("◆ seminar Thu 12") for h in headings)
+
+
+async def test_readiness_across_the_decks_of_a_seminar(
+    store: Store, fixture_decks: list[Deck]
+) -> None:
+    for deck in fixture_decks:
+        store.save_settings(DeckSettings(deck.id, seminar_at=SEMINAR))
+    store, clock = study_two_days(store, fixture_decks)
+    screen = StatsScreen(store, fixture_decks, clock)
+    weights = [len(s.deck.questions) for s in screen.stats]
+    values = [s.readiness.if_you_stop for s in screen.stats if s.readiness is not None]
+    expected = sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+    async with ScreenHost(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        line = str(pilot.app.screen.query_one("#stats-seminar", Static).content)
+        assert "2 decks together: readiness" in line
+        assert f"readiness {round(expected * 100)}% now" in line

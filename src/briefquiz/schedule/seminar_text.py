@@ -1,7 +1,7 @@
 """One seminar for a text: every deck on the same source text shares its date.
 
 The thinnest core the app needs (the CLI sets one deck at a time): read the seminar of a
-group of decks, set or clear it for all of them.
+group of decks, set or clear it for all of them, and their readiness taken together.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime
 
 from briefquiz.deck.model import Deck
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.readiness import Readiness
 
 
 def text_seminar(store: Store, decks: Sequence[Deck]) -> datetime | None:
@@ -24,3 +25,21 @@ def set_text_seminar(store: Store, decks: Sequence[Deck], when: datetime | None)
     """Set (or, with None, clear) the seminar of every deck in `decks`."""
     for deck in decks:
         store.save_settings(dataclasses.replace(store.settings(deck.id), seminar_at=when))
+
+
+def combined_readiness(parts: Sequence[tuple[int, Readiness]]) -> Readiness | None:
+    """The readiness of several decks for one seminar: each deck's mean recall weighted by
+    its number of questions, so it is the mean over every question of the text. Decks with
+    another seminar date than the earliest are left out; None when none has one."""
+    if not parts:
+        return None
+    seminar = min(ready.seminar_at for _, ready in parts)
+    same = [(count, ready) for count, ready in parts if ready.seminar_at == seminar and count]
+    total = sum(count for count, _ in same)
+    if not total:
+        return None
+    return Readiness(
+        seminar_at=seminar,
+        if_you_stop=sum(c * r.if_you_stop for c, r in same) / total,
+        if_you_keep_up=sum(c * r.if_you_keep_up for c, r in same) / total,
+    )

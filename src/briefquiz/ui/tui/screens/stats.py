@@ -22,8 +22,9 @@ from textual.widgets import Footer, Static
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.seminar_text import combined_readiness
 from briefquiz.schedule.stats import DeckStats, deck_stats
-from briefquiz.text.timefmt import local, percent
+from briefquiz.text.timefmt import local, percent, relative
 from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
 from briefquiz.ui.wording.words import plural
 
@@ -286,9 +287,29 @@ class StatsScreen(Screen[None]):
         with VerticalScroll(id="stats-body"):
             if not self.stats:
                 yield Static("No decks to show.", id="stats-empty", markup=False)
+            together = self.seminar_line()
+            if together:
+                yield Static(together, id="stats-seminar", markup=False)
             for stats in self.stats:
                 yield DeckStatsPanel(stats, self.clock, id=f"stats-{stats.deck.id}")
         yield Footer()
+
+    def seminar_line(self) -> str:
+        """Readiness across the decks that share a seminar: what the seminar asks of you."""
+        parts = [
+            (len(stats.deck.questions), stats.readiness)
+            for stats in self.stats
+            if stats.readiness is not None
+        ]
+        ready = combined_readiness(parts)
+        if ready is None or len(parts) < 2:
+            return ""
+        now = self.clock.now()
+        return (
+            f"Seminar {relative(ready.seminar_at, now)} ({local(ready.seminar_at, self.clock.tz)}),"
+            f" {plural(len(parts), 'deck')} together: readiness {percent(ready.if_you_stop)} now,"
+            f" {percent(ready.if_you_keep_up)} keeping up"
+        )
 
     async def refresh_stats(self) -> None:
         """Read the numbers again and redraw."""
