@@ -77,8 +77,9 @@ async def test_the_palette_offers_every_action(tmp_path: Path, make_app: AppFact
         await pilot.pause()
         app = app_of(pilot)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        for title in ("Study all due", "Open stats", "Open article", "Help", "Toggle dark mode"):
+        for title in ("Study all due", "Cram the current deck", "Open stats", "Open article"):
             assert title in commands
+        assert "Help" in commands and "Toggle dark mode" in commands
         dark = app.current_theme.dark
         commands["Toggle dark mode"].callback()
         assert app.current_theme.dark is not dark
@@ -106,7 +107,7 @@ async def test_o_opens_the_article_at_the_quote_and_the_summary_reopens_it(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen.focused, FeedbackPanel)
-        await pilot.press("escape")  # stop: the summary lists the miss
+        await pilot.press("escape", "y")  # stop: the summary lists the miss
         await pilot.pause()
         assert isinstance(pilot.app.screen, SummaryScreen)
         await pilot.press("enter")
@@ -219,8 +220,55 @@ async def test_the_summary_opens_at_its_top_however_many_were_missed(
         for _ in range(3):
             await answer(pilot, right=False)
             await pilot.press("enter")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await pilot.pause()
         body = pilot.app.screen.query_one("#summary-body")
         assert body.max_scroll_y > 0 and body.scroll_y == 0
         assert isinstance(pilot.app.screen.focused, RowList)
+
+
+async def test_the_palette_crams_the_current_deck(
+    tmp_path: Path, app_store: Store, make_app: AppFactory
+) -> None:
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app = app_of(pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Cram the current deck"].callback()
+        await pilot.pause()
+        assert study(pilot).session.cram
+        await answer(pilot, right=True)
+    assert app_store.cards("varn") == {}
+
+
+async def test_at_60x20_home_keeps_help_and_quit_and_names_deck_ids(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    async with make_app(library).run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        shown = {
+            key.description
+            for key in pilot.app.screen.query(FooterKey)
+            if key.region.width and key.region.right <= 60
+        }
+        assert {"Help", "Quit"} <= shown
+        assert "id varn" in text_of(pilot, "#deck-detail")
+
+
+async def test_the_theme_is_remembered(
+    tmp_path: Path, app_home: Path, make_app: AppFactory
+) -> None:
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    async with make_app(library).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not (app_home / "app-settings.json").exists()  # nothing chosen, nothing written
+        pilot.app.theme = "nord"
+        await pilot.pause()
+    assert (app_home / "app-settings.json").is_file()
+    async with make_app(library).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert pilot.app.theme == "nord"

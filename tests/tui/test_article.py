@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
-from tuikit import ScreenHost
+from tuikit import ScreenHost, library_of, write_deck
 
 from briefquiz.deck.bundled import bundled_decks_dir
 from briefquiz.deck.coverage import coverage
@@ -74,7 +74,7 @@ async def test_every_content_paragraph_shows_its_question_count(decks: list[Deck
             assert view.question_count == len(pc.questions)
             assert sorted(_ids(view.questions)) == sorted(pc.questions)
             shown = str(view.query_one(".paragraph--gutter", Static).content)
-            assert shown.endswith(f"{len(pc.questions):>3}")
+            assert shown.endswith(f"{len(pc.questions):>2}q")
             assert ("●" if pc.questions else "○") in shown
             assert str(view.query_one(".paragraph--text", Static).content) == pc.paragraph.text
         for number, view in views.items():
@@ -88,6 +88,8 @@ async def test_every_content_paragraph_shows_its_question_count(decks: list[Deck
         assert f"{len(expected.paragraphs)} paragraphs" in info
         assert f"{total} questions quote it" in info
         assert f"{len(expected.uncovered)} paragraphs not asked about" in info
+        assert ".txt" not in info  # the source's title is shown, not its file name
+        assert "3q: 3 questions quote the paragraph" in info
 
 
 async def test_one_deck_counts_only_its_own_questions(decks: list[Deck]) -> None:
@@ -304,8 +306,8 @@ async def test_no_decks_is_an_empty_state() -> None:
 
 
 def test_gutter_marks() -> None:
-    assert gutter(3, cursor=False) == "  ●  3"
-    assert gutter(0, cursor=True) == "▶ ○  0"
+    assert gutter(3, cursor=False) == "  ● 3q"
+    assert gutter(0, cursor=True) == "▶ ○ 0q"
     assert gutter(None, cursor=True) == "▶"
 
 
@@ -348,12 +350,31 @@ async def test_passage_highlights_the_quote_and_captions_it(decks: list[Deck]) -
 # -- snapshots ---------------------------------------------------------------------------
 
 
-def test_snapshot_article_focused(snap_compare: Any, decks: list[Deck]) -> None:
-    _deck, question, _number = _last_quoted_question(decks)
-    assert snap_compare(
-        ScreenHost(ArticleScreen(decks, focus_quote=question.quote)), terminal_size=SIZE
-    )
+@pytest.fixture(scope="module")
+def fixture_decks(tmp_path_factory: pytest.TempPathFactory) -> list[Deck]:
+    """The varn test deck and a short one on its text: deck rewrites do not churn these."""
+    folder = tmp_path_factory.mktemp("decks")
+    library = library_of(write_deck(folder), write_deck(folder, ("choice", "typed"), "short"))
+    return library.decks
 
 
-def test_snapshot_article_top(snap_compare: Any, decks: list[Deck]) -> None:
-    assert snap_compare(ScreenHost(ArticleScreen(decks)), terminal_size=SIZE, press=["down"])
+SIZES = pytest.mark.parametrize(
+    "size", [(100, 30), (80, 24), (60, 20)], ids=["100x30", "80x24", "60x20"]
+)
+
+
+@SIZES
+def test_snapshot_article_focused(
+    snap_compare: Any, fixture_decks: list[Deck], size: tuple[int, int]
+) -> None:
+    _deck, question, _number = _last_quoted_question(fixture_decks)
+    screen = ArticleScreen(fixture_decks, focus_quote=question.quote)
+    assert snap_compare(ScreenHost(screen), terminal_size=size)
+
+
+@SIZES
+def test_snapshot_article_top(
+    snap_compare: Any, fixture_decks: list[Deck], size: tuple[int, int]
+) -> None:
+    screen = ArticleScreen(fixture_decks)
+    assert snap_compare(ScreenHost(screen), terminal_size=size, press=["down"])

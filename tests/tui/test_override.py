@@ -69,7 +69,7 @@ async def test_in_cram_bang_is_logged_and_the_schedule_left_alone(
         await pilot.pause()
         await pilot.press("c")
         await answer(pilot, right=False)
-        assert hint(pilot) == "Enter: next question · !: I was right · o: open the article here"
+        assert hint(pilot) == "✗ Wrong · Enter: next · !: I was right · o: article"
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert verdict(pilot).startswith("✓ Right (overridden; graded ✗ Wrong)")

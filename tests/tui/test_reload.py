@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
-from tuikit import AppFactory, library_of, write_deck
+from tuikit import START, AppFactory, library_of, write_deck
 
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.app import BriefquizApp
 
 
@@ -93,3 +96,48 @@ async def test_an_edited_source_text_reloads_the_deck_that_quotes_it(
         await _until(app, lambda: _deck_titles(app) == ["The Lamp on Varn Head"])
         assert not app.screen.query(".broken")
         assert app.context.library.find("varn") is not None
+
+
+async def test_a_reload_keeps_the_chosen_deck_and_the_scroll(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "decks"
+    write_deck(folder, ("truefalse",))
+    second = write_deck(folder, ("choice",), name="second")
+    for name in ("third", "fourth", "fifth", "sixth"):
+        write_deck(folder, ("typed",), name=name)
+    app = make_app(library_of(folder), watch_interval=0.05)
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # the second deck
+        table = app.screen.query_one("#decks", DataTable)
+        chosen = app.context.library.decks[table.cursor_row].id
+        body = app.screen.query_one("#home-body")
+        body.scroll_to(y=2, animate=False)
+        await pilot.pause()
+        scrolled = body.scroll_y
+        assert scrolled > 0
+        text = second.read_text(encoding="utf-8")
+        _bump(second, text.replace("Varn: second", "A renamed deck", 1))
+        await _until(app, lambda: "A renamed deck" in _deck_titles(app))
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        assert app.context.library.decks[table.cursor_row].id == chosen
+        assert app.screen.query_one("#home-body").scroll_y == scrolled
+
+
+async def test_a_seminar_set_from_another_process_shows_on_home(
+    make_app: AppFactory, tmp_path: Path, app_store: Store
+) -> None:
+    folder = tmp_path / "decks"
+    write_deck(folder, ("truefalse",))
+    app = make_app(library_of(folder), watch_interval=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Seminar" not in str(app.screen.query_one("#deck-detail", Static).render())
+        with Store.open(app_store.path) as other:  # another connection, as another shell's
+            other.save_settings(DeckSettings("varn", seminar_at=START + timedelta(days=3)))
+        await _until(
+            app, lambda: "Seminar" in str(app.screen.query_one("#deck-detail", Static).render())
+        )

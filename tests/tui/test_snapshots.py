@@ -73,22 +73,34 @@ async def _partly_right_cloze(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
-def test_feedback(snap_compare: SnapCompare, tmp_path: Path, make_app: AppFactory) -> None:
+SIZES = {"100x30": (100, 30), "80x24": (80, 24), "60x20": (60, 20)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback(
+    snap_compare: SnapCompare, tmp_path: Path, make_app: AppFactory, size: str
+) -> None:
     library = library_of(write_deck(tmp_path / "decks", ("cloze",)))
     app = make_app(library, decks=library.decks)
-    assert snap_compare(app, terminal_size=(100, 30), run_before=_partly_right_cloze)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=_partly_right_cloze)
 
 
-async def _wrong_match(pilot: Pilot[Any]) -> None:
+async def _wrong(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await answer(pilot, right=False)
     await settle(pilot)
 
 
-def test_feedback_small(snap_compare: SnapCompare, tmp_path: Path, make_app: AppFactory) -> None:
-    library = library_of(write_deck(tmp_path / "decks", ("match",)))
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", TYPES)
+def test_feedback_wrong(
+    snap_compare: SnapCompare, tmp_path: Path, make_app: AppFactory, kind: str, size: str
+) -> None:
+    """Each kind answered wrong (a flashcard rated Again), at each size: the verdict and the
+    keys in the bar, the quote under the answer."""
+    library = library_of(write_deck(tmp_path / "decks", (kind,)))
     app = make_app(library, decks=library.decks)
-    assert snap_compare(app, terminal_size=(60, 20), run_before=_wrong_match)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=_wrong)
 
 
 async def _three_answers_then_stop(pilot: Pilot[Any]) -> None:
@@ -97,7 +109,7 @@ async def _three_answers_then_stop(pilot: Pilot[Any]) -> None:
         await answer(pilot, right)
         await pilot.press("enter")
         await pilot.pause()
-    await pilot.press("escape")
+    await pilot.press("escape", "y")
     await settle(pilot)
 
 

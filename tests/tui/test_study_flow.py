@@ -73,7 +73,7 @@ async def test_quitting_mid_session_keeps_what_was_answered(
         await answer(pilot, right=True)  # choice
         await pilot.press("enter")
         if key == "q":  # q quits from the truefalse question
-            await pilot.press("q")
+            await pilot.press("q", "y")  # asked first: stop the session?
         else:  # in the text box q is a letter; ctrl+c still quits
             await answer(pilot, right=False)
             await pilot.press("enter")
@@ -113,13 +113,13 @@ async def test_escape_goes_home_and_nothing_due_is_said(
         await pilot.pause()
         await pilot.press("enter")  # study the deck
         study(pilot)
-        await pilot.press("escape")  # nothing answered: straight home
+        await pilot.press("escape", "y")  # nothing answered: straight home
         assert isinstance(pilot.app.screen, HomeScreen)
         await pilot.press("a")
         await answer(pilot, right=True)
         await pilot.press("4")  # Easy: not due again for days
         assert "next review in" in str(pilot.app.screen.query_one("#rating").render())
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         assert isinstance(pilot.app.screen, SummaryScreen)
         await pilot.press("h")
         assert isinstance(pilot.app.screen, HomeScreen)

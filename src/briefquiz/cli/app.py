@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from briefquiz.ui.tui.app import BriefquizApp
 
 WATCH_INTERVAL = 0.5  # seconds between looks at the deck files
+#: Terminals that cannot place the cursor or draw colour (Emacs shells, some CI logs).
+DUMB_TERMINALS = frozenset({"dumb", "unknown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,13 @@ def run_app(
         raise CommandError(
             "the study app needs a terminal; over a pipe or in a script use "
             "'briefquiz study DECK --plain' (decks: 'briefquiz list')",
+            2,
+        )
+    term = os.environ.get("TERM", "")
+    if term in DUMB_TERMINALS:
+        raise CommandError(
+            f"this terminal (TERM={term or 'unset'}) cannot draw the study app; use "
+            "'briefquiz study DECK --plain', which works line by line (decks: 'briefquiz list')",
             2,
         )
     library = library if library is not None else load_default_library()

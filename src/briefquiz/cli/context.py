@@ -6,6 +6,9 @@ never builds its own clock or finds the database itself, and a test can hand in 
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,13 +30,34 @@ class Paths:
     def default(cls) -> Paths:
         from briefquiz import locations
 
-        return cls(locations.database_path(), locations.user_decks_dir(), locations.backups_dir())
+        try:
+            return cls(
+                locations.database_path(), locations.user_decks_dir(), locations.backups_dir()
+            )
+        except locations.DataDirError as err:
+            raise CommandError(str(err)) from None
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     clock: Clock = field(default_factory=SystemClock)
     paths: Paths = field(default_factory=Paths.default)
+
+    @contextmanager
+    def reading_store(self) -> Iterator[Store]:
+        """The store for a command that only reads (stats): with no database yet, an empty
+        one in a temporary folder, so that looking creates nothing in the data dir."""
+        if self.paths.database.exists():
+            with self.open_store() as store:
+                yield store
+            return
+        from briefquiz.progress.repository import Store
+
+        with (
+            tempfile.TemporaryDirectory(prefix="briefquiz-") as folder,
+            Store.open(Path(folder) / "empty.sqlite3") as store,
+        ):
+            yield store
 
     def open_store(self) -> Store:
         """The progress store, opened (use it in a `with`); a refusal becomes a message."""

@@ -75,7 +75,7 @@ def run(options: Options, context: Context) -> int:
     decks = resolve_decks(library, options.decks) if options.decks else library.decks
     if options.overrides:
         return _overrides(options, context, decks)
-    with context.open_store() as store:
+    with context.reading_store() as store:
         all_stats = [deck_stats(store, deck, clock) for deck in decks]
     if options.format == "json":
         print_json([s.to_json() for s in all_stats])

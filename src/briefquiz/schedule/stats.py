@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -15,7 +16,9 @@ from briefquiz.progress.records import ReviewRecord
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.review_log import effective_reviews as effective_reviews
+from briefquiz.schedule.session_plan import PlanRules
 from briefquiz.schedule.settings import DEFAULT_RETENTION
+from briefquiz.schedule.study_day import study_day_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class DeckStats:
     seminar_at: datetime | None = None
     readiness: Readiness | None = None
     desired_retention: float = DEFAULT_RETENTION
+    new_today: int = 0  # the new questions a session would start now (the daily limit's share)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -67,6 +71,22 @@ class DeckStats:
 
 _SCORES = {"right": 1.0, "partial": 0.5, "wrong": 0.0}
 
+#: A repeat tells of retention only when memory had time to fade: a re-ask in the same
+#: sitting (a learning step, minutes later) says nothing of what is kept.
+RETENTION_GAP = timedelta(days=1)
+
+
+def spaced_repeats(log: Iterable[ReviewRecord]) -> list[ReviewRecord]:
+    """The scheduled reviews given a day or more after the question's previous one."""
+    last: dict[str, datetime] = {}
+    repeats: list[ReviewRecord] = []
+    for r in sorted((r for r in log if not r.cram), key=lambda r: r.reviewed_at):
+        before = last.get(r.question_id)
+        if before is not None and r.reviewed_at - before >= RETENTION_GAP:
+            repeats.append(r)
+        last[r.question_id] = r.reviewed_at
+    return repeats
+
 
 def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -> DeckStats:
     now = clock.now()
@@ -90,14 +110,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
     graded = [r for r in log if r.outcome in _SCORES]
     accuracy = sum(_SCORES[r.outcome] for r in graded) / len(graded) if graded else None
 
-    seen: set[str] = set()
-    repeats: list[ReviewRecord] = []
-    for r in log:
-        if r.cram:
-            continue
-        if r.question_id in seen:
-            repeats.append(r)
-        seen.add(r.question_id)
+    repeats = spaced_repeats(log)
     retention = sum(r.rating > 1 for r in repeats) / len(repeats) if repeats else None
 
     days_with_reviews = {r.reviewed_at.astimezone(clock.tz).date() for r in log}
@@ -120,9 +133,13 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
     tag_accuracy = {t: (sum(v) / len(v), len(v)) for t, v in sorted(tags.items())}
 
     ready = deck_readiness(store, deck, settings, clock, cards=cards)
+    new = len(deck.questions) - len(cards)
+    study_day = study_day_bounds(now, clock.tz, PlanRules().day_starts)
+    started_today = store.new_introduced_on(deck.id, *study_day)
     return DeckStats(
         deck=deck,
-        new=len(deck.questions) - len(cards),
+        new=new,
+        new_today=min(new, max(settings.new_per_day - started_today, 0)),
         learning=states[State.Learning] + states[State.Relearning],
         review=states[State.Review],
         due_now=sum(1 for c in cards.values() if c.due <= now),

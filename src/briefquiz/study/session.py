@@ -21,14 +21,12 @@ from briefquiz.progress.repository import Store
 from briefquiz.schedule.forecast import RUNS
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import Readiness, deck_readiness
-from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
-from briefquiz.schedule.study_day import study_day_bounds
+from briefquiz.schedule.session_plan import PlanRules, SessionWork
 from briefquiz.study.answer_json import answer_to_json
+from briefquiz.study.due import LEARN_AHEAD, deck_work
 from briefquiz.study.grading import Answer, Grade, Outcome, grade
 from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
 from briefquiz.study.reports import DeckOutlook, Feedback, Summary
-
-LEARN_AHEAD = timedelta(minutes=20)
 
 
 @dataclass(slots=True)
@@ -96,6 +94,29 @@ class Session:
         if self.limit is not None:
             waiting = min(waiting, max(self.limit - self.done, 0))
         return waiting
+
+    @property
+    def again(self) -> int:
+        """Of `to_go`, the questions coming back (missed, or a learning step away): the ones
+        it knows of now; more may follow as answers are given."""
+        asked = {(f.item.deck.id, f.item.question.id) for f in self.history}
+        waiting = list(self.queue)
+        if self.current is not None and self.feedback is None:
+            waiting.append(self.current)
+        known = sum((item.deck.id, item.question.id) in asked for item in waiting)
+        return min(known + self._pending_reask(), self.to_go)
+
+    @property
+    def to_go(self) -> int:
+        """`remaining`, and the answer just given when it is to be asked again this session."""
+        waiting = self.remaining + self._pending_reask()
+        if self.limit is not None:
+            waiting = min(waiting, max(self.limit - self.done, 0))
+        return waiting
+
+    def _pending_reask(self) -> int:
+        feedback = self.feedback
+        return 1 if feedback is not None and self._comes_back(feedback) else 0
 
     @property
     def finished(self) -> bool:
@@ -262,20 +283,8 @@ class Session:
         return again[0] if again else None
 
     def _work(self, state: _DeckState, cards: dict[str, Card], now: datetime) -> SessionWork:
-        deck, policy = state.deck, state.policy
-        seminar = policy.seminar_ahead(now)
-        in_window = self.rules.final.active(now, seminar)
-        start, end = study_day_bounds(now, self.clock.tz, self.rules.day_starts)
-        return session_work(
-            [q.id for q in deck.questions],
-            cards,
-            self.store.reviews(deck.id) if in_window else (),
-            policy,
-            state.settings.new_per_day,
-            self.store.new_introduced_on(deck.id, start, end),
-            now,
-            self.clock.tz,
-            self.rules,
+        return deck_work(
+            self.store, state.deck, state.settings, cards, now, self.clock.tz, self.rules
         )
 
     def _work_of(self, deck: Deck) -> SessionWork:
@@ -356,16 +365,24 @@ class Session:
             duration_ms=duration_ms,
         )
 
-    def _requeue_if_learning(self, feedback: Feedback) -> None:
+    def _comes_back(self, feedback: Feedback) -> bool:
+        """The answered question is asked again in this session (a learning step soon)."""
         card = feedback.card_after
         if card is None or card.state is State.Review:
-            return
+            return False
         item = feedback.item
         if item.kind is Kind.FINAL:  # a miss in the final pass: relearned now, up to three tries
-            if item.tries < self.rules.final.tries:
-                self.queue.append(
-                    QueueItem(item.deck, item.question, card, Kind.FINAL, tries=item.tries + 1)
-                )
+            return item.tries < self.rules.final.tries
+        return card.due <= self.clock.now() + LEARN_AHEAD
+
+    def _requeue_if_learning(self, feedback: Feedback) -> None:
+        card = feedback.card_after
+        if card is None or not self._comes_back(feedback):
             return
-        if card.due <= self.clock.now() + LEARN_AHEAD:
+        item = feedback.item
+        if item.kind is Kind.FINAL:
+            self.queue.append(
+                QueueItem(item.deck, item.question, card, Kind.FINAL, tries=item.tries + 1)
+            )
+        else:
             self.queue.append(QueueItem(item.deck, item.question, card, Kind.LEARNING))

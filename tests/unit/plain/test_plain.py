@@ -319,3 +319,40 @@ def test_a_typed_answer_accepted_by_a_rule_says_which(plain, tmp_path: Path) -> 
         "You said: Russian Minsitry of Foreign Afairs (accepted: 2 typos (Minsitry, Afairs))"
         in " ".join(out.split())  # the line is wrapped to the terminal's width
     )
+
+
+def test_ctrl_c_prints_the_summary_then_exits(plain, file_deck: Deck, store: Store, answers):
+    """ctrl+c mid-session: the answers so far are saved and the summary printed, then the
+    interrupt goes on up (the command exits 130)."""
+
+    def interrupt(session: Session) -> str:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        plain([file_deck], [right(answers), interrupt])
+    reviews = store.reviews("bq-test-all")
+    assert len(reviews) == 1
+
+
+def test_ctrl_c_output_has_the_summary(store: Store, clock: FixedClock, file_deck: Deck, answers):
+    session = Session(store, [file_deck], clock, rng=random.Random(3), planner=Planner(fuzz=False))
+
+    def interrupt(s: Session) -> str:
+        raise KeyboardInterrupt
+
+    stdout = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        PlainStudy(session, Script(session, [right(answers), interrupt]), stdout).run()
+    assert "Session done: answered 1" in stdout.getvalue()
+
+
+def test_wrapped_lines_hang_under_the_text_after_their_label(store: Store, clock: FixedClock):
+    deck = Deck(id="w", title="W", path=Path("w.yaml"), questions=())
+    session = Session(store, [deck], clock)
+    stdout = io.StringIO()
+    study = PlainStudy(session, io.StringIO(), stdout)
+    study.say("1. " + "word " * 30)
+    study.say("Answer: " + "long " * 30, indent="  ")
+    first, second, answer, more = stdout.getvalue().splitlines()[:4]
+    assert first.startswith("1. word") and second.startswith("   word")
+    assert answer.startswith("  Answer: long") and more.startswith("          long")

@@ -6,6 +6,7 @@ is flushed at once, so what was acknowledged on screen is on disk.
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 import time
@@ -48,6 +49,8 @@ from briefquiz.ui.wording.marks import (
 from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
 
 WIDTH = 78
+#: A leading label that wrapped lines hang under: `1. `, `b) `, `Answer: `, `You said: `.
+HANGING = re.compile(r"(?:\d+\. |[a-z]\) |(?:Answer|You said): )")
 
 
 class _Stop(Exception):
@@ -96,11 +99,15 @@ class PlainStudy:
 
     # -- output ------------------------------------------------------------------------
     def say(self, text: str = "", indent: str = "") -> None:
+        """`text` wrapped at WIDTH; a wrapped line lines up under the text after a leading
+        `1. `, `a) `, `Answer: ` or `→ `, not under the number or the label."""
         if not text:
             self.stdout.write("\n")
         for paragraph in text.splitlines() or ([""] if text else []):
+            label = HANGING.match(paragraph)
+            hang = " " * (len(indent) + (label.end() if label else 0))
             wrapped = (
-                textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent)
+                textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=hang)
                 if paragraph
                 else ""
             )
@@ -125,14 +132,21 @@ class PlainStudy:
         session = self.session
         if session.current is None:
             self.say("Nothing is due right now." if not session.cram else "No questions.")
+        interrupted = False
         try:
             while session.current is not None:
                 self.question(session.current)
                 session.advance()
         except _Stop:
             session.stop()
+        except KeyboardInterrupt:  # ctrl+c: every answer is saved; say how it went, then exit
+            interrupted = True
+            self.stdout.write("\n")
+            session.stop()
         summary = session.summary()
         self.print_summary(summary)
+        if interrupted:
+            raise KeyboardInterrupt
         return summary
 
     def question(self, item: QueueItem) -> None:

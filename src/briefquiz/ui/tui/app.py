@@ -26,6 +26,7 @@ from briefquiz.deck.sourcetext import deck_source
 from briefquiz.deck.watch import DeckWatcher, Reload
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
+from briefquiz.study.due import due_work
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (
     ArticleRequested,
@@ -35,6 +36,8 @@ from briefquiz.ui.tui.messages import (
     StudyRequested,
 )
 from briefquiz.ui.tui.screens.home import HomeScreen
+from briefquiz.ui.tui.store_watch import StoreWatcher
+from briefquiz.ui.wording.words import plural
 
 QuizItems = list[tuple[Deck, AnyQuestion]]
 
@@ -63,6 +66,20 @@ def decks_of(items: QuizItems) -> tuple[Deck, ...]:
     return tuple(replace(deck, questions=tuple(questions)) for deck, questions in chosen.values())
 
 
+def nothing_due_message(context: AppContext, decks: Sequence[Deck]) -> str:
+    """Why a session would be empty: the daily limit of new questions, or nothing is due."""
+    work = due_work(context.store, decks, context.clock)
+    names = decks[0].title if len(decks) == 1 else "any deck"
+    if work.new_left:
+        deck = decks[0].id if len(decks) == 1 else "DECK"
+        return (
+            f"Daily limit of new questions reached: {work.new_left} new left in {names}. "
+            f"Raise it with `briefquiz config {deck} --new-per-day N`, "
+            "or c crams (the schedule is left alone)."
+        )
+    return f"Nothing is due in {names} right now. c crams a deck anyway."
+
+
 class BriefquizApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = list(SHEETS)
     TITLE = "briefquiz"
@@ -89,14 +106,54 @@ class BriefquizApp(App[None]):
         self.watch_interval = watch_interval
         self.watcher: DeckWatcher | None = None
         self.watch_timer: Timer | None = None
+        self.store_watcher: StoreWatcher | None = None
 
     def on_mount(self) -> None:
+        self.restore_theme()
         self.push_screen(HomeScreen(self.context))
         if self.start_decks:
             self.start_session(self.start_decks, cram=self.start_cram, limit=self.start_limit)
         if self.watch_interval is not None:
             self.watcher = DeckWatcher(self.context.library)
             self.watch_timer = self.set_interval(self.watch_interval, self.check_decks)
+            self.store_watcher = StoreWatcher(self.context.store.path)
+            self.store_watcher.changed()  # the mark to compare with
+            self.set_interval(self.watch_interval, self.check_store)
+
+    async def check_store(self) -> None:
+        """On the watch timer: another process wrote progress (a seminar set in another
+        shell): the home and stats screens read their numbers again."""
+        from briefquiz.ui.tui.screens.stats import StatsScreen
+
+        if self.store_watcher is None or not self.store_watcher.changed():
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen) and screen.is_mounted and screen.decks:
+                screen.refresh_counts()
+            elif isinstance(screen, StatsScreen) and screen.is_mounted:
+                await screen.refresh_stats()
+
+    def on_unmount(self) -> None:
+        if self.store_watcher is not None:
+            self.store_watcher.close()
+
+    def restore_theme(self) -> None:
+        """The theme chosen last time (palette or ctrl+t), and remember the next choice."""
+        from briefquiz.ui.tui.preferences import load_theme, preferences_path, save_theme
+
+        path = preferences_path()
+        theme = load_theme(path)
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+
+        saved = [theme]
+
+        def remember(chosen: object) -> None:
+            if self.theme != saved[-1]:
+                save_theme(path, self.theme)
+                saved.append(self.theme)
+
+        self.theme_changed_signal.subscribe(self, remember)
 
     async def check_decks(self) -> None:
         """On the watch timer: if deck files or their source texts changed, show them again."""
@@ -128,6 +185,18 @@ class BriefquizApp(App[None]):
             else:
                 self.notify(f"{path.name} reloaded.", title="Decks reloaded")
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: a log file and one line, never a traceback of deck content."""
+        from rich.text import Text
+
+        from briefquiz.ui.tui.crashlog import crash_message, write_crash_log
+
+        self._return_code = 1
+        if self._exception is None:  # what Textual does, so that Pilot re-raises it
+            self._exception = error
+            self._exception_event.set()
+        self.panic(Text(crash_message(error, write_crash_log(error))))
+
     # -- navigation --------------------------------------------------------------------
     @property
     def current_deck(self) -> Deck | None:
@@ -146,15 +215,28 @@ class BriefquizApp(App[None]):
             return
         session = self.context.session(decks, cram=cram, limit=limit)
         if session.finished:
-            names = decks[0].title if len(decks) == 1 else "any deck"
-            self.notify(
-                f"Nothing is due in {names} right now. c crams a deck anyway.",
-                title="Nothing to study",
-            )
+            self.notify(nothing_due_message(self.context, decks), title="Nothing to study")
             return
         from briefquiz.ui.tui.screens.study import StudyScreen  # not needed for the first frame
 
+        self.stop_running_session()
+        self.go_home()
         self.push_screen(StudyScreen(session, self.context))
+
+    def stop_running_session(self) -> None:
+        """One session at a time: a session started while another is on the stack (a quiz
+        from the article opened mid-session) stops the first; its answers are saved."""
+        from briefquiz.ui.tui.screens.study import StudyScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StudyScreen) and not screen.session.finished:
+                done = screen.session.done
+                screen.session.stop()
+                self.notify(
+                    f"The session before stopped after {plural(done, 'answer')}; "
+                    "every answer is saved.",
+                    title="One session at a time",
+                )
 
     def go_home(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
@@ -178,6 +260,8 @@ class BriefquizApp(App[None]):
     def on_stats_requested(self, message: StatsRequested) -> None:
         from briefquiz.ui.tui.screens.stats import StatsScreen
 
+        if isinstance(self.screen, StatsScreen):
+            return
         decks = message.decks or tuple(self.context.library.decks)
         self.push_screen(StatsScreen(self.context.store, decks, self.context.clock))
 
@@ -212,6 +296,18 @@ class BriefquizApp(App[None]):
         self.go_home()
         self.start_session(self.context.library.decks)
 
+    def action_cram(self) -> None:
+        deck = self.current_deck
+        if deck is not None:
+            self.start_session((deck,), cram=True)
+
+    def action_seminar(self) -> None:
+        deck = self.current_deck
+        self.go_home()
+        home = self.screen
+        if isinstance(home, HomeScreen):
+            home.action_seminar(deck)
+
     def action_stats(self) -> None:
         self.post_message(StatsRequested(()))
 
@@ -228,6 +324,16 @@ class BriefquizApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Study all due", "A session on every deck's due questions (a)", self.action_study_all
+        )
+        yield SystemCommand(
+            "Cram the current deck",
+            "Every question of it, weakest first; its schedule is left alone (c)",
+            self.action_cram,
+        )
+        yield SystemCommand(
+            "Set the seminar",
+            "Set, change or clear the seminar of the current deck's text (m, on home)",
+            self.action_seminar,
         )
         yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
         yield SystemCommand(

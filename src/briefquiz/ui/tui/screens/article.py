@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from textual import events
@@ -64,11 +63,12 @@ def article_paragraphs(text: SourceText, decks: Sequence[Deck]) -> list[ArticleP
 
 
 def gutter(count: int | None, cursor: bool) -> str:
-    """`▶ ● 3`: the cursor mark, then how many questions quote the paragraph (None: not content)."""
+    """`▶ ● 3q`: the cursor mark, then how many questions quote the paragraph (None: not
+    content). The `q` keeps the count from reading as a paragraph number."""
     mark = "▶" if cursor else " "
     if count is None:
         return mark
-    return f"{mark} {'●' if count else '○'}{count:>3}"
+    return f"{mark} {'●' if count else '○'}{count:>2}q"
 
 
 class ParagraphView(Widget):
@@ -249,12 +249,12 @@ class ArticleScreen(Screen[QuizItems | None]):
         # Distinct: an explain or evidence question may quote several paragraphs.
         quoted = len({(d.id, q.id) for i in self.items for d, q in i.questions})
         unasked = sum(1 for i in content if not i.questions)
-        parts = [
-            Path(text.path).name,
+        parts = [  # the title line names the source; its file name says nothing
             f"{len(content)} paragraphs",
             f"{plural(quoted, 'question')} quote it",
             f"{plural(unasked, 'paragraph')} not asked about",
         ]
+        parts.append("3q: 3 questions quote the paragraph")
         if self.focus_quote and self.focus_location is None:
             parts.append("the quote was not found")
         return " · ".join(parts)

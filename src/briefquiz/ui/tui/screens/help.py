@@ -56,6 +56,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("c",), "cram: ask everything, schedule untouched"),
             KeyHelp(("s",), "stats"),
             KeyHelp(("r",), "read the source article"),
+            KeyHelp(("m",), "set, change or clear the seminar of the deck's text"),
             KeyHelp(("question_mark",), "this help"),
             KeyHelp(("q",), "quit"),
         ),
@@ -79,7 +80,12 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("1", "2", "3", "4"), "after answering: change the rating", display="1–4"),
             KeyHelp(("exclamation_mark",), "after a wrong or partly right answer: I was right"),
             KeyHelp(("o",), "after answering: open the passage in the article"),
-            KeyHelp(("escape",), "end the session (answers are saved)"),
+            KeyHelp(
+                ("pagedown", "pageup"),
+                "after answering: scroll the feedback (also ↓↑ j k Home End, the wheel)",
+            ),
+            KeyHelp(("escape",), "empty the text box; else stop the session (asks first)"),
+            KeyHelp(("q",), "quit, after asking (in a text box q is a letter)"),
         ),
     ),
     ScreenHelp(
@@ -114,6 +120,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         (
             KeyHelp(("question_mark",), "this help (again to close it)"),
             KeyHelp(("escape",), "back"),
+            KeyHelp(("ctrl+p",), "command palette: every action, cram, themes"),
             KeyHelp(("ctrl+c",), "quit"),
         ),
     ),
@@ -135,6 +142,7 @@ _LABELS = {
     "backspace": "Backspace",
     "delete": "Del",
     "ctrl+c": "Ctrl+C",
+    "ctrl+p": "Ctrl+P",
     "pageup": "PgUp",
     "pagedown": "PgDn",
     "home": "Home",

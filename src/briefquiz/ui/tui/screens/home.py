@@ -14,8 +14,11 @@ from textual.widgets import DataTable, Static
 
 from briefquiz.deck.library import DeckFile
 from briefquiz.deck.model import Deck
+from briefquiz.deck.sourcetext import deck_source
 from briefquiz.locations import user_decks_dir
+from briefquiz.schedule.seminar_text import set_text_seminar, text_seminar
 from briefquiz.schedule.stats import DeckStats, deck_stats
+from briefquiz.study.due import due_work
 from briefquiz.text.timefmt import local, percent, relative
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, StatsRequested, StudyRequested
@@ -79,16 +82,36 @@ def empty_message() -> str:
     )
 
 
+def decks_of_text(deck: Deck, decks: list[Deck]) -> list[Deck]:
+    """`deck` and the other decks on its source text (just `deck` without a source)."""
+    source = deck_source(deck)
+    if source is None:
+        return [deck]
+    return [deck, *(d for d in decks if d.id != deck.id and deck_source(d) is source)]
+
+
+def home_title(context: AppContext, decks: list[Deck]) -> str:
+    """`briefquiz · 6 decks · a: 28 now (8 due, 20 new of 101)`: what `a` starts, by the
+    session's own rules (the daily limit of new questions, learning steps just ahead)."""
+    work = due_work(context.store, decks, context.clock)
+    head = f"briefquiz · {plural(len(decks), 'deck')} · a: {work.total} now"
+    return f"{head} ({work.due} due, {work.new} new of {work.new_left})"
+
+
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help and Quit first: on a narrow terminal the footer drops its last keys.
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
         Binding("a", "study_all", "Study all due"),
         Binding("c", "cram", "Cram"),
         Binding("s", "stats", "Stats"),
         Binding("r", "article", "Article"),
+        Binding("m", "seminar", "Seminar"),
     ]
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__(id="home")
+        super().__init__()
         self.context = context
         self.stats: dict[str, DeckStats] = {}
         self.title_width = 0
@@ -140,11 +163,21 @@ class HomeScreen(Screen[None]):
     async def library_changed(self, context: AppContext) -> None:
         """The library was read again (`context` holds the new one): rebuild the deck list
         and the errors shown."""
+        chosen = self.current_deck
+        scrolled = self.query_one("#home-body", VerticalScroll).scroll_y
         self.context = context
         self.stats = {}
         await self.recompose()
         if self.is_attached and (not self.decks or self.query("#decks")):
             self.on_mount()
+            # The same deck stays chosen (found by id: its title may be what changed),
+            # and the list where it was scrolled to.
+            ids = [deck.id for deck in self.decks]
+            if chosen is not None and chosen.id in ids:
+                table = self.query_one("#decks", DataTable)
+                table.move_cursor(row=ids.index(chosen.id), animate=False)
+            body = self.query_one("#home-body", VerticalScroll)
+            self.call_after_refresh(body.scroll_to, y=scrolled, animate=False)
 
     def on_screen_resume(self) -> None:
         if self.decks:
@@ -161,11 +194,7 @@ class HomeScreen(Screen[None]):
         context = self.context
         self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
         self.fill_table()
-        due = sum(s.due_now for s in self.stats.values())
-        new = sum(s.new for s in self.stats.values())
-        self.query_one("#home-title", Static).update(
-            f"briefquiz · {plural(len(self.decks), 'deck')} · {due} due now · {new} new"
-        )
+        self.query_one("#home-title", Static).update(home_title(context, self.decks))
         self._show_detail()
 
     def fill_table(self) -> None:
@@ -190,6 +219,7 @@ class HomeScreen(Screen[None]):
         facts = [plural(len(deck.questions), "question")]
         if stats is not None:
             facts.append(f"{stats.learning} learning, {stats.review} in review")
+        facts.append(f"id {deck.id}")  # what the commands take: briefquiz study ID
         facts.append("bundled" if deck.bundled else shown_path(deck.path))
         lines.append(" · ".join(facts))
         if stats is not None and stats.seminar_at is not None:
@@ -228,3 +258,24 @@ class HomeScreen(Screen[None]):
         deck = self.current_deck
         if deck is not None:
             self.post_message(ArticleRequested(deck))
+
+    def action_seminar(self, deck: Deck | None = None) -> None:
+        """Set, change or clear the seminar of the chosen deck's text, for all its decks."""
+        from briefquiz.ui.tui.screens.seminar import SeminarChoice, SeminarScreen
+
+        deck = deck if deck is not None else self.current_deck
+        if deck is None:
+            return
+        decks = decks_of_text(deck, self.decks)
+        store, clock = self.context.store, self.context.clock
+        title = deck.source.title if deck.source is not None else deck.title
+
+        def save(choice: SeminarChoice | None) -> None:
+            if choice is None:
+                return
+            set_text_seminar(store, decks, choice.when)
+            self.refresh_counts()
+            said = "cleared" if choice.when is None else f"set for {local(choice.when, clock.tz)}"
+            self.notify(f"Seminar {said} · {plural(len(decks), 'deck')}", title=title)
+
+        self.app.push_screen(SeminarScreen(title, text_seminar(store, decks), clock), save)

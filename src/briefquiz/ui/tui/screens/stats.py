@@ -22,8 +22,9 @@ from textual.widgets import Footer, Static
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.seminar_text import combined_readiness
 from briefquiz.schedule.stats import DeckStats, deck_stats
-from briefquiz.text.timefmt import local, percent
+from briefquiz.text.timefmt import local, percent, relative
 from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
 from briefquiz.ui.wording.words import plural
 
@@ -123,6 +124,7 @@ class BarChart(Widget):
         values: Sequence[tuple[str, int]],
         *,
         rows: int = 4,
+        weekdays: Sequence[str] = (),
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -130,11 +132,12 @@ class BarChart(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self.values = tuple(values)
         self.rows = max(rows, 1)
+        self.weekdays = tuple(weekdays)  # a second label row under the first ("Mo", "◆")
 
     @property
     def column_width(self) -> int:
         widest = max((max(len(str(count)), len(label)) for label, count in self.values), default=1)
-        return max(widest, 2) + 1
+        return max(widest, max(map(len, self.weekdays), default=0), 2) + 1
 
     def render(self) -> Content:
         width = self.column_width
@@ -148,11 +151,23 @@ class BarChart(Widget):
             parts.append((bars, "$accent"))
             parts.append("\n")
         parts.append(("".join(f"{label:>{width - 1}} " for label, _ in self.values), "dim"))
+        if self.weekdays:
+            parts.append("\n")
+            parts.append(("".join(f"{day:>{width - 1}} " for day in self.weekdays), "dim"))
         return Content.assemble(*parts)
 
 
 def _day_label(day: date) -> str:
     return str(day.day)
+
+
+SEMINAR_MARK = "◆"
+
+
+def weekday_labels(days: Sequence[date], seminar: date | None = None) -> list[str]:
+    """`Mo Tu ...` under the day numbers, so that `7` reads as Monday the 7th; the
+    seminar's day shows `◆` instead."""
+    return [SEMINAR_MARK if day == seminar else f"{day:%a}"[:2] for day in days]
 
 
 class DeckStatsPanel(Vertical):
@@ -197,15 +212,18 @@ class DeckStatsPanel(Vertical):
             yield PartsLine(parts, classes="stats--line")
         forecast_total = sum(n for _, n in stats.forecast)
         reviews_total = sum(n for _, n in stats.daily_reviews)
+        seminar = stats.seminar_at.astimezone(self.clock.tz).date() if stats.seminar_at else None
+        days = [d for d, _ in stats.forecast]
+        heading = f"Due, next {len(stats.forecast)} days: {forecast_total}"
+        if seminar is not None and seminar in days:
+            heading += f" · {SEMINAR_MARK} seminar {seminar:%a} {seminar.day}"
         with Vertical(classes="stats--charts"):
             with Vertical(classes="stats--chart"):
-                yield Static(
-                    f"Due, next {len(stats.forecast)} days: {forecast_total}",
-                    classes="stats--heading",
-                    markup=False,
-                )
+                yield Static(heading, classes="stats--heading", markup=False)
                 yield BarChart(
-                    [(_day_label(d), n) for d, n in stats.forecast], classes="stats--forecast"
+                    [(_day_label(d), n) for d, n in stats.forecast],
+                    weekdays=weekday_labels(days, seminar),
+                    classes="stats--forecast",
                 )
             with Vertical(classes="stats--chart"):
                 yield Static(
@@ -215,6 +233,7 @@ class DeckStatsPanel(Vertical):
                 )
                 yield BarChart(
                     [(_day_label(d), n) for d, n in stats.daily_reviews],
+                    weekdays=weekday_labels([d for d, _ in stats.daily_reviews]),
                     classes="stats--daily",
                 )
         yield Static("Accuracy by tag", classes="stats--heading", markup=False)
@@ -254,10 +273,13 @@ class StatsScreen(Screen[None]):
         self._covered = False
 
     def _compute(self) -> list[DeckStats]:
-        return [
+        """Every deck's numbers, the most studied first (the screen opens on activity, not
+        on an untouched deck); ties keep the library's order."""
+        stats = [
             deck_stats(self.store, deck, self.clock, forecast_days=CHART_DAYS)
             for deck in self.decks
         ]
+        return sorted(stats, key=lambda s: -s.reviews)
 
     def compose(self) -> ComposeResult:
         now = local(self.clock.now(), self.clock.tz)
@@ -265,9 +287,29 @@ class StatsScreen(Screen[None]):
         with VerticalScroll(id="stats-body"):
             if not self.stats:
                 yield Static("No decks to show.", id="stats-empty", markup=False)
+            together = self.seminar_line()
+            if together:
+                yield Static(together, id="stats-seminar", markup=False)
             for stats in self.stats:
                 yield DeckStatsPanel(stats, self.clock, id=f"stats-{stats.deck.id}")
         yield Footer()
+
+    def seminar_line(self) -> str:
+        """Readiness across the decks that share a seminar: what the seminar asks of you."""
+        parts = [
+            (len(stats.deck.questions), stats.readiness)
+            for stats in self.stats
+            if stats.readiness is not None
+        ]
+        ready = combined_readiness(parts)
+        if ready is None or len(parts) < 2:
+            return ""
+        now = self.clock.now()
+        return (
+            f"Seminar {relative(ready.seminar_at, now)} ({local(ready.seminar_at, self.clock.tz)}),"
+            f" {plural(len(parts), 'deck')} together: readiness {percent(ready.if_you_stop)} now,"
+            f" {percent(ready.if_you_keep_up)} keeping up"
+        )
 
     async def refresh_stats(self) -> None:
         """Read the numbers again and redraw."""

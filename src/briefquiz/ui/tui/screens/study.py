@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from briefquiz.deck.model import Deck
 from briefquiz.progress.database import StoreError
@@ -20,32 +20,47 @@ from briefquiz.study.queue import QueueItem
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEnded
+from briefquiz.ui.tui.screens.confirm import ConfirmScreen
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.footer import QuietFooter
 from briefquiz.ui.tui.widgets.questions import answer_widget
+from briefquiz.ui.tui.widgets.verdict import verdict
 from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import OVERRIDE_KEY
 
 
-def feedback_hint(*, quote: bool, cram: bool, override: bool = False) -> str:
-    parts = ["Enter: next question"]
+def feedback_hint(
+    said: str, *, quote: bool, cram: bool, more: bool = False, override: bool = False
+) -> str:
+    """The bar under the scrolling body: the verdict and the keys stay in sight."""
+    parts = [said, "Enter: next"]
     if not cram:
-        parts.append("1-4: change the rating")
+        parts.append("1-4: rating")
     if override:
         parts.append(f"{OVERRIDE_KEY}: I was right")
     if quote:
-        parts.append("o: open the article here")
+        parts.append("o: article")
+    if more:
+        parts.append("↓ PgDn: more")
     return " · ".join(parts)
+
+
+def count_line(session: Session) -> str:
+    """`3 done · 12 to go (+2 again)`: the re-asks known now are counted, and said."""
+    line = f"{session.done} done · {session.to_go} to go"
+    again = session.again
+    return f"{line} (+{again} again)" if again else line
 
 
 class StudyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stop", "Stop"),
+        Binding("q", "quit_session", "Quit"),  # in a text input, q is a letter
     ]
 
     def __init__(self, session: Session, context: AppContext) -> None:
-        super().__init__(id="study")
+        super().__init__()
         self.session = session
         self.context = context
         self.started = 0.0
@@ -72,15 +87,14 @@ class StudyScreen(Screen[None]):
     # -- the header --------------------------------------------------------------------
     def _show_progress(self, item: QueueItem) -> None:
         session = self.session
-        total = session.done + session.remaining
+        total = session.done + session.to_go
         title = f"{item.deck.title} · {kind_name(item.question.type)}"
         if session.cram:
             title += " · cram"
         self.query_one("#study-title", Static).update(title)
-        # Not "n of total": questions answered wrong come back, so the total grows.
-        self.query_one("#study-count", Static).update(
-            f"{session.done} done · {session.remaining} to go"
-        )
+        # Not "n of total": questions answered wrong come back, so the total grows; the
+        # count says how many of those still to go are such re-asks.
+        self.query_one("#study-count", Static).update(count_line(session))
         self.query_one("#study-progress", ProgressBar).update(
             total=max(total, 1), progress=session.done
         )
@@ -127,12 +141,27 @@ class StudyScreen(Screen[None]):
 
     def _set_feedback_hint(self) -> None:
         feedback = self.session.feedback
-        if feedback is not None:
-            quote = self.session.passage(feedback.item) is not None
-            hint = feedback_hint(
-                quote=quote, cram=self.session.cram, override=feedback.can_override
+        if feedback is None:
+            return
+        said = verdict(feedback).removesuffix(" · answer saved")  # the body says it
+        quote = self.session.passage(feedback.item) is not None
+
+        def hint() -> None:
+            if self.session.feedback is not feedback:
+                return
+            more = self.query_one("#study-body", VerticalScroll).max_scroll_y > 0
+            self._set_hint(
+                feedback_hint(
+                    said,
+                    quote=quote,
+                    cram=self.session.cram,
+                    more=more,
+                    override=feedback.can_override,
+                )
             )
-            self._set_hint(hint)
+
+        hint()
+        self.call_after_refresh(hint)
 
     def on_feedback_panel_rerate(self, message: FeedbackPanel.Rerate) -> None:
         message.stop()
@@ -176,7 +205,30 @@ class StudyScreen(Screen[None]):
             self.post_message(ArticleRequested(feedback.item.deck, feedback.item.question.quote))
 
     def action_stop(self) -> None:
-        """Escape: end the session here; everything answered is already saved."""
+        """Escape: empties the text input it is pressed in; otherwise asks before stopping."""
+        field = self.focused
+        if isinstance(field, Input) and field.value:
+            field.value = ""
+            return
+
+        def stop(yes: bool | None) -> None:
+            if yes:
+                self.stop_session()
+
+        self.app.push_screen(ConfirmScreen(), stop)
+
+    def action_quit_session(self) -> None:
+        """q outside a text input: asks, then stops the session and leaves the app."""
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.session.stop()
+                self.app.exit()
+
+        self.app.push_screen(ConfirmScreen(), leave)
+
+    def stop_session(self) -> None:
+        """End the session here; everything answered is already saved."""
         session = self.session
         left = session.remaining
         session.stop()

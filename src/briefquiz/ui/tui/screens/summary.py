@@ -70,7 +70,7 @@ class SummaryScreen(Screen[None]):
     ]
 
     def __init__(self, summary: Summary, context: AppContext, *, left: int = 0) -> None:
-        super().__init__(id="summary")
+        super().__init__()
         self.summary = summary
         self.context = context
         self.left = left

@@ -50,14 +50,14 @@ class ClozeAnswer(AnswerWidget):
         for number in range(1, len(self.question.blanks) + 1):
             with Horizontal(classes="cloze--gap"):
                 yield Label(f"[{number}]", classes="cloze--label")
-                yield Input(placeholder=f"gap {number}", id=f"gap-{number}")
+                yield Input(placeholder=f"blank {number}", id=f"gap-{number}")
 
     def on_mount(self) -> None:
         many = len(self.question.blanks) > 1
         self.hint = (
-            "Fill each gap · Tab or Enter moves to the next · Enter on the last checks"
+            "Fill each blank · Tab or Enter moves to the next · Enter on the last checks"
             if many
-            else "Fill the gap · Enter checks"
+            else "Fill the blank · Enter checks"
         )
 
     def focus_input(self) -> None:

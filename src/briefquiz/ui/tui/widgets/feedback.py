@@ -15,19 +15,19 @@ from typing import ClassVar
 from fsrs import Rating
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Static
 
 from briefquiz.clock import Clock
-from briefquiz.deck.model import Cloze, Match, Order, QuestionType, Typed
+from briefquiz.deck.model import Cloze, Flashcard, Match, Multi, Order, QuestionType, Typed
 from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import Outcome
 from briefquiz.study.reports import Feedback
 from briefquiz.ui.tui.widgets.discussion import discussion_passages
-from briefquiz.ui.tui.widgets.passage import Passage
+from briefquiz.ui.tui.widgets.passage import Passage, caption
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
 from briefquiz.ui.wording.marks import RATING_NAMES, accepted_note
 
@@ -43,7 +43,13 @@ class FeedbackPanel(Vertical, can_focus=True):
         height: auto;
     }
 
+    FeedbackPanel #verdict-row {
+        height: auto;
+    }
+
     FeedbackPanel #verdict {
+        width: auto;
+        margin-right: 2;
         text-style: bold;
     }
 
@@ -60,6 +66,7 @@ class FeedbackPanel(Vertical, can_focus=True):
     }
 
     FeedbackPanel #rating {
+        width: 1fr;
         color: $text-muted;
     }
 
@@ -103,6 +110,12 @@ class FeedbackPanel(Vertical, can_focus=True):
         Binding("exclamation_mark", "override", "I was right", show=False),
         Binding("enter", "next", "Next", show=False),
         Binding("o", "article", "Article", show=False),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+        Binding("pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("end", "scroll('end')", "End", show=False),
+        Binding("home", "scroll('home')", "Top", show=False),
     ]
 
     feedback: reactive[Feedback | None] = reactive(None, init=False)
@@ -147,8 +160,9 @@ class FeedbackPanel(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         feedback = self.current
         question = feedback.item.question
-        yield Static(verdict(feedback), id="verdict", markup=False)
-        yield Static(rating_line(feedback, self.clock.now()), id="rating", markup=False)
+        with Horizontal(id="verdict-row"):  # one line for both: the quote needs the room
+            yield Static(verdict(feedback), id="verdict", markup=False)
+            yield Static(rating_line(feedback, self.clock.now()), id="rating", markup=False)
         with Horizontal(classes="buttons", id="rating-buttons"):
             if not self.cram:
                 for rating, name in RATING_NAMES.items():
@@ -156,35 +170,56 @@ class FeedbackPanel(Vertical, can_focus=True):
             yield Button("Next ⏎", id="next", compact=True)
             if self.location is not None:
                 yield Button("Article (o)", id="article", compact=True)
-        parts = feedback.grade.parts
-        missed = feedback.outcome in (Outcome.WRONG, Outcome.PARTIAL)
-        if not (missed and parts and isinstance(question, Order | Match)):
+        # The expected answer, then the quote, then the part-by-part list and the
+        # explanation: at 80x24 the quote shows without scrolling however long the list.
+        by_parts = feedback.outcome in (Outcome.WRONG, Outcome.PARTIAL) and bool(
+            feedback.grade.parts
+        )
+        if isinstance(question, Flashcard):  # its back was shown before the rating
+            yield from self._source()
+        if not (by_parts and isinstance(question, Order | Match)):
             # An order or a match shows the expected answer part by part instead.
             yield Static(f"Answer: {expected_text(question)}", classes="expected", markup=False)
-        else:
-            yield Static(PARTS_HEADING[question.type], classes="expected", markup=False)
-        if missed:
-            if parts:
-                for part in parts:
-                    classes = "part -right" if part.correct else "part -wrong"
-                    yield Static(part_line(question, part), classes=classes, markup=False)
-            else:
-                given = describe_answer(question, feedback.answer)
-                yield Static(f"You said: {given}", classes="given", markup=False)
+        if not isinstance(question, Flashcard):
+            yield from self._source()
+        yield from self._given(by_parts)
+        if question.explanation:
+            yield Static(question.explanation, classes="explanation", markup=False)
+
+    def _source(self) -> ComposeResult:
+        """The quote in its sentences of the article, captioned; or the bare quote. An evidence
+        or explain question shows its own passages (the chosen and the right paragraph, or
+        each point's quote)."""
+        question = self.current.item.question
+        if (passages := discussion_passages(self.current)) is not None:
+            yield from passages
+        elif self.location is not None:
+            where = caption(self.location.paragraph)
+            yield Static(f"From the article, {where}:", classes="passage-heading", markup=False)
+            yield Passage(self.location, brief=True)
+        elif question.quote:
+            yield Static(f"Source: “{question.quote}”", classes="quote", markup=False)
+
+    def _given(self, by_parts: bool) -> ComposeResult:
+        """What the learner gave: part by part when judged so, else in one line."""
+        feedback = self.current
+        question = feedback.item.question
+        if by_parts:
+            if isinstance(question, Order | Match):
+                yield Static(PARTS_HEADING[question.type], classes="expected", markup=False)
+            for part in feedback.grade.parts:
+                if part.correct and isinstance(question, Multi):
+                    continue  # the answer line names them; the mistakes are news
+                classes = "part -right" if part.correct else "part -wrong"
+                yield Static(part_line(question, part), classes=classes, markup=False)
+        elif feedback.outcome in (Outcome.WRONG, Outcome.PARTIAL):
+            given = describe_answer(question, feedback.answer)
+            yield Static(f"You said: {given}", classes="given", markup=False)
         elif isinstance(question, Typed | Cloze) and feedback.outcome is Outcome.RIGHT:
             given = describe_answer(question, feedback.answer)
             if given != expected_text(question):  # say what the lenient match accepted
                 note = accepted_note(feedback.grade.reasons)
                 yield Static(f"You said: {given} ({note})", classes="given", markup=False)
-        if question.explanation:
-            yield Static(question.explanation, classes="explanation", markup=False)
-        if (passages := discussion_passages(feedback)) is not None:
-            yield from passages
-        elif self.location is not None:
-            yield Static("From the article:", classes="passage-heading")
-            yield Passage(self.location)
-        elif question.quote:
-            yield Static(f"Source: “{question.quote}”", classes="quote", markup=False)
 
     def on_mount(self) -> None:
         self._mark_rating(self.current)
@@ -204,6 +239,25 @@ class FeedbackPanel(Vertical, can_focus=True):
         for rating in RATING_NAMES:
             button = self.query_one(f"#rate-{int(rating)}", Button)
             button.set_class(rating == feedback.rating, "-current")
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll what holds the panel (the study body): a long feedback stays readable."""
+        body = next((w for w in self.ancestors if isinstance(w, ScrollableContainer)), None)
+        if body is None:
+            return
+        match how:
+            case "down":
+                body.scroll_down(animate=False)
+            case "up":
+                body.scroll_up(animate=False)
+            case "page_down":
+                body.scroll_page_down(animate=False)
+            case "page_up":
+                body.scroll_page_up(animate=False)
+            case "end":
+                body.scroll_end(animate=False)
+            case _:
+                body.scroll_home(animate=False)
 
     def action_rerate(self, value: int) -> None:
         self.post_message(self.Rerate(Rating(value)))

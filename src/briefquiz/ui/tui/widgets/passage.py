@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
@@ -18,6 +20,30 @@ def highlighted(text: str, start: int, end: int) -> Content:
     return Content(text).stylize(HIGHLIGHT_STYLE, max(start, 0), end)
 
 
+#: A sentence ends at . ! or ?, maybe a closing quote or bracket, then a space or the end.
+SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")
+
+
+def excerpt(location: QuoteLocation) -> Content:
+    """The sentences of the paragraph that the quote stands in, the quote highlighted, with
+    `…` where the paragraph goes on: the feedback shows this, not the whole paragraph, so the
+    quote fits on a small screen."""
+    text = location.paragraph.text
+    start, end = location.start, location.end
+    left = 0
+    for found in SENTENCE_END.finditer(text, 0, start):
+        left = found.end()
+    while left < start and text[left].isspace():
+        left += 1
+    after = SENTENCE_END.search(text, max(end - 1, start))
+    right = after.end() if after is not None else len(text)
+    before = "… " if left > 0 else ""
+    tail = " …" if right < len(text) else ""
+    shown = before + text[left:right] + tail
+    shift = len(before) - left
+    return highlighted(shown, start + shift, end + shift)
+
+
 def caption(paragraph: Paragraph) -> str:
     """`paragraph 4 · line 12` (bylines are not counted as paragraphs)."""
     if not paragraph.ordinal:
@@ -26,7 +52,8 @@ def caption(paragraph: Paragraph) -> str:
 
 
 class Passage(Widget):
-    """The paragraph a quote stands in, the quote highlighted, and a caption under it.
+    """The paragraph a quote stands in, the quote highlighted, and a caption under it
+    (`brief`: only the quote's sentences, no caption).
 
     The widget's height follows its wrapped text. Parts, for styling:
     `.passage--text` (the paragraph) and `.passage--caption`.
@@ -48,9 +75,11 @@ class Passage(Widget):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        brief: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.location = location
+        self.brief = brief
 
     @property
     def quote_text(self) -> str:
@@ -60,6 +89,9 @@ class Passage(Widget):
 
     def compose(self) -> ComposeResult:
         location = self.location
+        if self.brief:  # the quote's sentences; the caption is the caller's to show
+            yield Static(excerpt(location), classes="passage--text")
+            return
         yield Static(
             highlighted(location.paragraph.text, location.start, location.end),
             classes="passage--text",

@@ -1,0 +1,45 @@
+"""Counts a learner can trust: what a session would ask now, and the re-asks it knows of."""
+
+from __future__ import annotations
+
+from briefquiz.clock import FixedClock
+from briefquiz.deck.model import Deck
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
+from briefquiz.study.due import due_work
+from briefquiz.study.session import Session
+
+
+def test_due_work_is_what_the_session_starts(
+    new_session, store: Store, clock: FixedClock, tf_deck: Deck, answers
+) -> None:
+    store.save_settings(DeckSettings("tf", new_per_day=4))
+    work = due_work(store, [tf_deck], clock)
+    assert (work.due, work.new, work.new_left, work.total) == (0, 4, 6, 4)
+    session: Session = new_session([tf_deck])
+    assert session.remaining == work.total
+    for _ in range(4):  # all wrong: each is a learning step a minute away
+        item = session.current
+        assert item is not None
+        session.answer(answers.wrong(item.question))
+        if session.done < 4:
+            session.advance()
+    work = due_work(store, [tf_deck], clock)
+    assert (work.due, work.new, work.new_left) == (4, 0, 2)  # the limit is reached
+    assert new_session([tf_deck]).remaining == work.total
+
+
+def test_to_go_counts_the_reasks_it_knows_of(new_session, tf_deck: Deck, answers) -> None:
+    session: Session = new_session([tf_deck], limit=None)
+    start = session.to_go
+    assert session.again == 0
+    item = session.current
+    assert item is not None
+    session.answer(answers.wrong(item.question))  # Again: back in a minute
+    assert (session.to_go, session.again) == (start, 1)  # this one comes back
+    session.advance()
+    assert (session.to_go, session.again) == (start, 1)
+    item = session.current
+    assert item is not None
+    session.answer(answers.right(item.question))  # Good: a learning step 10 min on
+    assert (session.to_go, session.again) == (start, 2)
