@@ -65,6 +65,11 @@ def run(options: Options, context: Context) -> int:
             f"have been studying ({percent(plan.habits.study_share)} of days): "
             f"{percent(plan.forecast)}"
         )
+        if plan.skip_day is not None and plan.if_skipped is not None:
+            print(
+                f"  if you skip {plan.skip_day:%a %d %b}: {percent(plan.if_skipped)}"
+                f" ({(plan.skipping_costs or 0.0) * 100:.1f} points less)"
+            )
         print(
             f"  final pass: the 36 hours before the seminar, every question predicted below "
             f"{percent(plan.target)}"
