@@ -365,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     worst_f = worst_m = 0.0
     worst_d = math.inf
     worst_mae = 0.0
+    per_seed: list[str] = []
     for seed in SEEDS:
         for pattern in PATTERNS:
             for days in HORIZONS:
@@ -380,11 +381,18 @@ def main(argv: list[str] | None = None) -> int:
                         o.minutes for o in plain
                     )
                     worst_f, worst_m = max(worst_f, forgetting), max(worst_m, minutes)
+                    per_seed.append(
+                        f"seed {seed} {days:>2} days {pattern:>5}: forgetting {forgetting:.2f}x"
+                        f" at {minutes:.2f}x minutes"
+                    )
                 if days == 3:
                     crammed = statistics.fmean(
                         o.recall for o in pooled(days, pattern, "cram", seed)
                     )
                     worst_d = min(worst_d, recall - crammed)
+    print("briefquiz against plain FSRS, per seed:")
+    for line in per_seed:
+        print(f"  {line}")
     print(f"forecast MAE, worst scenario and seed: {worst_mae:.3f}")
     print(
         f"seminar vs plain FSRS: forgetting {worst_f:.2f}x at {worst_m:.2f}x minutes;"
