@@ -41,6 +41,8 @@ from fsrs import Card, Rating, Scheduler, State
 
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck, TrueFalse
+from briefquiz.progress.database import Database
+from briefquiz.progress.database import _prepare as prepare
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.final_pass import SEMINAR_TARGET, FinalPass
@@ -48,7 +50,7 @@ from briefquiz.schedule.pacing import new_pace
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.readiness import deck_readiness
 from briefquiz.schedule.recall import recall_after
-from briefquiz.schedule.session_plan import PlanRules
+from briefquiz.schedule.session_plan import DEFER_ABOVE, PlanRules
 from briefquiz.study.session import Session
 
 QUESTIONS = 112
@@ -168,8 +170,9 @@ def open_store(where: str) -> tuple[Store, Path | None]:
     """A store on tmpfs (a real file), or in memory: the same code, without the disk."""
     if where == "memory":
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        Store._prepare(conn, Path(":memory:"))
-        return Store(conn, Path(":memory:")), None
+        conn.row_factory = sqlite3.Row
+        prepare(conn, Path(":memory:"))
+        return Store(Database(conn, Path(":memory:"))), None
     handle, name = tempfile.mkstemp(suffix=".sqlite3", dir=SHM)
     os.close(handle)
     os.unlink(name)
@@ -313,9 +316,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--store", choices=("memory", "shm"), default="memory")
     parser.add_argument("--final-target", type=float, default=SEMINAR_TARGET, metavar="R")
+    parser.add_argument("--defer-above", type=float, default=DEFER_ABOVE, metavar="R")
     args = parser.parse_args(argv)
     STORE[0] = args.store
-    RULES[0] = PlanRules(final=FinalPass(target=args.final_target))
+    RULES[0] = PlanRules(final=FinalPass(target=args.final_target), defer_above=args.defer_above)
     learners = args.learners or (40 if args.quick else 200)
     measured = (
         args.forecast_learners
@@ -361,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     worst_f = worst_m = 0.0
     worst_d = math.inf
     worst_mae = 0.0
+    per_seed: list[str] = []
     for seed in SEEDS:
         for pattern in PATTERNS:
             for days in HORIZONS:
@@ -376,11 +381,18 @@ def main(argv: list[str] | None = None) -> int:
                         o.minutes for o in plain
                     )
                     worst_f, worst_m = max(worst_f, forgetting), max(worst_m, minutes)
+                    per_seed.append(
+                        f"seed {seed} {days:>2} days {pattern:>5}: forgetting {forgetting:.2f}x"
+                        f" at {minutes:.2f}x minutes"
+                    )
                 if days == 3:
                     crammed = statistics.fmean(
                         o.recall for o in pooled(days, pattern, "cram", seed)
                     )
                     worst_d = min(worst_d, recall - crammed)
+    print("briefquiz against plain FSRS, per seed:")
+    for line in per_seed:
+        print(f"  {line}")
     print(f"forecast MAE, worst scenario and seed: {worst_mae:.3f}")
     print(
         f"seminar vs plain FSRS: forgetting {worst_f:.2f}x at {worst_m:.2f}x minutes;"

@@ -303,6 +303,10 @@ def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> No
     assert sum(d["new"] for d in days) == pytest.approx(questions)  # every one introduced
     assert days[-1]["final_pass"] > 0
     assert 0.5 < shown["readiness_if_followed"] <= 1
+    assert shown["skip_day"] == days[1]["date"]  # tomorrow, the plan's second day
+    assert 0.5 < shown["readiness_if_you_skip"] <= 1
+    assert shown["skipping_costs"] >= 0
 
     text = bq.run("plan", ids[0], TZ="UTC")
     assert text.returncode == 0 and "readiness if you follow the plan" in text.stdout
+    assert "if you skip " in text.stdout

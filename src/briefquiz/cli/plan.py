@@ -65,9 +65,15 @@ def run(options: Options, context: Context) -> int:
             f"have been studying ({percent(plan.habits.study_share)} of days): "
             f"{percent(plan.forecast)}"
         )
+        if plan.skip_day is not None and plan.if_skipped is not None:
+            cost = plan.skipping_costs or 0.0
+            print(
+                f"  if you skip {plan.skip_day:%a %d %b}: {percent(plan.if_skipped)}"
+                f" ({f'{cost * 100:.1f} points less' if cost >= 0.001 else 'no measurable loss'})"
+            )
         print(
-            f"  final pass: the 36 hours before the seminar, every question predicted below "
-            f"{percent(plan.target)}"
+            f"  final pass: from the last evening before the seminar, every question predicted"
+            f" below {percent(plan.target)}"
         )
         if plan.pace.short_by:
             print(

@@ -5,7 +5,7 @@ from how they have studied so far."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from briefquiz.clock import Clock
@@ -16,6 +16,7 @@ from briefquiz.schedule.habits import Habits
 from briefquiz.schedule.pacing import NewPace
 from briefquiz.schedule.readiness import outlook_inputs
 from briefquiz.schedule.session_plan import PlanRules, session_work
+from briefquiz.schedule.study_day import study_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +25,17 @@ class DeckPlan:
     seminar_at: datetime
     days: tuple[DayPlan, ...]
     if_followed: float  # readiness studying every day as planned
+    skip_day: date | None  # the next study day, when skipping it is still possible
+    if_skipped: float | None  # readiness following the plan but skipping `skip_day`
     forecast: float  # readiness at the student's own share of days and accuracy
     pace: NewPace
     habits: Habits
     target: float
+
+    @property
+    def skipping_costs(self) -> float | None:
+        """Readiness lost by skipping `skip_day` (None when there is no such day)."""
+        return None if self.if_skipped is None else max(self.if_followed - self.if_skipped, 0.0)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -44,6 +52,9 @@ class DeckPlan:
                 for d in self.days
             ],
             "readiness_if_followed": self.if_followed,
+            "skip_day": self.skip_day.isoformat() if self.skip_day is not None else None,
+            "readiness_if_you_skip": self.if_skipped,
+            "skipping_costs": self.skipping_costs,
             "forecast": self.forecast,
             "final_pass_target": self.target,
             "new_per_day_needed": self.pace.per_day,
@@ -66,6 +77,13 @@ def deck_plan(
     honest = forecast(inputs, now, clock.tz, rules)
     if seminar is None or followed is None or honest is None:
         return None
+    tomorrow = study_date(now, clock.tz, rules.day_starts) + timedelta(days=1)
+    skip_day = tomorrow if any(d.day == tomorrow for d in followed.days) else None
+    skipped = (
+        forecast(inputs, now, clock.tz, rules, every_day=True, skip=skip_day)
+        if skip_day is not None
+        else None
+    )
     work = session_work(
         inputs.ids,
         inputs.cards,
@@ -83,6 +101,8 @@ def deck_plan(
         seminar,
         followed.days,
         followed.readiness,
+        skip_day,
+        skipped.readiness if skipped is not None else None,
         honest.readiness,
         work.pace,
         inputs.habits,

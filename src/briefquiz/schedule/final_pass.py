@@ -1,6 +1,10 @@
 """The final pass: within the 36 hours before the seminar, every question predicted below the
-seminar target at the seminar moment, and not yet passed in this window, is asked again,
+seminar target at the seminar moment, and not yet passed in this study day, is asked again,
 weakest first, as a real review. A miss is relearned in the same session, up to three tries.
+
+A question passed on an earlier day of the window is asked again if its predicted recall at
+the seminar is still below the target: on the last evening, and again on the seminar
+morning if the student studies then.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.review_log import effective_reviews
 
 FINAL_WINDOW = timedelta(hours=36)
-SEMINAR_TARGET = 0.95
+SEMINAR_TARGET = 0.97
 MAX_TRIES = 3
 
 
@@ -36,10 +40,14 @@ class FinalPass:
 
 
 def passed_in_window(
-    reviews: Iterable[ReviewRecord], seminar: datetime, final: FinalPass
+    reviews: Iterable[ReviewRecord],
+    seminar: datetime,
+    final: FinalPass,
+    since: datetime | None = None,
 ) -> set[str]:
-    """Questions answered other than Again in the final window (cram answers do not count)."""
-    opens = final.opens(seminar)
+    """Questions answered other than Again in the final window, or since `since` if that is
+    later (cram answers do not count)."""
+    opens = final.opens(seminar) if since is None else max(final.opens(seminar), since)
     return {
         r.question_id
         for r in effective_reviews(reviews)

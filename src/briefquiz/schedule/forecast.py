@@ -97,6 +97,7 @@ def _session(
         qid
         for qid, c in run.cards.items()
         if qid not in final
+        and qid not in work.deferred
         and c.due < (work.due_by if c.state is State.Review else at + LEARN_AHEAD)
     ]
     new = [qid for qid in ids if qid not in run.cards][: work.new]
@@ -135,10 +136,12 @@ def forecast(
     every_day: bool = False,
     runs: int = RUNS,
     seed: int = 0,
+    skip: date | None = None,
 ) -> Forecast | None:
     """None without a seminar ahead. With `every_day`, the plan if followed; else the student's
         own share of days, and always on the last evening before the seminar (the final pass;
-    the plan's premise). The session now is taken as happening (it is why one asks)."""
+    the plan's premise). The session now is taken as happening (it is why one asks). No
+    session is held on the study day `skip` (what skipping a day costs)."""
     ids, cards, passed, policy = inputs.ids, inputs.cards, inputs.passed, inputs.policy
     new_per_day, introduced_today, habits = (
         inputs.new_per_day,
@@ -164,11 +167,13 @@ def forecast(
         day = first_day
         while day <= last_day:
             at = now if day == first_day else _session_at(day, habits, tz, rules)
-            studies = (
+            studies = day != skip and (
                 every_day
                 or day in (first_day, last_evening)
                 or run.rng.random() < habits.study_share
             )
+            if day != first_day:
+                run.passed.clear()  # the final pass excludes what was passed this study day
             if studies and now <= at < seminar:
                 counts = _session(
                     run,

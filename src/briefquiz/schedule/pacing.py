@@ -1,9 +1,10 @@
 """How many new questions a session introduces: paced backward from the seminar.
 
-Every question should be introduced by two days before the seminar, so that it has been
-reviewed at least once before the final pass. The pace is recomputed each study day from
-what is still unseen, so a skipped day is caught up on the next. A limit the student set is
-a cap that is never overridden; the pace then says how many more a day the seminar needs.
+Every question should be introduced by three days before the seminar, so that it has been
+reviewed at least once, a day or more later, before the final pass. The pace is recomputed
+each study day from what is still unseen, so a skipped day is caught up on the next. A
+limit the student set is a cap that is never overridden; the pace then says how many more
+a day the seminar needs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime, time, timedelta, tzinfo
 
 from briefquiz.schedule.study_day import DAY_STARTS, study_date
 
-INTRODUCE_BY = timedelta(days=2)
+INTRODUCE_BY = timedelta(days=3)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,12 @@ def outlook_inputs(
     reviews = store.reviews(deck.id)
     policy = Policy(settings.desired_retention, settings.seminar_at)
     seminar = policy.seminar_ahead(now)
-    passed = passed_in_window(reviews, seminar, rules.final) if seminar is not None else set()
     start, end = study_day_bounds(now, clock.tz, rules.day_starts)
+    passed = (
+        passed_in_window(reviews, seminar, rules.final, since=start)
+        if seminar is not None
+        else set()
+    )
     return DeckOutlookInputs(
         ids,
         {q: c for q, c in every.items() if q in set(ids)},

@@ -9,7 +9,7 @@ the question's place in its deck. Cram asks everything, weakest first, and touch
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -94,12 +94,13 @@ def build_queue(
     learn_ahead: timedelta = timedelta(0),
     due_by: Callable[[Deck], datetime] | None = None,
     final: Callable[[Deck], Sequence[str]] | None = None,
+    deferred: Callable[[Deck], Collection[str]] | None = None,
 ) -> list[QueueItem]:
     """The due work of `decks` at `now`. `cards` maps deck id -> question id -> card.
 
     Learning cards due within `learn_ahead` are included too (shown once nothing else is left).
     Reviews are due when due before `due_by(deck)` (default: now); `final(deck)` lists the
-    deck's final pass, weakest first.
+    deck's final pass, weakest first; `deferred(deck)` the due reviews that wait.
     """
     learning: list[tuple[datetime, int, int, QueueItem]] = []
     review: list[tuple[datetime, int, int, QueueItem]] = []
@@ -118,6 +119,7 @@ def build_queue(
             if qid in by_id and card is not None:
                 finals.append(QueueItem(deck, by_id[qid], card, Kind.FINAL))
         in_final = set(final_ids)
+        waits = deferred(deck) if deferred is not None else ()
         for position, question in enumerate(deck.questions):
             card = deck_cards.get(question.id)
             if card is None:
@@ -127,7 +129,7 @@ def build_queue(
                 continue
             if card.due > (review_by if card.state is State.Review else soon):
                 continue
-            if question.id in in_final:
+            if question.id in in_final or (card.state is State.Review and question.id in waits):
                 continue
             if card.state is State.Review:
                 review.append(

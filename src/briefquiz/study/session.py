@@ -79,6 +79,7 @@ class Session:
                 learn_ahead=LEARN_AHEAD,
                 due_by=lambda deck: self._work_of(deck).due_by,
                 final=lambda deck: self._work_of(deck).final,
+                deferred=lambda deck: self._work_of(deck).deferred,
             )
         self._next()
 

@@ -48,7 +48,7 @@ def study(
     return asked
 
 
-def test_every_new_question_is_introduced_by_two_days_before(kit, store: Store) -> None:
+def test_every_new_question_is_introduced_by_three_days_before(kit, store: Store) -> None:
     deck = kit.deck("paced", kit.truefalse(40))
     store.save_settings(DeckSettings("paced", seminar_at=SEMINAR))
     clock = FixedClock(START)
@@ -57,8 +57,8 @@ def test_every_new_question_is_introduced_by_two_days_before(kit, store: Store) 
         clock.set(START + timedelta(days=day))
         study(store, deck, clock)
         introduced.append(len(store.cards("paced")))
-    # Two days before the seminar is Saturday: six study days, Monday to Saturday, for 40.
-    assert introduced == [7, 14, 21, 28, 34, 40, 40]
+    # Three days before the seminar is Friday: five study days, Monday to Friday, for 40.
+    assert introduced == [8, 16, 24, 32, 40, 40, 40]
 
 
 def test_skipped_days_are_caught_up(kit, store: Store) -> None:
@@ -66,19 +66,19 @@ def test_skipped_days_are_caught_up(kit, store: Store) -> None:
     store.save_settings(DeckSettings("skip", seminar_at=SEMINAR))
     clock = FixedClock(START)
     study(store, deck, clock)
-    assert len(store.cards("skip")) == 7
-    clock.set(START + timedelta(days=3))  # Tuesday and Wednesday skipped
+    assert len(store.cards("skip")) == 8
+    clock.set(START + timedelta(days=2))  # Tuesday skipped
     asked = study(store, deck, clock)
-    assert sum(kind is Kind.NEW for _, kind, _ in asked) == 11  # 33 left, Thursday to Saturday
-    clock.set(START + timedelta(days=5))  # Friday skipped too
+    assert sum(kind is Kind.NEW for _, kind, _ in asked) == 11  # 32 left, Wednesday to Friday
+    clock.set(START + timedelta(days=4))  # Thursday skipped too
     study(store, deck, clock)
     assert len(store.cards("skip")) == 40
 
 
 def test_a_limit_the_student_set_is_never_overridden() -> None:
     pace = new_pace(40, 0, START, SEMINAR, UTC, limit=5)
-    assert (pace.today, pace.per_day, pace.short_by) == (5, 7, 2)
-    assert new_pace(40, 0, START, SEMINAR, UTC).today == 7
+    assert (pace.today, pace.per_day, pace.short_by) == (5, 8, 3)
+    assert new_pace(40, 0, START, SEMINAR, UTC).today == 8
     assert new_pace(40, 5, START, SEMINAR, UTC, limit=5).today == 0
 
 
@@ -134,7 +134,7 @@ def test_the_final_pass_asks_every_weak_question_weakest_first(kit, store: Store
     clock.set(datetime(2025, 3, 9, 19, 0, tzinfo=UTC))  # Sunday evening: 14 hours before
     cards = store.cards("final")
     weak = sorted(
-        (q for q, c in cards.items() if predicted_recall(c, SEMINAR) < 0.95),
+        (q for q, c in cards.items() if predicted_recall(c, SEMINAR) < FinalPass().target),
         key=lambda q: predicted_recall(cards[q], SEMINAR),
     )
     assert len(weak) >= 10
