@@ -18,6 +18,7 @@ from briefquiz.deck.texts import decks_of_text
 from briefquiz.errors import CommandError
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import deck_readiness
+from briefquiz.schedule.seminar_text import set_text_seminar
 from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_when
 from briefquiz.schedule.settings import SettingError, checked_seminar
 from briefquiz.text.timefmt import local, percent, relative
@@ -54,8 +55,7 @@ def run(options: Options, context: Context) -> int:
         settings = store.settings(deck.id)
         now = clock.now()
         if options.clear:
-            for each in decks:
-                store.save_settings(dataclasses.replace(store.settings(each.id), seminar_at=None))
+            set_text_seminar(store, decks, None)
             print(f"{_titles(decks)}: seminar cleared; normal scheduling from now on.")
             return 0
         if options.when is None:

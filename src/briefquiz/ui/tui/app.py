@@ -22,7 +22,7 @@ from textual.timer import Timer
 from briefquiz.clock import Clock
 from briefquiz.deck.library import Library
 from briefquiz.deck.model import AnyQuestion, Deck
-from briefquiz.deck.sourcetext import deck_source
+from briefquiz.deck.texts import decks_of_text
 from briefquiz.deck.watch import DeckWatcher, Reload
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
@@ -268,19 +268,13 @@ class BriefquizApp(App[None]):
     def on_article_requested(self, message: ArticleRequested) -> None:
         from briefquiz.ui.tui.screens.article import ArticleScreen
 
-        deck = message.deck
-        source = deck_source(deck)
-        same_source = [
-            other
-            for other in self.context.library.decks
-            if other.id != deck.id and source is not None and deck_source(other) is source
-        ]
+        decks = decks_of_text(message.deck, self.context.library.decks)
 
         def quiz(items: QuizItems | None) -> None:
             if items:
                 self.start_session(decks_of(items), cram=True)
 
-        self.push_screen(ArticleScreen([deck, *same_source], message.quote), quiz)
+        self.push_screen(ArticleScreen(decks, message.quote), quiz)
 
     # -- actions and the command palette ----------------------------------------------
     def action_help(self) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from briefquiz.deck.library import DeckFile
 from briefquiz.deck.model import Deck
-from briefquiz.deck.sourcetext import deck_source
+from briefquiz.deck.texts import decks_of_text
 from briefquiz.locations import user_decks_dir
 from briefquiz.schedule.seminar_text import set_text_seminar, text_seminar
 from briefquiz.schedule.stats import DeckStats, deck_stats
@@ -80,14 +80,6 @@ def empty_message() -> str:
         f"Put deck files (*.yaml) in {user_decks_dir()} and start briefquiz again.\n"
         "`briefquiz schema` prints the deck format; `briefquiz check FILE` checks a deck."
     )
-
-
-def decks_of_text(deck: Deck, decks: list[Deck]) -> list[Deck]:
-    """`deck` and the other decks on its source text (just `deck` without a source)."""
-    source = deck_source(deck)
-    if source is None:
-        return [deck]
-    return [deck, *(d for d in decks if d.id != deck.id and deck_source(d) is source)]
 
 
 def home_title(context: AppContext, decks: list[Deck]) -> str:
