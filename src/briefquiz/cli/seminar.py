@@ -19,7 +19,7 @@ from briefquiz.errors import CommandError
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import deck_readiness
 from briefquiz.schedule.seminar_text import set_text_seminar
-from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_when
+from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_seminar
 from briefquiz.schedule.settings import SettingError, checked_seminar
 from briefquiz.text.timefmt import local, percent, relative
 
@@ -66,7 +66,8 @@ def run(options: Options, context: Context) -> int:
             decks = [deck]
         else:
             try:
-                when, assumed = parse_when(options.when, clock.tz)
+                parsed = parse_seminar(options.when, clock.tz)
+                when, assumed = parsed.when, parsed.assumed
                 checked_seminar(when, now, clock.tz)
             except (ValueError, SettingError) as err:
                 raise CommandError(str(err), 2) from None
@@ -78,6 +79,8 @@ def run(options: Options, context: Context) -> int:
                 store.save_settings(dataclasses.replace(previous, seminar_at=when))
             note = f" (no time given: {DEFAULT_SEMINAR_TIME:%H:%M} assumed)" if assumed else ""
             print(f"{_titles(decks)}: seminar set for {local(when, clock.tz)}{note}.")
+            if parsed.note:
+                print(f"Note: {parsed.note}.")
             if len(decks) > 1:
                 print(f"Those decks are about the same text; --only {deck.id} sets it for one.")
         for each in decks:
