@@ -37,6 +37,13 @@ def relative(when: datetime, now: datetime) -> str:
     return f"in {duration(delta)}" if delta > 0 else f"{duration(delta)} ago"
 
 
+def until(when: datetime, now: datetime) -> str:
+    """`now` or `in 3 days`: how long until something due, never `ago` (what was due at a
+    time already past is due now, however far back the clock was when it was set)."""
+    delta = (when - now).total_seconds()
+    return "now" if delta < 30 else f"in {duration(delta)}"
+
+
 def local(when: datetime, tz: tzinfo) -> str:
     """`Thu 3 Dec 14:00` in the user's time zone."""
     shown = when.astimezone(tz)

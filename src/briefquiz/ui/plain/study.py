@@ -46,7 +46,14 @@ from briefquiz.ui.wording.marks import (
     overridden_mark,
     rating_keys,
 )
-from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
+from briefquiz.ui.wording.totals import (
+    CLOCK_SLACK,
+    clock_behind_line,
+    next_due_line,
+    next_review,
+    readiness_change,
+    session_totals,
+)
 
 WIDTH = 78
 #: A leading label that wrapped lines hang under: `1. `, `b) `, `Answer: `, `You said: `.
@@ -288,10 +295,7 @@ class PlainStudy:
             self.say(problem)
 
     def when(self, feedback: Feedback) -> str:
-        due = feedback.next_due
-        if due is None:
-            return "unchanged (cram)"
-        return relative(due, self.session.clock.now())
+        return next_review(feedback.next_due, self.session.clock.now())
 
     def print_summary(self, summary: Summary) -> None:
         now = self.session.clock.now()
@@ -303,6 +307,9 @@ class PlainStudy:
         )
         if summary.next_due is not None:
             self.say(next_due_line(summary.next_due, now, self.session.clock.tz))
+        later = self.session.store.reviews(since=now + CLOCK_SLACK)
+        if later and (line := clock_behind_line(later[-1].reviewed_at, now, self.session.clock.tz)):
+            self.say(line)
         for outlook in summary.decks:
             after = outlook.readiness_after
             if after is not None:
