@@ -65,6 +65,6 @@ class Context:
         from briefquiz.progress.repository import Store
 
         try:
-            return Store.open(self.paths.database, backups=self.paths.backups)
+            return Store.open(self.paths.database, backups=self.paths.backups, clock=self.clock)
         except StoreError as err:
             raise CommandError(str(err)) from None

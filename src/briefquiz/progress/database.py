@@ -236,7 +236,7 @@ def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection, path: Path, now: datetime | None) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     # Only reads until the file is known to be ours and sound; one read transaction so
     # that a concurrent first-time migration by another process is seen consistently.
@@ -250,7 +250,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     latest = migrations.latest_version()
     if 0 < version < latest:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         dest = path.parent / "backups" / f"{path.stem}-v{version}-before-upgrade-{stamp}.sqlite3"
         try:
             backup_connection(conn, dest)
@@ -279,8 +279,10 @@ class Database:
         self._in_use = in_use
 
     @classmethod
-    def open(cls, path: Path) -> Database:
+    def open(cls, path: Path, now: datetime | None = None) -> Database:
         """Open (creating if needed) the progress database at ``path`` and migrate it.
+
+        ``now`` names the backup taken before an upgrade (the system's time by default).
 
         Raises :class:`StoreError` for a file that is not a briefquiz database, is
         damaged, or was written by a newer briefquiz; such a file is left untouched.
@@ -295,7 +297,7 @@ class Database:
         conn.row_factory = sqlite3.Row
         try:
             with opening_lock(path), _translated(path):
-                _prepare(conn, path)
+                _prepare(conn, path, now)
                 in_use = _hold_shared(path)  # before the opening lock goes: see restore
         except BaseException:
             conn.close()

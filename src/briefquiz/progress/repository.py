@@ -16,13 +16,14 @@ from __future__ import annotations
 import copy
 import sqlite3
 from contextlib import suppress
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
 import fsrs
 
+from briefquiz.clock import Clock, SystemClock
 from briefquiz.progress import backups, card_log, rows
 from briefquiz.progress.card_log import Schedule
 from briefquiz.progress.database import Database, StoreError, backup_connection
@@ -39,30 +40,35 @@ class Store:
     the same file at once.
     """
 
-    def __init__(self, db: Database, backups: Path | None = None) -> None:
+    def __init__(
+        self, db: Database, backups: Path | None = None, clock: Clock | None = None
+    ) -> None:
         """Use :meth:`open`; this only wraps an already opened database."""
         self._db: Final = db
         self.path: Final = db.path
         self._backups = backups
+        self._clock: Final = clock or SystemClock()
 
     # ---- lifecycle
 
     @classmethod
-    def open(cls, path: Path, *, backups: Path | None = None) -> Store:
+    def open(cls, path: Path, *, backups: Path | None = None, clock: Clock | None = None) -> Store:
         """Open (creating if needed) the progress database at ``path`` and migrate it.
 
         With ``backups``, closing it takes an automatic backup there (see
-        :mod:`briefquiz.progress.backups`). Raises :class:`StoreError` for a file that is
+        :mod:`briefquiz.progress.backups`), named and pruned by ``clock``'s time (the
+        system's by default). Raises :class:`StoreError` for a file that is
         not a briefquiz database, is damaged, or was written by a newer briefquiz; such a
         file is left untouched.
         """
-        return cls(Database.open(Path(path)), backups)
+        clock = clock or SystemClock()
+        return cls(Database.open(Path(path), clock.now()), backups, clock)
 
     def close(self) -> None:
         """Close the database (idempotent), after an automatic backup if one is due."""
         folder, self._backups = self._backups, None
         if folder is not None:
-            now = datetime.now(UTC)
+            now = self._clock.now()
             with suppress(StoreError, OSError, sqlite3.Error):
                 if backups.due_for_backup(folder, now, wrote=self._db.wrote):
                     with self._db.reading() as conn:
