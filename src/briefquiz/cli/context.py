@@ -45,10 +45,11 @@ class Context:
 
     @contextmanager
     def reading_store(self) -> Iterator[Store]:
-        """The store for a command that only reads (stats): with no database yet, an empty
-        one in a temporary folder, so that looking creates nothing in the data dir."""
+        """The store for a command that only reads (stats, plan, export): with no database
+        yet, an empty one in a temporary folder, so that looking creates nothing in the data
+        dir; in a data dir that cannot be written, the database opened read-only."""
         if self.paths.database.exists():
-            with self.open_store() as store:
+            with self.open_store(read_only_ok=True) as store:
                 yield store
             return
         from briefquiz.progress.repository import Store
@@ -59,12 +60,17 @@ class Context:
         ):
             yield store
 
-    def open_store(self) -> Store:
+    def open_store(self, *, read_only_ok: bool = False) -> Store:
         """The progress store, opened (use it in a `with`); a refusal becomes a message."""
         from briefquiz.progress.database import StoreError
         from briefquiz.progress.repository import Store
 
         try:
-            return Store.open(self.paths.database, backups=self.paths.backups, clock=self.clock)
+            return Store.open(
+                self.paths.database,
+                backups=self.paths.backups,
+                clock=self.clock,
+                read_only_ok=read_only_ok,
+            )
         except StoreError as err:
             raise CommandError(str(err)) from None

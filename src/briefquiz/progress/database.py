@@ -9,6 +9,7 @@ names the file.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import threading
@@ -47,6 +48,28 @@ class StoreError(UserFacingError):
     """A clear, user-facing message (corrupt database, newer schema, locked too long...)."""
 
 
+class NotWritable(StoreError):
+    """The data dir or the database cannot be written (a read-only file system, no
+    permission): a command that only reads may open the database read-only instead."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"Cannot write in {path.parent} ({reason}): briefquiz saves progress there, so "
+            "studying and changing settings need it writable; list, stats, plan, check and "
+            "export progress still work."
+        )
+
+
+_NOT_WRITABLE: Final = (errno.EACCES, errno.EPERM, errno.EROFS)
+_CANNOT_WRITE: Final = (_SQLITE_READONLY, 10, 14)  # SQLITE_READONLY, _IOERR, _CANTOPEN
+
+
+def writable(folder: Path) -> bool:
+    """Whether files can be made in ``folder`` (``os.access`` alone says yes to root on a
+    folder it made read-only, but not on a read-only file system)."""
+    return os.access(folder, os.W_OK)
+
+
 def _create_private_file(path: Path) -> None:
     """Create ``path`` (and its parent) with mode 0o600 unless it exists; never truncate."""
     try:
@@ -55,6 +78,8 @@ def _create_private_file(path: Path) -> None:
     except IsADirectoryError as exc:
         raise StoreError(f"{path} is a directory, not a briefquiz database.") from exc
     except OSError as exc:
+        if exc.errno in _NOT_WRITABLE:
+            raise NotWritable(path, exc.strerror or str(exc)) from exc
         raise StoreError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
     try:
         if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
@@ -177,7 +202,7 @@ def _describe(exc: sqlite3.Error, path: Path) -> str:
 
 
 @contextmanager
-def _translated(path: Path) -> Iterator[None]:
+def translated(path: Path) -> Iterator[None]:
     """Turn SQLite errors into a :class:`StoreError` that names the file."""
     try:
         yield
@@ -190,7 +215,7 @@ def _translated(path: Path) -> Iterator[None]:
         ) from exc
 
 
-def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
+def check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version, after refusing a newer, foreign or damaged file (reads only)."""
     latest = migrations.latest_version()
     version = migrations.schema_version(conn)
@@ -242,7 +267,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, now: datetime | None) -> None
     # that a concurrent first-time migration by another process is seen consistently.
     conn.execute("BEGIN")
     try:
-        version = _check_ours_and_sound(conn, path)
+        version = check_ours_and_sound(conn, path)
     finally:
         if conn.in_transaction:
             conn.execute("COMMIT")
@@ -270,13 +295,21 @@ class Database:
     Rows come back as ``sqlite3.Row``: read them by column name.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, in_use: int | None = None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        in_use: int | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         """Use :meth:`open`; this only wraps an already prepared connection."""
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
         self.path: Final = path
         self.wrote = False  # whether a write transaction committed: an automatic backup is due
         self._in_use = in_use
+        self.read_only: Final = read_only  # opened so (see read_only.py): every write fails
 
     @classmethod
     def open(cls, path: Path, now: datetime | None = None) -> Database:
@@ -296,9 +329,15 @@ class Database:
             raise StoreError(f"Cannot open {path}: {exc}.") from exc
         conn.row_factory = sqlite3.Row
         try:
-            with opening_lock(path), _translated(path):
+            with opening_lock(path), translated(path):
                 _prepare(conn, path, now)
                 in_use = _hold_shared(path)  # before the opening lock goes: see restore
+        except StoreError as exc:
+            conn.close()
+            cause = getattr(exc.__cause__, "sqlite_errorcode", 0) & 0xFF
+            if cause in _CANNOT_WRITE and not writable(path.parent):  # WAL's -wal and -shm
+                raise NotWritable(path, "read-only") from exc
+            raise
         except BaseException:
             conn.close()
             raise
@@ -317,7 +356,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """The connection, to this thread alone; SQLite errors become :class:`StoreError`."""
-        with self._lock, _translated(self.path):
+        with self._lock, translated(self.path):
             if self._conn is None:
                 raise StoreError(f"The progress store {self.path} is closed.")
             yield self._conn
@@ -325,6 +364,8 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back if the body raises."""
+        if self.read_only:
+            raise NotWritable(self.path, "opened read-only")
         with self.reading() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:

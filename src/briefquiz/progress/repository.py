@@ -26,7 +26,7 @@ import fsrs
 from briefquiz.clock import Clock, SystemClock
 from briefquiz.progress import backups, card_log, rows
 from briefquiz.progress.card_log import Schedule
-from briefquiz.progress.database import Database, StoreError, backup_connection
+from briefquiz.progress.database import Database, NotWritable, StoreError, backup_connection
 from briefquiz.progress.interchange import export_progress, merge_progress, parse_export
 from briefquiz.progress.records import DeckSettings, ImportSummary, ReviewRecord, require_text
 
@@ -52,17 +52,33 @@ class Store:
     # ---- lifecycle
 
     @classmethod
-    def open(cls, path: Path, *, backups: Path | None = None, clock: Clock | None = None) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        backups: Path | None = None,
+        clock: Clock | None = None,
+        read_only_ok: bool = False,
+    ) -> Store:
         """Open (creating if needed) the progress database at ``path`` and migrate it.
 
         With ``backups``, closing it takes an automatic backup there (see
         :mod:`briefquiz.progress.backups`), named and pruned by ``clock``'s time (the
-        system's by default). Raises :class:`StoreError` for a file that is
-        not a briefquiz database, is damaged, or was written by a newer briefquiz; such a
-        file is left untouched.
+        system's by default). With ``read_only_ok``, a database whose folder cannot be
+        written is opened for reading only (every write then raises
+        :class:`~briefquiz.progress.database.NotWritable`). Raises :class:`StoreError` for
+        a file that is not a briefquiz database, is damaged, or was written by a newer
+        briefquiz; such a file is left untouched.
         """
         clock = clock or SystemClock()
-        return cls(Database.open(Path(path), clock.now()), backups, clock)
+        try:
+            return cls(Database.open(Path(path), clock.now()), backups, clock)
+        except NotWritable:
+            if not read_only_ok or not Path(path).is_file():
+                raise
+        from briefquiz.progress.read_only import open_read_only
+
+        return cls(open_read_only(Path(path)), None, clock)  # no backup: nothing changes
 
     def close(self) -> None:
         """Close the database (idempotent), after an automatic backup if one is due."""
