@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from briefquiz.errors import UserFacingError
-from briefquiz.progress import migrations, rows
+from briefquiz.progress import migrations, rows, tempfiles
 
 __all__ = [
     "BUSY_TIMEOUT_S",
@@ -146,7 +146,8 @@ def _fsync_path(path: Path, directory: bool = False) -> None:
 def backup_connection(source: sqlite3.Connection, dest: Path) -> None:
     """Copy ``source`` to ``dest`` atomically (temp file, fsync, rename), mode 0o600."""
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    tempfiles.remove_stale(dest.parent)  # what a killed briefquiz left here
+    tmp = tempfiles.temp_name(dest)
     fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC | _O_CLOEXEC, 0o600)
     os.close(fd)
     try:
