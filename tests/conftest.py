@@ -376,6 +376,28 @@ def bq(
     return InProcessCli(tmp_path / "data", tmp_path, capsys, monkeypatch)
 
 
+@pytest.fixture
+def user_deck(bq: InProcessCli, tf_file: Callable[..., Path]) -> str:
+    """A deck of 4 statements (id bq-test-tf) in the data dir's decks/ folder, so that its id
+    alone finds it."""
+    decks = bq.data / "decks"
+    decks.mkdir(parents=True)
+    tf_file(4).rename(decks / "statements.yaml")
+    return "bq-test-tf"
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The system time zone (what briefquiz.clock.LOCAL reads) set to Europe/Berlin."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 # --------------------------------------------------------------------------- subprocesses
 
 

@@ -14,12 +14,9 @@ DECK = "bq-test-tf"
 
 
 @pytest.fixture
-def deck(bq, tf_file) -> str:
-    decks = bq.data / "decks"
-    decks.mkdir(parents=True)
-    tf_file(4).rename(decks / "statements.yaml")
+def deck(bq, user_deck: str) -> str:
     bq.clock = FixedClock(datetime(2027, 1, 10, 12, tzinfo=UTC), tz=ZoneInfo("Europe/Berlin"))
-    return DECK
+    return user_deck
 
 
 def seminar_at(bq) -> datetime | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -55,18 +53,8 @@ def test_an_ordinary_time_has_no_note() -> None:
     assert parsed.note == "" and not parsed.assumed
 
 
-@pytest.fixture
-def berlin_local(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    if not hasattr(time, "tzset"):
-        pytest.skip("the system time zone can be set only where time.tzset exists")
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def test_the_system_zone_knows_the_gap_too(berlin_local: None) -> None:
+@pytest.mark.usefixtures("berlin")
+def test_the_system_zone_knows_the_gap_too() -> None:
     with pytest.raises(ValueError, match=r"does not exist .* from 02:00 to 03:00"):
         parse_seminar("2027-03-28 02:30", LOCAL)
     assert "taken as the first, at UTC+02:00" in parse_seminar("2027-10-31 02:30", LOCAL).note
