@@ -82,6 +82,17 @@ def bundled_repeated(limit: int = DECK_LIMIT) -> str:
     return "".join(parts)
 
 
+def misquoted(limit: int) -> str:
+    """`bundled_repeated(limit)` with the last word of every one-line quote reversed: each
+    such quote is then explained (its nearest passage found) instead of just located."""
+    return re.sub(
+        r"(quote: .*?)(\w+)(\W*)$",
+        lambda m: m.group(1) + m.group(2)[::-1] + m.group(3),
+        bundled_repeated(limit),
+        flags=re.M,
+    )
+
+
 def main() -> None:
     cases = {
         "20,000 options": options(),
@@ -89,6 +100,7 @@ def main() -> None:
         "20,000 cloze blanks": cloze("a {{b}} "),
         "a deck at the 10 MB limit": at_limit(),
         "the bundled questions, 10 MB": bundled_repeated(),
+        "1 MB of misquoted questions": misquoted(1024 * 1024),
     }
     for name, text in cases.items():
         data = text.encode()

@@ -219,8 +219,25 @@ class SourceText:
         return tuple(counted)
 
     @cached_property
-    def _normalized(self) -> list[tuple[str, list[int]]]:
+    def normalized(self) -> list[tuple[str, list[int]]]:
+        """Each paragraph as compared (`normalize_with_map`), made once per text."""
         return [normalize_with_map(p.text) for p in self.paragraphs]
+
+    @cached_property
+    def spaced(self) -> tuple[str, list[tuple[int, Paragraph]]]:
+        """Every normalized paragraph joined by a space, and where each one starts: what a
+        missing quote is searched in for its nearest passage (made once, not per quote)."""
+        starts: list[tuple[int, Paragraph]] = []
+        offset = 0
+        for paragraph, (folded, _) in zip(self.paragraphs, self.normalized, strict=True):
+            starts.append((offset, paragraph))
+            offset += len(folded) + 1
+        return " ".join(folded for folded, _ in self.normalized), starts
+
+    @cached_property
+    def whole(self) -> SourceText:
+        """The same text from its first line (the text itself when it starts there)."""
+        return self if self.starts_at_line == 1 else SourceText(self.path, self.text, 1)
 
     @cached_property
     def _joined(self) -> tuple[str, list[int]]:
@@ -231,10 +248,10 @@ class SourceText:
         """
         starts: list[int] = []
         offset = 0
-        for haystack, _ in self._normalized:
+        for haystack, _ in self.normalized:
             starts.append(offset)
             offset += len(haystack) + 1
-        return "\n".join(haystack for haystack, _ in self._normalized), starts
+        return "\n".join(haystack for haystack, _ in self.normalized), starts
 
     def line_of(self, paragraph: Paragraph, offset: int) -> int:
         """The line of the file that character `offset` of `paragraph.text` stands on."""
@@ -260,7 +277,7 @@ class SourceText:
             return None
         number = bisect.bisect_right(starts, found) - 1
         at = found - starts[number]
-        index = self._normalized[number][1]
+        index = self.normalized[number][1]
         end = index[at + len(needle) - 1] + 1
         return QuoteLocation(self.paragraphs[number], index[at], end)
 
