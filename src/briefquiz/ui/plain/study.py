@@ -37,6 +37,7 @@ from briefquiz.study.session import Session
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
 from briefquiz.ui.wording.cloze import gapped_text
+from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import (
     MARKS,
     OVERRIDE_HINT,
@@ -155,7 +156,7 @@ class PlainStudy:
         number = session.done + 1
         total = session.done + session.remaining
         self.say()
-        self.say(f"[{number}/{total}] {item.deck.title} · {q.type.value}")
+        self.say(f"[{number}/{total}] {item.deck.title} · {kind_name(q.type)}")
         self.say(q.prompt)
         for line in body_lines(q, item.presentation):
             self.say(line, indent="  ")
