@@ -125,7 +125,7 @@ def test_partly_right_cloze(plain, file_deck: Deck, store: Store) -> None:
     cloze = next(q for q in file_deck.questions if q.type == "cloze")
     deck = Deck("bq-cloze", "Cloze", file_deck.path, (cloze,), source=file_deck.source)
     out, _, _ = plain([deck], ["clock", "ticked", ""], limit=1)
-    assert f"· fill the gaps\n{cloze.prompt}\n  " in out  # the prompt, then the text with its blanks
+    assert f"· fill the gaps\n{cloze.prompt}\n  " in out  # prompt, then gaps
     assert "~ Partly right" in out
     assert "    ✓ blank 1: clock" in out
     assert "    ✗ blank 2: ticked (expected stopped)" in out
@@ -267,7 +267,7 @@ def test_piped_answers(bq, all_types_file: Path) -> None:
     assert "  The keepers left when the light was automated." in out
     assert "Source (paragraph 3, line 8): “In 1962 the light was automated.”" in out
     assert out.count("saved · next review in 10 min") == 4
-    assert re.search(r"\[5/\d+\] Varn test deck · multiple choice\n", out)  # asked, then input ended
+    assert re.search(r"\[5/\d+\] Varn test deck · multiple choice\n", out)  # asked, input ended
     assert "Session done: answered 4, right 3 of 3" in out
     assert "Next due: in 10 min" in out
     with Store.open(bq.data / "progress.sqlite3") as store:
