@@ -343,7 +343,7 @@ def test_ctrl_c_output_has_the_summary(store: Store, clock: FixedClock, file_dec
     stdout = io.StringIO()
     with pytest.raises(KeyboardInterrupt):
         PlainStudy(session, Script(session, [right(answers), interrupt]), stdout).run()
-    assert "Session done: answered 1" in stdout.getvalue()
+    assert "Stopped, every answer saved: answered 1" in stdout.getvalue()
 
 
 def test_wrapped_lines_hang_under_the_text_after_their_label(store: Store, clock: FixedClock):

@@ -145,7 +145,8 @@ class PlainStudy:
             self.stdout.write("\n")
             session.stop()
         summary = session.summary()
-        self.print_summary(summary)
+        headline = "Stopped, every answer saved" if interrupted else "Session done"
+        self.print_summary(summary, headline)
         if interrupted:
             raise KeyboardInterrupt
         return summary
@@ -294,11 +295,11 @@ class PlainStudy:
             return "unchanged (cram)"
         return relative(due, self.session.clock.now())
 
-    def print_summary(self, summary: Summary) -> None:
+    def print_summary(self, summary: Summary, headline: str = "Session done") -> None:
         now = self.session.clock.now()
         self.say()
         self.say(
-            "Session done: "
+            f"{headline}: "
             + ", ".join(session_totals(summary))
             + ("  (cram: schedules unchanged)" if summary.cram else "")
         )
