@@ -28,7 +28,6 @@ from briefquiz.schedule.settings import (
     MIN_SEMINAR_TARGET,
     SettingError,
     checked_day_starts,
-    checked_new_per_day,
     checked_seminar_target,
     day_starts,
     seminar_target,
@@ -110,9 +109,7 @@ def _deck_changes(options: Options, settings: DeckSettings) -> DeckSettings:
     return with_changes(
         settings,
         desired_retention=options.retention,
-        new_per_day=None
-        if new in (None, DEFAULT)
-        else checked_new_per_day(int(_number(new, "--new-per-day", int)), "--new-per-day"),
+        new_per_day=None if new in (None, DEFAULT) else int(_number(new, "--new-per-day", int)),
         unset_new_per_day=new == DEFAULT,
         names=("--retention", "--new-per-day"),
     )
@@ -135,7 +132,8 @@ def run(options: Options, context: Context) -> int:
                 store.save_settings(settings)
             print(f"{deck.title} ({deck.id})")
             print(f"  target recall (retention): {percent(settings.desired_retention)}")
-            print(f"  new questions per day:     {_new_per_day(settings)}")
+            ahead = settings.seminar_at is not None and settings.seminar_at > context.clock.now()
+            print(f"  new questions per day:     {_new_per_day(settings, ahead)}")
             seminar = (
                 local(settings.seminar_at, context.clock.tz) if settings.seminar_at else "none"
             )
@@ -144,10 +142,10 @@ def run(options: Options, context: Context) -> int:
     return 0
 
 
-def _new_per_day(settings: DeckSettings) -> str:
+def _new_per_day(settings: DeckSettings, seminar_ahead: bool) -> str:
     if settings.new_per_day is not None:
         return f"{settings.new_per_day} (set)"
-    if settings.seminar_at is not None:
+    if seminar_ahead:
         return f"as the seminar needs (not set; {DEFAULT_NEW_PER_DAY} a day without one)"
     return f"{DEFAULT_NEW_PER_DAY} (default)"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefquiz.progress import migrations
+from briefquiz.progress import doctor, migrations
 from briefquiz.progress.records import DeckSettings, Seminar, StudySettings
 from briefquiz.progress.repository import Store
 
@@ -210,3 +210,30 @@ def test_an_unsure_study_setting_in_an_export_is_named(store: Store) -> None:
     exported["study"] = {"day_starts": None, "seminar_target": 1.5}
     with pytest.raises(Exception, match=r"seminar_target must be between 0 and 1"):
         store.import_json(exported)
+
+
+def test_doctor_clears_a_seminar_date_out_of_range_for_every_deck_it_covers(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "progress.sqlite3"
+    with Store.open(path) as store:
+        store.set_seminar(["x", "y"], SEMINAR)
+        store.set_seminar(["z"], SEMINAR)
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        conn.execute(
+            "UPDATE seminars SET at_us = -9223372036854775807 WHERE id ="
+            " (SELECT seminar FROM seminar_decks WHERE deck_id = 'x')"
+        )
+    checked = doctor.examine(path, tmp_path / "backups", AT, repair=False)
+    assert [p for p in checked.problems if "seminar" in p] == [
+        "the seminar date of deck 'x' was out of range",
+        "the seminar date of deck 'y' was out of range",
+    ]
+    report = doctor.examine(path, tmp_path / "backups", AT)
+    assert [p for p in report.repaired if "seminar" in p] == [
+        "the seminar date of deck 'x' was out of range: cleared",
+        "the seminar date of deck 'y' was out of range: cleared",
+    ]
+    with Store.open(path) as store:
+        assert [s.decks for s in store.seminars()] == [("z",)]
+        assert store.settings("x").seminar_at is None
