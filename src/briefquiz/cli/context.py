@@ -6,6 +6,7 @@ never builds its own clock or finds the database itself, and a test can hand in 
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,11 +61,30 @@ class Context:
             yield store
 
     def open_store(self) -> Store:
-        """The progress store, opened (use it in a `with`); a refusal becomes a message."""
+        """The progress store, opened (use it in a `with`); a refusal becomes a message.
+
+        A deck's own seminar date kept from an older schema is told about once, on stderr."""
         from briefquiz.progress.database import StoreError
         from briefquiz.progress.repository import Store
 
         try:
-            return Store.open(self.paths.database, backups=self.paths.backups)
+            store = Store.open(self.paths.database, backups=self.paths.backups)
         except StoreError as err:
             raise CommandError(str(err)) from None
+        try:
+            kept = store.take_unannounced_seminars()
+        except StoreError as err:
+            store.close()
+            raise CommandError(str(err)) from None
+        if kept:
+            from briefquiz.text.timefmt import local
+
+            for seminar in kept:
+                when = local(seminar.at, self.clock.tz)
+                for deck_id in seminar.decks:
+                    print(
+                        f"deck {deck_id} keeps its own seminar date ({when});"
+                        f" `briefquiz seminar {deck_id} WHEN` replaces it for the whole text.",
+                        file=sys.stderr,
+                    )
+        return store
