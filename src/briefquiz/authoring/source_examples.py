@@ -296,9 +296,9 @@ def _explain(sentences: list[str]) -> list[str]:
         "    points:",
         *(
             line
-            for sentence in sentences
+            for lead, sentence in zip(("It opens", "It goes on"), sentences, strict=False)
             for line in (
-                f"      - point: {scalar(opening(sentence, 8) + ' …')}",
+                f"      - point: {scalar(f'{lead}: {opening(sentence, 8)} …')}",
                 f"        quote: {scalar(sentence)}",
             )
         ),
