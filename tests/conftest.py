@@ -42,6 +42,7 @@ from briefquiz.deck.model import (
     Multi,
     Order,
     Point,
+    QuestionType,
     Source,
     TrueFalse,
     Typed,
@@ -51,6 +52,7 @@ from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.queue import Presentation
 from briefquiz.study.session import Session
+from briefquiz.ui.wording.kinds import kind_name
 
 # A Monday morning, UTC. Engine tests start their clock here.
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
@@ -447,7 +449,9 @@ class Cli:
         )
 
 
-HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.*) · (\w+)$")
+HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.*) · ([\w ]+)$")
+# The header names a question's kind as a learner reads it; the tests speak of the keyword.
+KEYWORDS = {kind_name(kind): kind.value for kind in QuestionType}
 INSTRUCTIONS = ("Type ", "Select ", "For each ")
 
 
@@ -515,7 +519,7 @@ class PlainProcess:
         """Read up to the point where the next question waits for its answer."""
         header = HEADER.match(self.read_until(lambda line: bool(HEADER.match(line)))[-1].rstrip())
         assert header is not None
-        kind = header.group(4)
+        kind = KEYWORDS[header.group(4)]
         if kind in ("cloze", "flashcard"):
             body = self.read_until(lambda line: True)
         else:

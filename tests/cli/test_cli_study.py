@@ -131,7 +131,7 @@ def test_config_refuses_bad_values(
 def test_the_new_limit_from_config_is_used_by_study(bq, user_deck: str) -> None:
     bq.run("config", user_deck, "--new-per-day", "2")
     result = bq.run("study", user_deck, "--plain", input="q\n")
-    assert "[1/2] Statements · truefalse" in result.stdout
+    assert "[1/2] Statements · true or false" in result.stdout
 
 
 # --------------------------------------------------------------------------- errors

@@ -6,6 +6,7 @@ never builds its own clock or finds the database itself, and a test can hand in 
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,12 +62,15 @@ class Context:
             yield store
 
     def open_store(self, *, read_only_ok: bool = False) -> Store:
-        """The progress store, opened (use it in a `with`); a refusal becomes a message."""
-        from briefquiz.progress.database import StoreError
+        """The progress store, opened (use it in a `with`); a refusal becomes a message.
+
+        A deck's own seminar date kept from an older schema is told about once, on stderr
+        (not while the store can only be read: it is told when the store can mark it told)."""
+        from briefquiz.progress.database import NotWritable, StoreError
         from briefquiz.progress.repository import Store
 
         try:
-            return Store.open(
+            store = Store.open(
                 self.paths.database,
                 backups=self.paths.backups,
                 clock=self.clock,
@@ -74,3 +78,22 @@ class Context:
             )
         except StoreError as err:
             raise CommandError(str(err)) from None
+        try:
+            kept = store.take_unannounced_seminars()
+        except NotWritable:
+            kept = []
+        except StoreError as err:
+            store.close()
+            raise CommandError(str(err)) from None
+        if kept:
+            from briefquiz.text.timefmt import local
+
+            for seminar in kept:
+                when = local(seminar.at, self.clock.tz)
+                for deck_id in seminar.decks:
+                    print(
+                        f"deck {deck_id} keeps its own seminar date ({when});"
+                        f" `briefquiz seminar {deck_id} WHEN` replaces it for the whole text.",
+                        file=sys.stderr,
+                    )
+        return store

@@ -37,6 +37,7 @@ from briefquiz.study.session import Session
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
 from briefquiz.ui.wording.cloze import gapped_text
+from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import (
     MARKS,
     OVERRIDE_HINT,
@@ -151,7 +152,8 @@ class PlainStudy:
             self.stdout.write("\n")
             session.stop()
         summary = session.summary()
-        self.print_summary(summary)
+        headline = "Stopped, every answer saved" if interrupted else "Session done"
+        self.print_summary(summary, headline)
         if interrupted:
             raise KeyboardInterrupt
         return summary
@@ -162,7 +164,7 @@ class PlainStudy:
         number = session.done + 1
         total = session.done + session.remaining
         self.say()
-        self.say(f"[{number}/{total}] {item.deck.title} · {q.type.value}")
+        self.say(f"[{number}/{total}] {item.deck.title} · {kind_name(q.type)}")
         self.say(q.prompt)
         for line in body_lines(q, item.presentation):
             self.say(line, indent="  ")
@@ -297,11 +299,11 @@ class PlainStudy:
     def when(self, feedback: Feedback) -> str:
         return next_review(feedback.next_due, self.session.clock.now())
 
-    def print_summary(self, summary: Summary) -> None:
+    def print_summary(self, summary: Summary, headline: str = "Session done") -> None:
         now = self.session.clock.now()
         self.say()
         self.say(
-            "Session done: "
+            f"{headline}: "
             + ", ".join(session_totals(summary))
             + ("  (cram: schedules unchanged)" if summary.cram else "")
         )
