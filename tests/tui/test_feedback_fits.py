@@ -43,6 +43,7 @@ def in_sight(pilot: Pilot[Any], widget: Widget) -> bool:
 BUNDLED_FILES = [path.name for path in deck_files(bundled_decks_dir())]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("deck_file", BUNDLED_FILES)
 async def test_every_bundled_quote_shows_without_scrolling_at_80x24(
     make_app: AppFactory, deck_file: str
