@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import os
 import queue
 import random
@@ -59,6 +60,39 @@ T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 
 FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "decks"
 SOURCE_TXT = FIXTURE_DECKS / "source.txt"
+
+
+# --------------------------------------------------------------------------- workers
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> Iterator[int]:
+    """`-n auto` (the addopts): two workers per core. The Pilot tests spend most of their time
+    waiting for the app to go idle (Textual's pilot sleeps until the process stops working),
+    so one worker per core leaves the cores half idle. PYTEST_XDIST_AUTO_NUM_WORKERS, when
+    set, is taken as it is."""
+    per_cpu: int = yield
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return per_cpu
+    return 2 * per_cpu
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `long` first in each worker's share. xdist's worksteal hands each worker
+    one contiguous slice of the collection and steals from the ends of the slices, so a long
+    test at the end of a slice would run last, alone, while the other workers wait."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    long = [item for item in items if item.get_closest_marker("long")]
+    rest = iter([item for item in items if not item.get_closest_marker("long")])
+    ordered: list[pytest.Item] = []
+    left = len(items)
+    for worker in range(workers):
+        size = left // (workers - worker)  # as worksteal's first split
+        left -= size
+        share = long[worker::workers]
+        ordered += share + list(itertools.islice(rest, max(0, size - len(share))))
+    items[:] = ordered + list(rest)
 
 
 # --------------------------------------------------------------------------- data dir, store, clock
