@@ -132,6 +132,7 @@ WALK: list[tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]] = [
     (article, ArticleScreen, "z", (H, ST)),
     (article, ArticleScreen, "escape", (H,)),
     (article, ArticleScreen, "q", (H,)),
+    (article, ArticleScreen, "question_mark", (H, AR, HE)),
     (article_from_answer, ArticleScreen, "enter", (H, ST)),
     (article_from_answer, ArticleScreen, "z", (H, ST)),
     (article_from_answer, ArticleScreen, "escape", (H, ST)),
@@ -145,7 +146,7 @@ WALK: list[tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]] = [
 ]
 
 #: Keys that move within a screen and never leave it.
-STAYING = {"cursor_up", "cursor_down", "page_up", "page_down", "first", "last"}
+STAYING = {"cursor_up", "cursor_down", "page_up", "page_down", "first", "last", "weakest"}
 
 
 def stack(pilot: Pilot[Any]) -> tuple[str, ...]:

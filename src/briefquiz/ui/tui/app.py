@@ -266,6 +266,7 @@ class BriefquizApp(App[None]):
         self.push_screen(StatsScreen(self.context.store, decks, self.context.clock))
 
     def on_article_requested(self, message: ArticleRequested) -> None:
+        from briefquiz.schedule.passage_recall import question_recalls, recall_moment
         from briefquiz.ui.tui.screens.article import ArticleScreen
 
         decks = decks_of_text(message.deck, self.context.library.decks)
@@ -274,7 +275,11 @@ class BriefquizApp(App[None]):
             if items:
                 self.start_session(decks_of(items), cram=True)
 
-        self.push_screen(ArticleScreen(decks, message.quote), quiz)
+        store, clock = self.context.store, self.context.clock
+        moment = recall_moment(store, decks, clock)
+        recalls = question_recalls(store, decks, moment.at)
+        article = ArticleScreen(decks, message.quote, recalls=recalls, moment=moment, tz=clock.tz)
+        self.push_screen(article, quiz)
 
     # -- actions and the command palette ----------------------------------------------
     def action_help(self) -> None:

@@ -103,6 +103,8 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("up", "down", "k", "j"), "previous or next paragraph"),
             KeyHelp(("pageup", "pagedown", "home", "end"), "jump through the article"),
             KeyHelp(("enter", "z"), "quiz on the paragraph's questions"),
+            KeyHelp(("w",), "the weakest paragraph by recall (again: the next weakest)"),
+            KeyHelp(("question_mark",), "this help"),
             KeyHelp(("escape", "q"), "back"),
         ),
     ),
