@@ -45,3 +45,25 @@ def local(when: datetime, tz: tzinfo) -> str:
 
 def percent(value: float) -> str:
     return f"{value * 100:.0f}%"
+
+
+def countdown(when: datetime, now: datetime) -> str:
+    """`in 3 days 14 h`, `in 5 h 20 min`, `in 12 min`, `now`: a finer `relative` for a moment
+    ahead (`relative` rounds to one unit); a moment past reads as `relative` does."""
+    seconds = (when - now).total_seconds()
+    if seconds < 60:
+        return relative(when, now)
+    minutes = int(seconds // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"in {plural(days, 'day')}" + (f" {hours} h" if hours else "")
+    if hours:
+        return f"in {hours} h" + (f" {minutes} min" if minutes else "")
+    return f"in {minutes} min"
+
+
+def short_moment(when: datetime, tz: tzinfo) -> str:
+    """`Thu 3 Dec 09:00`: `local` without the year, for a moment in the coming weeks."""
+    shown = when.astimezone(tz)
+    return f"{shown:%a} {shown.day} {shown:%b %H:%M}"

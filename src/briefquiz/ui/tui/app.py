@@ -31,6 +31,7 @@ from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (
     ArticleRequested,
     HomeRequested,
+    PlanRequested,
     SessionEnded,
     StatsRequested,
     StudyRequested,
@@ -45,7 +46,7 @@ QuizItems = list[tuple[Deck, AnyQuestion]]
 #: widget's structural style is not here but in its own DEFAULT_CSS.
 SHEETS = tuple(
     Path(__file__).parent / "styles" / f"{name}.tcss"
-    for name in ("shared", "home", "study", "summary", "article", "stats", "help")
+    for name in ("shared", "home", "study", "summary", "article", "stats", "plan", "help")
 )
 
 #: The help screen's name for each screen (its keys are listed first).
@@ -55,6 +56,7 @@ HELP_NAMES = {
     "SummaryScreen": "summary",
     "ArticleScreen": "article",
     "StatsScreen": "stats",
+    "PlanScreen": "plan",
 }
 
 
@@ -281,6 +283,16 @@ class BriefquizApp(App[None]):
         article = ArticleScreen(decks, message.quote, recalls=recalls, moment=moment, tz=clock.tz)
         self.push_screen(article, quiz)
 
+    def on_plan_requested(self, message: PlanRequested) -> None:
+        from briefquiz.ui.tui.screens.plan import PlanScreen
+
+        if isinstance(self.screen, PlanScreen):
+            return
+        deck = message.deck
+        decks = decks_of_text(deck, self.context.library.decks)
+        title = deck.source.title if deck.source is not None else deck.title
+        self.push_screen(PlanScreen(self.context.store, decks, self.context.clock, title))
+
     # -- actions and the command palette ----------------------------------------------
     def action_help(self) -> None:
         try:
@@ -317,6 +329,13 @@ class BriefquizApp(App[None]):
             return
         self.post_message(ArticleRequested(deck))
 
+    def action_plan(self) -> None:
+        deck = self.current_deck
+        if deck is None:
+            self.notify("There is no deck to plan for.", severity="warning")
+            return
+        self.post_message(PlanRequested(deck))
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
@@ -335,6 +354,11 @@ class BriefquizApp(App[None]):
             self.action_seminar,
         )
         yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
+        yield SystemCommand(
+            "Open the plan",
+            "Day by day up to the seminar of the current deck's text (p, on home)",
+            self.action_plan,
+        )
         yield SystemCommand(
             "Open article", "The source article of the current deck (r)", self.action_article
         )

@@ -57,6 +57,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("s",), "stats"),
             KeyHelp(("r",), "read the source article"),
             KeyHelp(("m",), "set, change or clear the seminar of the deck's text"),
+            KeyHelp(("p",), "the plan: each day up to the seminar of the deck's text"),
             KeyHelp(("question_mark",), "this help"),
             KeyHelp(("q",), "quit"),
         ),
@@ -113,6 +114,15 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         "Stats",
         (
             KeyHelp(("up", "down", "pageup", "pagedown"), "scroll"),
+            KeyHelp(("escape", "q"), "back"),
+        ),
+    ),
+    ScreenHelp(
+        "plan",
+        "Plan",
+        (
+            KeyHelp(("up", "down", "pageup", "pagedown"), "scroll"),
+            KeyHelp(("question_mark",), "this help"),
             KeyHelp(("escape", "q"), "back"),
         ),
     ),
