@@ -74,7 +74,7 @@ async def test_each_paragraph_shows_its_recall_at_the_seminar_in_figures(
         await pilot.pause()
         views = _views(pilot.app.screen)
         legend = str(pilot.app.screen.query_one("#article-legend", Static).content)
-        assert "Recall at the seminar" in legend and "new: not studied" in legend
+        assert "Recall at the seminar" in legend and "new: unseen" in legend
         for view in views.values():
             keys = {(d.id, q.id) for d, q in view.questions}
             if not keys:
@@ -156,3 +156,24 @@ def test_snapshot_heat_map(
     the legend, and `w` on the weakest."""
     library, _ = studied
     assert snap_compare(make_app(library), terminal_size=size, press=["r", "w"])
+
+
+async def test_s_quizzes_on_the_weakest_paragraphs_together(
+    studied: tuple[Any, Deck], make_app: AppFactory
+) -> None:
+    library, _ = studied
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        article = pilot.app.screen
+        assert isinstance(article, ArticleScreen)
+        views = _views(article)
+        # The missed paragraph, the known one, then the first one not studied yet.
+        unseen = next(v for v in views.values() if v.recall and v.recall.recall is None)
+        expected = {q.id for n in (1, 3) for _, q in views[n].questions}
+        expected |= {q.id for _, q in unseen.questions}
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study, StudyScreen)
+        assert {q.id for d in study.session.decks for q in d.questions} == expected

@@ -142,6 +142,7 @@ WALK: list[tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]] = [
     (article, ArticleScreen, "escape", (H,)),
     (article, ArticleScreen, "q", (H,)),
     (article, ArticleScreen, "question_mark", (H, AR, HE)),
+    (article, ArticleScreen, "s", (H, ST)),
     (article_from_answer, ArticleScreen, "enter", (H, ST)),
     (article_from_answer, ArticleScreen, "z", (H, ST)),
     (article_from_answer, ArticleScreen, "escape", (H, ST)),

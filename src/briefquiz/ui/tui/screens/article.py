@@ -34,6 +34,9 @@ from briefquiz.ui.tui.widgets.paragraph import BAND_COLOUR, BAR, ParagraphView, 
 from briefquiz.ui.tui.widgets.passage import caption
 from briefquiz.ui.wording.words import plural
 
+#: How many of the weakest paragraphs `s` quizzes on together.
+WEAKEST_PARAGRAPHS = 3
+
 __all__ = [
     "ArticleParagraph",
     "ArticleScreen",
@@ -61,6 +64,7 @@ class ArticleScreen(Screen[QuizItems | None]):
         Binding("down,j", "cursor_down", "Next", show=False),
         Binding("enter,z", "quiz", "Quiz on paragraph"),
         Binding("w", "weakest", "Weakest"),
+        Binding("s", "quiz_weakest", "Study the weakest", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "first", "First", show=False),
@@ -149,8 +153,8 @@ class ArticleScreen(Screen[QuizItems | None]):
         return any(item.recall is not None for item in self.items)
 
     def _legend(self) -> Content:
-        """`Recall at the seminar (Fri 4 Dec 09:00): █ 90%+ ▆ 70–89% ▃ under 70% · new: not
-        studied`, each bar in its colour (the figures beside each paragraph need none)."""
+        """`Recall at the seminar (Fri 4 Dec 09:00): █ 90%+ ▆ 70–89% ▃ <70% · new: unseen`,
+        each bar in its colour (the figures beside each paragraph need none)."""
         moment = self.moment
         if moment is None or not moment.seminar:
             when = "now"
@@ -160,8 +164,8 @@ class ArticleScreen(Screen[QuizItems | None]):
         shown = [
             (Band.STRONG, "90%+"),
             (Band.FADING, "70–89%"),
-            (Band.WEAK, "under 70%"),
-            (Band.UNSEEN, "new: not studied"),
+            (Band.WEAK, "<70%"),
+            (Band.UNSEEN, "new: unseen"),
         ]
         parts = [
             Content.from_markup(f"[{BAND_COLOUR[band]}]$bar[/] $label", bar=BAR[band], label=label)
@@ -321,7 +325,21 @@ class ArticleScreen(Screen[QuizItems | None]):
         if not view.questions:
             self.notify("No question quotes this paragraph.", severity="warning", timeout=3)
             return
-        questions: QuizItems = list(view.questions)
+        self._leave_with(list(view.questions))
+
+    def action_quiz_weakest(self) -> None:
+        """`s`: a quiz on the weakest paragraphs together: the first `WEAKEST_PARAGRAPHS` of
+        `weakest_first` (new questions included), each question once."""
+        views = self.views
+        order = weakest_first([v.recall or PassageRecall(0, 0, None) for v in views])
+        if not self.heat_map or not order:
+            self.notify("No recall to show here.", severity="warning", timeout=3)
+            return
+        chosen = [views[i] for i in order[:WEAKEST_PARAGRAPHS]]
+        items = {(d.id, q.id): (d, q) for view in chosen for d, q in view.questions}
+        self._leave_with(list(items.values()))
+
+    def _leave_with(self, questions: QuizItems) -> None:
         if self.on_quiz is not None:
             self.on_quiz(questions)
         else:

@@ -105,6 +105,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("pageup", "pagedown", "home", "end"), "jump through the article"),
             KeyHelp(("enter", "z"), "quiz on the paragraph's questions"),
             KeyHelp(("w",), "the weakest paragraph by recall (again: the next weakest)"),
+            KeyHelp(("s",), "study the three weakest paragraphs together, new ones included"),
             KeyHelp(("question_mark",), "this help"),
             KeyHelp(("escape", "q"), "back"),
         ),
