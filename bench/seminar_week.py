@@ -303,7 +303,10 @@ def walk(options: argparse.Namespace) -> int:
     width, height = (int(n) for n in options.size.split("x"))
     out = Path(options.out) if options.out else Path(tempfile.mkdtemp(prefix="seminar-week-"))
     out.mkdir(parents=True, exist_ok=True)
-    data = Path(tempfile.mkdtemp(prefix="seminar-week-data-"))
+    data = Path(options.data) if options.data else Path(tempfile.mkdtemp(prefix="seminar-week-"))
+    if options.data and data.exists() and any(data.iterdir()):
+        print(f"{data} is not empty; the walk starts from no progress", file=sys.stderr)
+        return 2
     start = datetime.fromisoformat(options.start).replace(tzinfo=LOCAL)
     seminar = (start + timedelta(days=7)).replace(hour=9, minute=0)
     student = Walk(
@@ -319,7 +322,8 @@ def walk(options: argparse.Namespace) -> int:
         student.morning(seminar - timedelta(hours=1))
     finally:
         tmux("kill-session", "-t", SESSION)
-        shutil.rmtree(data, ignore_errors=True)
+        if not options.data:
+            shutil.rmtree(data, ignore_errors=True)
     (out / "index.txt").write_text("\n".join(student.shots) + "\n", encoding="utf-8")
     print(f"{len(student.shots)} screens in {out}")
     return 0
@@ -336,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="what", required=True)
     run = sub.add_parser("walk", help="a week before a seminar, screen by screen")
     run.add_argument("--out", help="where the screens go (default: a new temporary folder)")
+    run.add_argument("--data", help="the data dir to use and keep (default: a temporary one)")
     run.add_argument("--size", default="80x24", help="the tmux window, WIDTHxHEIGHT")
     run.add_argument("--answers", type=int, default=40, help="answers at most per evening")
     run.add_argument("--knows", type=float, default=0.75, help="chance the student knew it")

@@ -129,11 +129,14 @@ class BriefquizApp(App[None]):
 
         if self.store_watcher is None or not self.store_watcher.changed():
             return
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen) and screen.is_mounted and screen.decks:
-                screen.refresh_counts()
-            elif isinstance(screen, StatsScreen) and screen.is_mounted:
-                await screen.refresh_stats()
+        # Only the screen in view: one under another reads its numbers when it shows again
+        # (its resume). Under a session every answer is a change, and the counts of every
+        # deck (readiness forecasts) took seconds after each answer.
+        screen = self.screen
+        if isinstance(screen, HomeScreen) and screen.is_mounted and screen.decks:
+            screen.refresh_counts()
+        elif isinstance(screen, StatsScreen) and screen.is_mounted:
+            await screen.refresh_stats()
 
     def on_unmount(self) -> None:
         if self.store_watcher is not None:
