@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.color import Color
 from textual.widgets import Static
 from tuikit import AppFactory, library_of, write_deck
 
@@ -50,6 +51,15 @@ def studied(
     app_store.save_settings(DeckSettings("varn", seminar_at=app_clock.now() + timedelta(days=4)))
     app_clock.advance(timedelta(hours=2))
     return library, deck
+
+
+async def open_article(pilot: Any) -> ArticleScreen:
+    """Home's `r`: the article of the chosen deck."""
+    await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ArticleScreen)
+    return screen
 
 
 def _views(screen: Any) -> dict[int, ParagraphView]:
@@ -100,10 +110,7 @@ async def test_w_goes_to_the_weakest_paragraph_and_enter_quizzes_on_it(
 ) -> None:
     library, _ = studied
     async with make_app(library).run_test(size=(100, 30)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, ArticleScreen)
+        screen = await open_article(pilot)
         await pilot.press("end", "w")  # from anywhere: the weakest first
         await pilot.pause()
         view = screen.cursor_view
@@ -163,11 +170,7 @@ async def test_s_quizzes_on_the_weakest_paragraphs_together(
 ) -> None:
     library, _ = studied
     async with make_app(library).run_test(size=(100, 30)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        article = pilot.app.screen
-        assert isinstance(article, ArticleScreen)
-        views = _views(article)
+        views = _views(await open_article(pilot))
         # The missed paragraph, the known one, then the first one not studied yet.
         unseen = next(v for v in views.values() if v.recall and v.recall.recall is None)
         expected = {q.id for n in (1, 3) for _, q in views[n].questions}
@@ -177,3 +180,19 @@ async def test_s_quizzes_on_the_weakest_paragraphs_together(
         study = pilot.app.screen
         assert isinstance(study, StudyScreen)
         assert {q.id for d in study.session.decks for q in d.questions} == expected
+
+
+async def test_the_bars_take_their_band_colour(
+    studied: tuple[Any, Deck], make_app: AppFactory
+) -> None:
+    library, _ = studied
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        views = _views(await open_article(pilot))
+        colours = pilot.app.theme_variables
+        weak = next(v for v in views.values() if v.has_class("-weak"))
+        shown = weak.query_one(".paragraph--recall", Static).styles.color
+        assert shown == Color.parse(colours["error"])
+        strong = [v for v in views.values() if v.has_class("-strong")]
+        for view in strong:
+            bar = view.query_one(".paragraph--recall", Static).styles.color
+            assert bar == Color.parse(colours["success"])
