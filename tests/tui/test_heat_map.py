@@ -19,11 +19,13 @@ from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.passage_recall import PassageRecall
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.recall import predicted_recall
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.screens.article import ArticleScreen, ParagraphView
 from briefquiz.ui.tui.screens.study import StudyScreen
+from briefquiz.ui.tui.widgets.paragraph import recall_gutter
 
 
 def _answer(
@@ -196,3 +198,13 @@ async def test_the_bars_take_their_band_colour(
         for view in strong:
             bar = view.query_one(".paragraph--recall", Static).styles.color
             assert bar == Color.parse(colours["success"])
+
+
+def test_the_recall_gutter_reads_without_colour() -> None:
+    assert recall_gutter(None) == ""
+    assert recall_gutter(PassageRecall(0, 0, None)) == ""
+    assert recall_gutter(PassageRecall(3, 3, None)) == " · new"
+    assert recall_gutter(PassageRecall(2, 0, 0.953)) == " █ 95%"
+    assert recall_gutter(PassageRecall(4, 2, 0.81)) == " ▆ 81%\n+2 new"
+    assert recall_gutter(PassageRecall(15, 14, 0.49)) == " ▃ 49%\n14 new"
+    assert all(len(line) <= 6 for line in recall_gutter(PassageRecall(1, 0, 1.0)).splitlines())

@@ -41,8 +41,9 @@ def gutter(count: int | None, cursor: bool) -> str:
 
 
 def recall_gutter(recall: PassageRecall | None) -> str:
-    """` ▆ 82%` under the count, and `+2 new` when some of its questions are unseen; ` · new`
-    when none is studied; "" without questions (or without a heat-map). Six cells wide."""
+    """` ▆ 82%` under the count, and `+2 new` (`14 new`) when some of its questions are
+    unseen; ` · new` when none is studied; "" without questions (or without a heat-map).
+    Six cells wide."""
     if recall is None or not recall.questions:
         return ""
     bar = BAR[recall.band]
@@ -51,7 +52,8 @@ def recall_gutter(recall: PassageRecall | None) -> str:
     line = f" {bar}{percent(recall.recall):>4}"
     if not recall.unseen:
         return line
-    return line + "\n" + (f"+{recall.unseen} new" if recall.unseen < 10 else f"+{recall.unseen}new")
+    unseen = f"+{recall.unseen} new" if recall.unseen < 10 else f"{recall.unseen} new"
+    return f"{line}\n{unseen}"
 
 
 class ParagraphView(Widget):
