@@ -343,32 +343,10 @@ class BriefquizApp(App[None]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Study all due", "A session on every deck's due questions (a)", self.action_study_all
-        )
-        yield SystemCommand(
-            "Cram the current deck",
-            "Every question of it, weakest first; its schedule is left alone (c)",
-            self.action_cram,
-        )
-        yield SystemCommand(
-            "Set the seminar",
-            "Set, change or clear the seminar of the current deck's text (m, on home)",
-            self.action_seminar,
-        )
-        yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
-        yield SystemCommand(
-            "Open the plan",
-            "Day by day up to the seminar of the current deck's text (p, on home)",
-            self.action_plan,
-        )
-        yield SystemCommand(
-            "Open article", "The source article of the current deck (r)", self.action_article
-        )
-        yield SystemCommand("Help", "Every key, screen by screen (?)", self.action_help)
-        yield SystemCommand(
-            "Toggle dark mode", "Switch between the light and dark theme", self.action_toggle_dark
-        )
+        from briefquiz.ui.tui.palette import PALETTE
+
+        for title, help_text, action in PALETTE:
+            yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
         yield from super().get_system_commands(screen)
 
 
