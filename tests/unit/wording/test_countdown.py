@@ -29,3 +29,15 @@ def test_countdown(ahead: timedelta, shown: str) -> None:
 
 def test_short_moment_has_no_year() -> None:
     assert short_moment(datetime(2026, 12, 3, 9, 0, tzinfo=UTC), UTC) == "Thu 3 Dec 09:00"
+
+
+@pytest.mark.parametrize(
+    ("ahead", "shown"),
+    [
+        (timedelta(days=2, hours=13, minutes=5), "2d 13h"),
+        (timedelta(hours=13, minutes=20), "13h 20m"),
+        (timedelta(minutes=7), "7m"),
+    ],
+)
+def test_compact_countdown(ahead: timedelta, shown: str) -> None:
+    assert countdown(NOW + ahead, NOW, compact=True) == shown

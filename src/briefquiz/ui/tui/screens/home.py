@@ -19,7 +19,7 @@ from briefquiz.locations import user_decks_dir
 from briefquiz.schedule.seminar_text import combined_readiness, set_text_seminar, text_seminar
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.study.due import due_work
-from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.text.timefmt import countdown, local, percent
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (
     ArticleRequested,
@@ -56,7 +56,7 @@ def other_columns_width(screen_width: int) -> int:
 def seminar_cell(stats: DeckStats, now: datetime) -> str:
     if stats.seminar_at is None:
         return "—"
-    return relative(stats.seminar_at, now) if stats.seminar_at > now else "past"
+    return countdown(stats.seminar_at, now, compact=True) if stats.seminar_at > now else "past"
 
 
 def ready_cell(stats: DeckStats) -> str:
