@@ -3,7 +3,8 @@
 A cursor moves between paragraphs; Enter (or `z`) quizzes on the questions of the paragraph
 under it. Opened with a quote, the screen scrolls to its paragraph and highlights it.
 Given each question's predicted recall, the gutter also shows what the student knows of
-each paragraph (the recall heat-map), and `w` goes to the weakest one.
+each paragraph (the recall heat-map); `w` goes to the weakest one, `s` quizzes on the
+three weakest together.
 """
 
 from __future__ import annotations
