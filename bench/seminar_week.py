@@ -226,7 +226,7 @@ class Walk:
             if count == 0:
                 self.shot(f"{label}-question")
             self.answer(kind)
-            feedback = self.wait_for("answer saved", timeout=3)
+            feedback = self.wait_for("answer saved", timeout=8)  # a loaded machine is slow
             if "answer saved" not in feedback:
                 self.shot(f"{label}-no-feedback-{kind.replace(' ', '-')}")
                 self.keys("Escape", "Escape")
