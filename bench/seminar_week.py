@@ -40,6 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SESSION = "briefquiz-week"
+#: On the screen once an answer is in: the verdict's line, or the status line under a
+#: feedback that scrolled to its quote.
+FEEDBACK = ("answer saved", "Enter: next")
 KINDS = (
     "flashcard",
     "multiple choice",
@@ -191,7 +194,7 @@ class Walk:
                 self.keys("Enter")
             case "fill the gaps":
                 for _ in range(6):  # Enter moves to the next gap, and checks from the last
-                    if "answer saved" in self.screen():
+                    if any(word in self.screen() for word in FEEDBACK):
                         break
                     self.text("x")
                     self.keys("Enter", pause=0.25)
@@ -226,8 +229,8 @@ class Walk:
             if count == 0:
                 self.shot(f"{label}-question")
             self.answer(kind)
-            feedback = self.wait_for("answer saved", timeout=8)  # a loaded machine is slow
-            if "answer saved" not in feedback:
+            feedback = self.wait_for(*FEEDBACK, timeout=8)  # a loaded machine is slow
+            if not any(word in feedback for word in FEEDBACK):
                 self.shot(f"{label}-no-feedback-{kind.replace(' ', '-')}")
                 self.keys("Escape", "Escape")
                 continue
@@ -239,7 +242,7 @@ class Walk:
                 shown += 1
             self.keys("Enter")
             deadline = time.monotonic() + 3
-            while "answer saved" in self.screen() and time.monotonic() < deadline:
+            while any(w in self.screen() for w in FEEDBACK) and time.monotonic() < deadline:
                 time.sleep(0.1)  # the next question is not drawn yet
         screen = self.screen()
         if "Session done" not in screen and "Session stopped" not in screen:
