@@ -86,7 +86,7 @@ async def test_each_paragraph_shows_its_recall_at_the_seminar_in_figures(
         await pilot.pause()
         views = _views(pilot.app.screen)
         legend = str(pilot.app.screen.query_one("#article-legend", Static).content)
-        assert "Recall at the seminar" in legend and "new: unseen" in legend
+        assert "recall at the seminar:" in legend and "new: unseen" in legend
         for view in views.values():
             keys = {(d.id, q.id) for d, q in view.questions}
             if not keys:
@@ -147,7 +147,7 @@ async def test_without_a_seminar_recall_is_now_and_nothing_studied_is_all_new(
         await pilot.pause()
         screen = pilot.app.screen
         legend = str(screen.query_one("#article-legend", Static).content)
-        assert legend.startswith("Recall now:")
+        assert legend.startswith("3q: questions · recall now:")
         for view in _views(screen).values():
             if view.questions:
                 assert _recall_text(view).strip() == "· new"
@@ -208,3 +208,14 @@ def test_the_recall_gutter_reads_without_colour() -> None:
     assert recall_gutter(PassageRecall(4, 2, 0.81)) == " ▆ 81%\n+2 new"
     assert recall_gutter(PassageRecall(15, 14, 0.49)) == " ▃ 49%\n14 new"
     assert all(len(line) <= 6 for line in recall_gutter(PassageRecall(1, 0, 1.0)).splitlines())
+
+
+async def test_the_header_leaves_room_for_the_text_at_60x20(
+    studied: tuple[Any, Deck], make_app: AppFactory
+) -> None:
+    library, _ = studied
+    async with make_app(library).run_test(size=(60, 20)) as pilot:
+        screen = await open_article(pilot)
+        body = screen.query_one("#article-body")
+        assert body.region.y <= 5  # title, info and legend in at most five rows
+        assert body.region.height >= 12

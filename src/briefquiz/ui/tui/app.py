@@ -283,7 +283,7 @@ class BriefquizApp(App[None]):
         store, clock = self.context.store, self.context.clock
         moment = recall_moment(store, decks, clock)
         recalls = question_recalls(store, decks, moment.at)
-        article = ArticleScreen(decks, message.quote, recalls=recalls, moment=moment, tz=clock.tz)
+        article = ArticleScreen(decks, message.quote, recalls=recalls, moment=moment)
         self.push_screen(article, quiz)
 
     def on_plan_requested(self, message: PlanRequested) -> None:

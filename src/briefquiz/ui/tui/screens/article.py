@@ -10,7 +10,6 @@ three weakest together.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, tzinfo
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -80,7 +79,6 @@ class ArticleScreen(Screen[QuizItems | None]):
         *,
         recalls: Mapping[QuestionKey, float | None] | None = None,
         moment: RecallMoment | None = None,
-        tz: tzinfo = UTC,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -97,7 +95,6 @@ class ArticleScreen(Screen[QuizItems | None]):
             article_paragraphs(self.text, self.decks, recalls) if self.text is not None else []
         )
         self.moment = moment
-        self.tz = tz
         self._cursor: int | None = None
         self._weak: int | None = None  # where `w` last moved the cursor
 
@@ -142,9 +139,13 @@ class ArticleScreen(Screen[QuizItems | None]):
         parts = [  # the title line names the source; its file name says nothing
             f"{len(content)} paragraphs",
             f"{plural(quoted, 'question')} quote it",
-            f"{plural(unasked, 'paragraph')} not asked about",
         ]
-        parts.append("3q: 3 questions quote the paragraph")
+        if self.heat_map:  # the legend under it says what 3q is; short, for small screens
+            if unasked:
+                parts.append(f"{plural(unasked, 'paragraph')} not asked about")
+        else:
+            parts.append(f"{plural(unasked, 'paragraph')} not asked about")
+            parts.append("3q: 3 questions quote the paragraph")
         if self.focus_quote and self.focus_location is None:
             parts.append("the quote was not found")
         return " · ".join(parts)
@@ -154,14 +155,10 @@ class ArticleScreen(Screen[QuizItems | None]):
         return any(item.recall is not None for item in self.items)
 
     def _legend(self) -> Content:
-        """`Recall at the seminar (Fri 4 Dec 09:00): █ 90%+ ▆ 70–89% ▃ <70% · new: unseen`,
+        """`3q: questions · recall at the seminar: █ 90%+ ▆ 70–89% ▃ <70% · new: unseen`,
         each bar in its colour (the figures beside each paragraph need none)."""
         moment = self.moment
-        if moment is None or not moment.seminar:
-            when = "now"
-        else:
-            at = moment.at.astimezone(self.tz)
-            when = f"at the seminar ({at:%a} {at.day} {at:%b %H:%M})"
+        when = "at the seminar" if moment is not None and moment.seminar else "now"
         shown = [
             (Band.STRONG, "90%+"),
             (Band.FADING, "70–89%"),
@@ -172,7 +169,7 @@ class ArticleScreen(Screen[QuizItems | None]):
             Content.from_markup(f"[{BAND_COLOUR[band]}]$bar[/] $label", bar=BAR[band], label=label)
             for band, label in shown
         ]
-        return Content(f"Recall {when}: ") + Content("  ").join(parts)
+        return Content(f"3q: questions · recall {when}: ") + Content("  ").join(parts)
 
     def on_mount(self) -> None:
         views = self.views
