@@ -21,7 +21,7 @@ def test_header_title_cuts_the_deck_title_first() -> None:
     assert cut == "Predictions… · multiple choice"
     assert len(cut) <= 30
     assert header_title(LONG, "true or false · cram", 32).endswith("… · true or false · cram")
-    assert header_title(LONG, "match the pairs", 10) == f"{LONG} · match the pairs"
+    assert header_title(LONG, "select all that apply", 26) == "select all that apply"
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])

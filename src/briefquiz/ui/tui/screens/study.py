@@ -48,13 +48,13 @@ def feedback_hint(
 
 def header_title(deck: str, kind: str, room: int) -> str:
     """`The argument · multiple choice` in `room` cells: a long deck title is cut (`Predict…
-    · multiple choice`) before the kind, which says which keys answer."""
+    · multiple choice`), or left out, before the kind, which says which keys answer."""
     whole = f"{deck} · {kind}"
     if len(whole) <= room:
         return whole
     keep = room - len(kind) - 4  # " · " and the ellipsis
     if keep < 4:
-        return whole  # too narrow to choose: the label cuts it
+        return kind  # no room for a readable part of the title: the kind alone
     return f"{deck[:keep].rstrip()}… · {kind}"
 
 
