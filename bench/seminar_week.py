@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SESSION = "briefquiz-week"
+ENDED = ("Session done", "Session stopped")
 #: On the screen once an answer is in: the verdict's line, or the status line under a
 #: feedback that scrolled to its quote.
 FEEDBACK = ("answer saved", "Enter: next")
@@ -174,8 +175,10 @@ class Walk:
     # the student
     def kind(self, screen: str) -> str | None:
         first = screen.splitlines()[0] if screen else ""
-        # A long deck title cuts the kind ("multiple ch…"): six letters tell them apart.
-        return next((kind for kind in KINDS if f"· {kind[:6]}" in first), None)
+        # The header is `deck · kind`, or the kind alone beside a long count; six letters
+        # tell the kinds apart.
+        head = first.strip()
+        return next((k for k in KINDS if f"· {k[:6]}" in head or head.startswith(k[:6])), None)
 
     def answer(self, kind: str) -> None:
         """Keys that answer a question of `kind` (rightly or not)."""
@@ -216,10 +219,8 @@ class Walk:
         """Answer until the session ends or `limit` answers, then stop it (answers saved)."""
         shown = 0
         for count in range(limit):
-            screen = self.wait_for(
-                *(f"· {k[:6]}" for k in KINDS), "Session done", "Session stopped"
-            )
-            if "Session done" in screen or "Session stopped" in screen:
+            screen = self.wait_for(*ENDED, *(f"· {k[:6]}" for k in KINDS), *KINDS)
+            if any(word in screen for word in ENDED):
                 break
             kind = self.kind(screen)
             if kind is None:
@@ -245,11 +246,11 @@ class Walk:
             while any(w in self.screen() for w in FEEDBACK) and time.monotonic() < deadline:
                 time.sleep(0.1)  # the next question is not drawn yet
         screen = self.screen()
-        if "Session done" not in screen and "Session stopped" not in screen:
+        if not any(word in screen for word in ENDED):
             self.keys("Escape")
             self.wait_for("Stop the session?")
             self.keys("y")
-        self.wait_for("Session done", "Session stopped")
+        self.wait_for(*ENDED)
         self.shot(f"{label}-summary")
         self.keys("Escape")
         self.wait_for("briefquiz ·")
