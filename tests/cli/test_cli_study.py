@@ -286,5 +286,21 @@ def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> No
     assert shown["skipping_costs"] >= 0
 
     text = bq.run("plan", ids[0], TZ="UTC")
-    assert text.returncode == 0 and "readiness if you follow the plan" in text.stdout
-    assert "if you skip " in text.stdout
+    assert text.returncode == 0 and "Readiness if you follow the plan" in text.stdout
+    assert "If you skip " in text.stdout
+    assert "By deck" not in text.stdout  # the one deck asked for
+
+
+def test_plan_shows_the_decks_of_a_text_together(bq) -> None:
+    assert bq.run("seminar", "biden-russia-events", "2030-01-09", TZ="UTC").returncode == 0
+    plan = json.loads(bq.run("plan", "--format", "json", TZ="UTC").stdout)
+    text = bq.run("plan", TZ="UTC")
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[0].endswith(f"({len(plan)} decks): seminar in 7 months (Wed 9 Jan 2030 09:00)")
+    assert sum("By deck:" in line for line in lines) == 1  # one text, one table
+    total = next(line for line in lines if line.split()[:1] == ["total"])
+    new = sum(day["new"] for deck in plan for day in deck["days"])
+    assert int(total.split()[1]) == round(new)  # the decks' days added up
+    for deck in plan:
+        assert any(f"({deck['deck']}): " in line for line in lines)

@@ -1,12 +1,18 @@
-"""`briefquiz plan [DECK...]`: the days up to each deck's seminar, as text or JSON."""
+"""`briefquiz plan [DECK...]`: the days up to each seminar, as text (the decks of a text
+together) or JSON (deck by deck)."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from briefquiz.cli.context import Context
+
+if TYPE_CHECKING:
+    from briefquiz.schedule.day_plan import DeckPlan
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +32,6 @@ def run(options: Options, context: Context) -> int:
     from briefquiz.cli.common import library_for, resolve_decks
     from briefquiz.cli.output import print_json
     from briefquiz.schedule.day_plan import deck_plan
-    from briefquiz.text.timefmt import local, percent, relative
 
     args = options
     clock = context.clock
@@ -37,50 +42,50 @@ def run(options: Options, context: Context) -> int:
     if args.format == "json":
         print_json([p.to_json() for _, p in plans if p is not None])
         return 0
-    shown = 0
-    for deck, plan in plans:
-        if plan is None:
-            if args.decks:
+    if args.decks:
+        for deck, plan in plans:
+            if plan is None:
                 print(
                     f"{deck.title} ({deck.id}): no seminar ahead; set one with "
                     f"briefquiz seminar {deck.id} YYYY-MM-DD"
                 )
-            continue
-        if shown:
-            print()
-        shown += 1
-        now = clock.now()
-        print(
-            f"{deck.title} ({deck.id}): seminar {relative(plan.seminar_at, now)} "
-            f"({local(plan.seminar_at, clock.tz)})"
-        )
-        print(f"  {'day':<10} {'new':>5} {'review':>7} {'final':>6} {'minutes':>8}")
-        for day in plan.days:
-            print(
-                f"  {day.day:%a %d %b} {day.new:>5.0f} {day.review:>7.0f} {day.final:>6.0f}"
-                f" {day.minutes:>8.0f}"
-            )
-        print(
-            f"  readiness if you follow the plan: {percent(plan.if_followed)}; forecast as you "
-            f"have been studying ({percent(plan.habits.study_share)} of days): "
-            f"{percent(plan.forecast)}"
-        )
-        if plan.skip_day is not None and plan.if_skipped is not None:
-            cost = plan.skipping_costs or 0.0
-            print(
-                f"  if you skip {plan.skip_day:%a %d %b}: {percent(plan.if_skipped)}"
-                f" ({f'{cost * 100:.1f} points less' if cost >= 0.001 else 'no measurable loss'})"
-            )
-        print(
-            f"  final pass: from the last evening before the seminar, every question predicted"
-            f" below {percent(plan.target)}"
-        )
-        if plan.pace.short_by:
-            print(
-                f"  your limit of {plan.pace.limit} new a day is {plan.pace.short_by} short of the "
-                f"{plan.pace.per_day} the seminar needs; raise it with: "
-                f"briefquiz config {deck.id} --new-per-day {plan.pace.per_day}"
-            )
-    if not shown and not args.decks:
+    ahead = [plan for _, plan in plans if plan is not None]
+    if not ahead and not args.decks:
         print("No deck has a seminar ahead; set one with: briefquiz seminar DECK YYYY-MM-DD")
+    for number, lines in enumerate(_by_text(ahead, context)):
+        if number:
+            print()
+        print("\n".join(lines))
     return 0
+
+
+def _by_text(plans: Sequence[DeckPlan], context: Context) -> Iterator[list[str]]:
+    """The lines of each text's plan: the decks of one source file and one seminar together,
+    their days added up, then each deck's part."""
+    from briefquiz.deck.texts import source_path
+    from briefquiz.schedule.text_plan import combine
+    from briefquiz.text.timefmt import local, relative
+    from briefquiz.ui.wording.plan import day_table, deck_words, outlook_lines
+
+    groups: dict[tuple[object, datetime], list[DeckPlan]] = {}
+    for plan in plans:
+        text = source_path(plan.deck) or plan.deck.id
+        groups.setdefault((text, plan.seminar_at), []).append(plan)
+    now, tz = context.clock.now(), context.clock.tz
+    for group in groups.values():
+        combined = combine(group)
+        if combined is None:
+            continue
+        first = group[0].deck
+        if len(group) == 1:
+            name = f"{first.title} ({first.id})"
+        else:
+            title = first.source.title if first.source is not None else first.title
+            name = f"{title} ({len(group)} decks)"
+        when = combined.seminar_at
+        lines = [f"{name}: seminar {relative(when, now)} ({local(when, tz)})"]
+        lines += [f"  {row}" for row in day_table(combined)]
+        lines += [f"  {line}" for line in outlook_lines(combined)]
+        if len(group) > 1:
+            lines += ["  By deck:", *(f"    {deck_words(p)}" for p in combined.plans)]
+        yield lines

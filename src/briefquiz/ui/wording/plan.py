@@ -1,5 +1,5 @@
-"""The words of a seminar plan, for the app's plan view: the day table, readiness, what a
-skipped day costs, the final pass and a pace the daily limit cannot keep."""
+"""The words of a seminar plan, for `briefquiz plan` and the app's plan view: the day table,
+readiness, what a skipped day costs, the final pass and a pace the daily limit cannot keep."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from briefquiz.schedule.day_plan import DeckPlan
 from briefquiz.schedule.forecast import DayPlan
+from briefquiz.schedule.text_plan import TextPlan
 from briefquiz.text.timefmt import percent
 
 PLAN_HEADER = f"{'day':<10} {'new':>4} {'review':>7} {'final':>6} {'minutes':>8}"
@@ -63,3 +64,25 @@ def deck_words(plan: DeckPlan) -> str:
         f"readiness {percent(plan.if_followed)} if followed, {percent(plan.forecast)} as you "
         f"have studied ({percent(plan.habits.study_share)} of days)"
     )
+
+
+def day_table(plan: TextPlan) -> list[str]:
+    """The header, a row a day and, over more than one day, their total."""
+    rows = [PLAN_HEADER, *(day_row(day) for day in plan.days)]
+    if len(plan.days) > 1:
+        rows.append(total_row(plan.days))
+    return rows
+
+
+def outlook_lines(plan: TextPlan) -> list[str]:
+    """Readiness followed and as studied, a skipped day's cost, the final pass, the pace."""
+    lines = [
+        f"Readiness if you follow the plan: {percent(plan.if_followed)}; "
+        f"as you have been studying: {percent(plan.forecast)}."
+    ]
+    if plan.skip_day is not None and plan.if_skipped is not None:
+        cost = skip_words(plan.if_followed, plan.if_skipped)
+        lines.append(f"If you skip {plan.skip_day:%a %d %b}: {cost}.")
+    lines.append(final_pass_words(plan.target))
+    lines.extend(words for p in plan.plans if (words := pace_words(p)) is not None)
+    return lines

@@ -16,16 +16,8 @@ from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.text_plan import TextPlan, text_plan
-from briefquiz.text.timefmt import countdown, percent, short_moment
-from briefquiz.ui.wording.plan import (
-    PLAN_HEADER,
-    day_row,
-    deck_words,
-    final_pass_words,
-    pace_words,
-    skip_words,
-    total_row,
-)
+from briefquiz.text.timefmt import countdown, short_moment
+from briefquiz.ui.wording.plan import day_table, deck_words, outlook_lines
 from briefquiz.ui.wording.words import plural
 
 
@@ -79,24 +71,10 @@ class PlanScreen(Screen[None]):
         )
 
     def _table(self, plan: TextPlan) -> str:
-        rows = [PLAN_HEADER, *(day_row(day) for day in plan.days)]
-        if len(plan.days) > 1:
-            rows.append(total_row(plan.days))
-        return "\n".join(rows)
+        return "\n".join(day_table(plan))
 
     def _outlook(self, plan: TextPlan) -> str:
-        lines = [
-            f"Readiness if you follow the plan: {percent(plan.if_followed)}; "
-            f"as you have been studying: {percent(plan.forecast)}."
-        ]
-        if plan.skip_day is not None and plan.if_skipped is not None:
-            lines.append(
-                f"If you skip {plan.skip_day:%a %d %b}: "
-                f"{skip_words(plan.if_followed, plan.if_skipped)}."
-            )
-        lines.append(final_pass_words(plan.target))
-        lines.extend(words for p in plan.plans if (words := pace_words(p)) is not None)
-        return "\n".join(lines)
+        return "\n".join(outlook_lines(plan))
 
     def action_back(self) -> None:
         self.dismiss(None)
