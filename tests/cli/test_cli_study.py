@@ -261,6 +261,8 @@ def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> No
     result = bq.run("seminar", ids[0], "2030-01-09", TZ="UTC")
     assert result.returncode == 0, result.stderr
     assert "--only biden-russia-events" in result.stdout
+    # one readiness for the text, over all its questions, not one line per deck
+    assert result.stdout.count("Readiness:") == 1 and "The text's 6 decks: seminar" in result.stdout
     with Store.open(bq.data / "progress.sqlite3") as store:
         when = {store.settings(d).seminar_at for d in [*ids, "biden-russia-terms"]}
     assert when == {datetime(2030, 1, 9, 9, 0, tzinfo=UTC)}

@@ -18,6 +18,7 @@ from briefquiz.deck.texts import decks_of_text
 from briefquiz.errors import CommandError
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import deck_readiness
+from briefquiz.schedule.seminar_text import combined_readiness
 from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_seminar
 from briefquiz.schedule.settings import SettingError, checked_seminar
 from briefquiz.text.timefmt import local, percent, relative
@@ -94,8 +95,10 @@ def run(options: Options, context: Context) -> int:
                     f"It covers these {len(decks)} decks, about the same text; "
                     f"--only {deck.id} sets it for one."
                 )
-        for each in decks:
-            _print_readiness(store, each, clock)
+        if len(decks) == 1:
+            _print_readiness(store, decks[0], clock)
+        else:
+            _print_text_readiness(store, decks, clock)
     return 0
 
 
@@ -122,4 +125,24 @@ def _print_readiness(store: Store, deck: Deck, clock: Clock) -> None:
         f"({local(ready.seminar_at, clock.tz)}). Readiness: {percent(ready.if_you_stop)} if you "
         f"stop now; {percent(ready.if_you_keep_up)} forecast if you go on as you have "
         f"(target {percent(settings.desired_retention)}). See: briefquiz plan {deck.id}"
+    )
+
+
+def _print_text_readiness(store: Store, decks: Sequence[Deck], clock: Clock) -> None:
+    """One line for the decks of a text: readiness over every question of the text."""
+    parts = []
+    for deck in decks:
+        ready = deck_readiness(store, deck, store.settings(deck.id), clock)
+        if ready is not None:
+            parts.append((len(deck.questions), ready))
+    combined = combined_readiness(parts)
+    if combined is None:
+        print("The seminar has passed.")
+        return
+    now = clock.now()
+    print(
+        f"The text's {len(decks)} decks: seminar {relative(combined.seminar_at, now)} "
+        f"({local(combined.seminar_at, clock.tz)}). Readiness: {percent(combined.if_you_stop)}"
+        f" if you stop now; {percent(combined.if_you_keep_up)} forecast if you go on as you "
+        "have. See: briefquiz plan"
     )
