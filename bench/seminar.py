@@ -27,7 +27,6 @@ import argparse
 import math
 import os
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -41,8 +40,6 @@ from fsrs import Card, Rating, Scheduler, State
 
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck, TrueFalse
-from briefquiz.progress.database import Database
-from briefquiz.progress.database import _prepare as prepare
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.final_pass import SEMINAR_TARGET, FinalPass
@@ -169,10 +166,7 @@ def run_session(session: Session, memory: Memory, clock: FixedClock) -> None:
 def open_store(where: str) -> tuple[Store, Path | None]:
     """A store on tmpfs (a real file), or in memory: the same code, without the disk."""
     if where == "memory":
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        prepare(conn, Path(":memory:"))
-        return Store(Database(conn, Path(":memory:"))), None
+        return Store.in_memory(), None
     handle, name = tempfile.mkstemp(suffix=".sqlite3", dir=SHM)
     os.close(handle)
     os.unlink(name)

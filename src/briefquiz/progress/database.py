@@ -23,6 +23,7 @@ from briefquiz.progress import migrations, rows
 
 __all__ = [
     "BUSY_TIMEOUT_S",
+    "MEMORY",
     "Database",
     "StoreError",
     "backup_connection",
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 BUSY_TIMEOUT_S: Final = 10.0
+MEMORY: Final = ":memory:"  # the path of a database kept in memory only
 
 _O_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
 
@@ -301,6 +303,24 @@ class Database:
             conn.close()
             raise
         return cls(conn, path, in_use)
+
+    @classmethod
+    def in_memory(cls) -> Database:
+        """A fresh, migrated database that lives in memory only (path ``:memory:``).
+
+        The same schema and code as a file, without the disk: for simulations and tools
+        that throw their progress away. Nothing in it survives :meth:`close`.
+        """
+        path = Path(MEMORY)
+        conn = sqlite3.connect(MEMORY, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        try:
+            with _translated(path):
+                _prepare(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
