@@ -83,6 +83,7 @@ def due_work(
         learn_ahead=LEARN_AHEAD,
         due_by=lambda deck: work[deck.id].due_by,
         final=lambda deck: work[deck.id].final,
+        deferred=lambda deck: work[deck.id].deferred,
     )
     new = sum(item.kind is Kind.NEW for item in queue)
     left = sum(1 for d in decks for q in d.questions if q.id not in cards[d.id])
