@@ -154,9 +154,9 @@ def run_session(session: Session, memory: Memory, clock: FixedClock) -> None:
         assert item is not None and isinstance(item.question, TrueFalse)
         rating = memory.answer(item.question.id, clock.now())
         right = rating != Rating.Again
-        feedback = session.answer(item.question.answer if right else not item.question.answer)
-        if rating in (Rating.Hard, Rating.Easy):
-            feedback = session.rerate(rating)
+        feedback = session.answer(
+            item.question.answer if right else not item.question.answer, rating=rating
+        )
         assert feedback.card_after is not None
         memory.learned(item.question.id, feedback.card_after, feedback.answered_at)
         clock.advance(timedelta(seconds=memory.last_seconds))

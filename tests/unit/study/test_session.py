@@ -281,6 +281,35 @@ def test_rerate_replaces_the_review_and_reschedules_from_the_original_card(
     assert session.history == [final]
 
 
+def test_answering_with_a_rating_is_answering_then_rerating_without_the_replaced_row(
+    kit, new_session: MakeSession, store: Store, clock: FixedClock
+) -> None:
+    decks = {name: kit.deck(name, [TrueFalse(id="q", prompt="p", answer=True)]) for name in "ab"}
+    for deck in decks.values():  # both to Review, the same way
+        learning = new_session([deck]).answer(True).card_after
+        assert learning is not None
+        clock.set(learning.due)
+        new_session([deck]).answer(True)
+    card = store.card("a", "q")
+    assert card is not None and card.state is State.Review
+    clock.set(card.due + timedelta(hours=3))
+    direct = new_session([decks["a"]]).answer(True, 5000, rating=Rating.Easy)
+    two_steps = new_session([decks["b"]])
+    two_steps.answer(True, 5000)
+    rerated = two_steps.rerate(Rating.Easy)
+    assert direct.rating == rerated.rating == Rating.Easy
+    assert store.card("a", "q") == direct.card_after
+    after_a, after_b = store.card("a", "q"), store.card("b", "q")
+    assert after_a is not None and after_b is not None
+    assert (after_a.stability, after_a.difficulty, after_a.due) == (
+        after_b.stability,
+        after_b.difficulty,
+        after_b.due,
+    )
+    assert len(store.reviews("a")) == 3 and len(store.reviews("b")) == 4
+    assert store.reviews("a")[-1].rating == int(Rating.Easy)
+
+
 def test_rerated_to_again_the_card_comes_back_in_the_same_session(
     kit, new_session: MakeSession, clock: FixedClock
 ) -> None:
