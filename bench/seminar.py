@@ -191,7 +191,7 @@ def product(
             for index, at in enumerate(sessions):
                 clock.set(at)
                 if paced:
-                    unseen = QUESTIONS - len(store.cards("sim"))
+                    unseen = QUESTIONS - len(memory.truth)  # every answered one has a card
                     settings = replace(settings, new_per_day=allowance(learner, unseen, at))
                     store.save_settings(settings)
                 if forecasts is not None and index:
@@ -335,11 +335,16 @@ def main(argv: list[str] | None = None) -> int:
         for key, outcome in pool.map(simulate, tasks, chunksize=4):
             results.setdefault(key, []).append(outcome)
     elapsed = clock_time.perf_counter() - started
+    times = os.times()  # the workers, joined: their CPU time is counted as children's
+    cpu = times.user + times.system + times.children_user + times.children_system
 
     def pooled(days: int, pattern: str, policy: str, seed: int | None = None) -> list[Outcome]:
         return [o for s in SEEDS if seed in (None, s) for o in results[(s, days, pattern, policy)]]
 
-    print(f"{learners} learners a scenario, seeds {SEEDS}, {QUESTIONS} questions; {elapsed:.0f} s")
+    print(
+        f"{learners} learners a scenario, seeds {SEEDS}, {QUESTIONS} questions;"
+        f" {elapsed:.0f} s, {cpu:.0f} s of CPU on {args.jobs} processes"
+    )
     print(
         f"{'days':>4} {'study':>6} {'policy':<10} {'recall at seminar':>19} {'minutes':>8}"
         f" {'answers':>8} {'forecast MAE':>13}"

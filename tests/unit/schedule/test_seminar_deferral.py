@@ -67,11 +67,11 @@ def test_a_session_leaves_the_deferred_review_for_later(kit, store: Store) -> No
 
 def test_a_due_review_waits_while_less_than_a_day_has_passed_since_the_last() -> None:
     due = EVENING - timedelta(hours=1)
-    cards = {  # both slipping (below .70 by tomorrow), both due now
+    cards = {  # both slipping (below .80 by tomorrow), both due now
         "yesterday": review_card(0.15, EVENING - timedelta(hours=23), due),
         "two_days": review_card(0.15, EVENING - timedelta(hours=25), due),
     }
-    assert all(predicted_recall(c, EVENING + timedelta(days=1)) < 0.70 for c in cards.values())
+    assert all(predicted_recall(c, EVENING + timedelta(days=1)) < PlanRules().defer_above for c in cards.values())
     assert work_at(EVENING, cards).deferred == {"yesterday"}
     # Without a seminar, and in the final pass, nothing waits.
     assert work_at(EVENING, cards, seminar=None).deferred == frozenset()
