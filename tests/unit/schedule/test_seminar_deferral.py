@@ -71,7 +71,8 @@ def test_a_due_review_waits_while_less_than_a_day_has_passed_since_the_last() ->
         "yesterday": review_card(0.15, EVENING - timedelta(hours=23), due),
         "two_days": review_card(0.15, EVENING - timedelta(hours=25), due),
     }
-    assert all(predicted_recall(c, EVENING + timedelta(days=1)) < PlanRules().defer_above for c in cards.values())
+    tomorrow = EVENING + timedelta(days=1)
+    assert all(predicted_recall(c, tomorrow) < PlanRules().defer_above for c in cards.values())
     assert work_at(EVENING, cards).deferred == {"yesterday"}
     # Without a seminar, and in the final pass, nothing waits.
     assert work_at(EVENING, cards, seminar=None).deferred == frozenset()
