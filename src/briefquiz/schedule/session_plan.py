@@ -28,7 +28,7 @@ from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.settings import DEFAULT_NEW_PER_DAY
 from briefquiz.schedule.study_day import DAY_STARTS, study_date, study_day_bounds
 
-DEFER_ABOVE = 0.80
+DEFER_ABOVE = 0.90
 NEXT_SESSION = timedelta(days=1)
 SAME_DAY = timedelta(days=1)  # fsrs treats a review less than this after the last as same-day
 

@@ -39,7 +39,7 @@ def work_at(now: datetime, cards: dict[str, Card], seminar: datetime | None = SE
 def test_a_due_review_waits_while_recall_at_the_next_session_stays_high() -> None:
     due = EVENING - timedelta(hours=1)
     cards = {
-        "firm": review_card(20.0, EVENING - timedelta(days=20), due),  # ~.90 now, ~.90 tomorrow
+        "firm": review_card(40.0, EVENING - timedelta(days=18), due),  # ~.95 now, ~.94 tomorrow
         "slipping": review_card(0.3, EVENING - timedelta(days=2), due),  # ~.75 now, .69 then
     }
     tomorrow = EVENING + timedelta(days=1)
@@ -54,7 +54,7 @@ def test_a_due_review_waits_while_recall_at_the_next_session_stays_high() -> Non
 def test_a_session_leaves_the_deferred_review_for_later(kit, store: Store) -> None:
     deck = kit.deck("wait", kit.truefalse(2))
     store.save_settings(DeckSettings("wait", new_per_day=0, seminar_at=SEMINAR))
-    for qid, stability, days in [("q0", 20.0, 20), ("q1", 0.3, 2)]:
+    for qid, stability, days in [("q0", 40.0, 18), ("q1", 0.3, 2)]:
         last = EVENING - timedelta(days=days)
         card = review_card(stability, last, EVENING - timedelta(hours=1))
         card.card_id = store.new_card("wait", qid, last).card_id
