@@ -10,8 +10,8 @@ right with a chance drawn from Beta(2, 3); a right answer is rated Hard / Good /
 .1 / .8 / .1. An answer takes 30 s at first sight, 12 s right, 30 s wrong.
 
 Policies, all with the same sessions, the same new-question allowance and retention .90:
-- briefquiz: the product's Session, Planner and SQLite store (on /dev/shm) with the seminar
-  set, on an injected clock;
+- briefquiz: the product's Session, Planner and SQLite store (in memory, `Store.in_memory()`;
+  `--store shm` for a file on /dev/shm) with the seminar set, on an injected clock;
 - fsrs: the same Session without a seminar (plain FSRS), new questions at briefquiz's pace;
 - cram: everything the night before, each question until it leaves learning;
 - leitner: boxes of 1/2/4/8/16 days;
