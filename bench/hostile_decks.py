@@ -8,6 +8,7 @@ limit under 3 s.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -47,12 +48,59 @@ def at_limit() -> str:
     return "".join(parts)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION_ID = re.compile(r"^  - id: ([a-z0-9_-]+)", re.M)
+
+
+def bundled_repeated(limit: int = DECK_LIMIT) -> str:
+    """The bundled decks' questions, again and again with fresh ids, up to `limit` bytes: a
+    valid deck of real questions (quotes checked against the bundled source) at the limit.
+
+    The header is the argument deck's, its source named by an absolute path so the deck can be
+    written anywhere.
+    """
+    header = ""
+    blocks: list[str] = []
+    for path in sorted((ROOT / "decks").glob("*.yaml")):
+        head, _, questions = path.read_text(encoding="utf-8").partition("\nquestions:\n")
+        if path.name == "biden-russia-argument.yaml":
+            header = head
+        blocks.append(questions.rstrip("\n") + "\n")
+    header = re.sub(r"^deck: .*$", "deck: large-bench", header, flags=re.M)
+    header = header.replace("file: ../", f"file: {ROOT}/")
+    parts = [header, "\nquestions:\n"]
+    size = sum(len(p.encode()) for p in parts)
+    for round_ in range(limit):
+        for block in blocks:
+            fresh = re.sub(
+                r"^  - id: ([a-z0-9_-]+)", rf"  - id: \g<1>-r{round_}", block, flags=re.M
+            )
+            size += len(fresh.encode())
+            if size > limit:
+                return "".join(parts)
+            parts.append(fresh)
+    return "".join(parts)
+
+
+def misquoted(limit: int) -> str:
+    """`bundled_repeated(limit)` with the last word of every one-line quote reversed: each
+    such quote is then explained (its nearest passage found) instead of just located."""
+    return re.sub(
+        r"(quote: .*?)(\w+)(\W*)$",
+        lambda m: m.group(1) + m.group(2)[::-1] + m.group(3),
+        bundled_repeated(limit),
+        flags=re.M,
+    )
+
+
 def main() -> None:
     cases = {
         "20,000 options": options(),
         "20,000 unclosed {{": cloze("a {{ "),
         "20,000 cloze blanks": cloze("a {{b}} "),
         "a deck at the 10 MB limit": at_limit(),
+        "the bundled questions, 10 MB": bundled_repeated(),
+        "1 MB of misquoted questions": misquoted(1024 * 1024),
     }
     for name, text in cases.items():
         data = text.encode()

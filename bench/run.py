@@ -5,6 +5,8 @@
 - startup: briefquiz's first frame (library loaded, store opened) vs an empty Textual app's
 - answer: Session.answer (grade, FSRS, one durable SQLite commit) vs a bare durable commit
 - decks: reading the bundled decks (YAML, validation, quote checks) vs json.loads of the same data
+- large deck: checking a 10 MB deck of the bundled questions repeated (YAML, validation,
+  every quote located) vs PyYAML's C safe_load of the same file, which checks nothing
 - grading: grade() of a 200-character typed answer (right with typos, and wrong, so that every
   rule is tried) vs normalize() of the same texts, the old lenient comparison; budget 1 ms
 """
@@ -137,6 +139,31 @@ def bench_decks(runs: int) -> tuple[float, float]:
     return median_of(runs, parse_json), median_of(runs, load_decks)
 
 
+def bench_large_deck(runs: int, folder: Path) -> tuple[float, float]:
+    import yaml
+    from hostile_decks import bundled_repeated
+
+    from briefquiz.deck.library import load_library
+
+    path = folder / "large.yaml"
+    path.write_text(bundled_repeated(), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+
+    def safe_load() -> float:
+        start = time.perf_counter()
+        yaml.load(text, Loader=yaml.CSafeLoader)
+        return time.perf_counter() - start
+
+    def check() -> float:
+        start = time.perf_counter()
+        library = load_library([(path, False)])
+        elapsed = time.perf_counter() - start
+        assert library.decks and not library.findings, library.findings[:3]
+        return elapsed
+
+    return median_of(runs, safe_load), median_of(runs, check)
+
+
 GRADED_ANSWER = (
     "The Russian Ministry of Foreign Affairs and the United States Department of State met in "
     "Geneva on November 8, 2020 to discuss the twentieth anniversary of the Treaty on "
@@ -196,6 +223,8 @@ def main() -> None:
         rows.append(("answer: grade+FSRS+commit", "bare durable SQLite commit", bare, answer))
         baseline, decks = bench_decks(runs)
         rows.append(("decks: read+validate bundled", "json.loads of same data", baseline, decks))
+        loaded, checked = bench_large_deck(min(runs, 3), Path(tmp))
+        rows.append(("large deck: check 10 MB", "PyYAML C safe_load, same", loaded, checked))
         normal, right, wrong = bench_grading(runs)
         rows.append(("grading: 200 chars, 2 typos", "normalize() of both texts", normal, right))
         rows.append(("grading: 200 chars, wrong", "normalize() of both texts", normal, wrong))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import os
 import queue
 import random
@@ -42,6 +43,7 @@ from briefquiz.deck.model import (
     Multi,
     Order,
     Point,
+    QuestionType,
     Source,
     TrueFalse,
     Typed,
@@ -51,12 +53,46 @@ from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.study.queue import Presentation
 from briefquiz.study.session import Session
+from briefquiz.ui.wording.kinds import kind_name
 
 # A Monday morning, UTC. Engine tests start their clock here.
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 
 FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "decks"
 SOURCE_TXT = FIXTURE_DECKS / "source.txt"
+
+
+# --------------------------------------------------------------------------- workers
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> Iterator[int]:
+    """`-n auto` (the addopts): two workers per core. The Pilot tests spend most of their time
+    waiting for the app to go idle (Textual's pilot sleeps until the process stops working),
+    so one worker per core leaves the cores half idle. PYTEST_XDIST_AUTO_NUM_WORKERS, when
+    set, is taken as it is."""
+    per_cpu: int = yield
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return per_cpu
+    return 2 * per_cpu
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `long` first in each worker's share. xdist's worksteal hands each worker
+    one contiguous slice of the collection and steals from the ends of the slices, so a long
+    test at the end of a slice would run last, alone, while the other workers wait."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    long = [item for item in items if item.get_closest_marker("long")]
+    rest = iter([item for item in items if not item.get_closest_marker("long")])
+    ordered: list[pytest.Item] = []
+    left = len(items)
+    for worker in range(workers):
+        size = left // (workers - worker)  # as worksteal's first split
+        left -= size
+        share = long[worker::workers]
+        ordered += share + list(itertools.islice(rest, max(0, size - len(share))))
+    items[:] = ordered + list(rest)
 
 
 # --------------------------------------------------------------------------- data dir, store, clock
@@ -376,6 +412,28 @@ def bq(
     return InProcessCli(tmp_path / "data", tmp_path, capsys, monkeypatch)
 
 
+@pytest.fixture
+def user_deck(bq: InProcessCli, tf_file: Callable[..., Path]) -> str:
+    """A deck of 4 statements (id bq-test-tf) in the data dir's decks/ folder, so that its id
+    alone finds it."""
+    decks = bq.data / "decks"
+    decks.mkdir(parents=True)
+    tf_file(4).rename(decks / "statements.yaml")
+    return "bq-test-tf"
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The system time zone (what briefquiz.clock.LOCAL reads) set to Europe/Berlin."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 # --------------------------------------------------------------------------- subprocesses
 
 
@@ -425,7 +483,9 @@ class Cli:
         )
 
 
-HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.*) · (\w+)$")
+HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.*) · ([\w ]+)$")
+# The header names a question's kind as a learner reads it; the tests speak of the keyword.
+KEYWORDS = {kind_name(kind): kind.value for kind in QuestionType}
 INSTRUCTIONS = ("Type ", "Select ", "For each ")
 
 
@@ -493,7 +553,7 @@ class PlainProcess:
         """Read up to the point where the next question waits for its answer."""
         header = HEADER.match(self.read_until(lambda line: bool(HEADER.match(line)))[-1].rstrip())
         assert header is not None
-        kind = header.group(4)
+        kind = KEYWORDS[header.group(4)]
         if kind in ("cloze", "flashcard"):
             body = self.read_until(lambda line: True)
         else:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,15 +18,6 @@ from briefquiz.progress.repository import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DECK = "bq-test-tf"
-
-
-@pytest.fixture
-def user_deck(bq, tf_file) -> str:
-    """A deck in the data dir's decks/ folder, so that its id alone finds it."""
-    decks = bq.data / "decks"
-    decks.mkdir(parents=True)
-    tf_file(4).rename(decks / "statements.yaml")
-    return DECK
 
 
 @pytest.fixture(autouse=True)
@@ -142,7 +131,7 @@ def test_config_refuses_bad_values(
 def test_the_new_limit_from_config_is_used_by_study(bq, user_deck: str) -> None:
     bq.run("config", user_deck, "--new-per-day", "2")
     result = bq.run("study", user_deck, "--plain", input="q\n")
-    assert "[1/2] Statements · truefalse" in result.stdout
+    assert "[1/2] Statements · true or false" in result.stdout
 
 
 # --------------------------------------------------------------------------- errors
@@ -203,17 +192,6 @@ def test_a_corrupt_database_is_reported_and_left_alone(bq, user_deck: str, args:
 
 
 # --------------------------------------------------------------------------- the system clock
-
-
-@pytest.fixture
-def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    if not hasattr(time, "tzset"):
-        pytest.skip("needs time.tzset")
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.usefixtures("berlin")

@@ -38,7 +38,8 @@ def test_pruning_keeps_12_days_10_weeks_9_months() -> None:
                start + timedelta(hours=6 * i), 0, 0)
         for i in range(4 * 400)
     ]  # fmt: skip
-    kept = sorted(b.taken_at for b in made if b.path in to_keep(made))
+    keep = to_keep(made)
+    kept = sorted(b.taken_at for b in made if b.path in keep)
     days = {t.date() for t in kept}
     assert len(kept) == len(days)  # one a day at most
     assert len(kept) <= 12 + 10 + 9

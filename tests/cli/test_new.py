@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from briefquiz.authoring.files import SCHEMA_FILENAME, schema_text
 from briefquiz.authoring.scaffold import StarterSource, starter_deck
 from briefquiz.authoring.textstart import text_after_start
-from briefquiz.deck.model import QuestionType
+from briefquiz.deck.coverage import question_quotes
+from briefquiz.deck.model import Explain, QuestionType
 from briefquiz.deck.schema import deck_schema
 from briefquiz.deck.sourcetext import SourceText
 from briefquiz.deck.validate import read_deck
@@ -26,21 +27,26 @@ def run(bq: Any, *args: str | Path) -> Any:
     return bq.run(*args)
 
 
-def assert_checks_clean(bq: Any, deck: str) -> None:
+def assert_checks_clean(bq: Any, deck: str, questions: int) -> None:
     result = run(bq, "check", deck)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""  # not even a warning
-    assert "1 deck file (8 questions in valid decks): no problems" in result.stderr
+    assert f"1 deck file ({questions} questions in valid decks): no problems" in result.stderr
 
 
-def no_findings(text: str, path: Path) -> None:
+DISCUSSION = {QuestionType.EVIDENCE, QuestionType.EXPLAIN}
+
+
+def no_findings(text: str, path: Path) -> set[QuestionType]:
+    """The kinds of the starter's examples, after checking it has no finding."""
     deck, findings = read_deck(path, text.encode("utf-8"))
     assert findings == [], "\n".join(map(str, findings)) + "\n\n" + text
     assert deck is not None
-    # The starter shows the eight answer kinds; the discussion kinds (evidence needs a
-    # source) are described in docs/deck-format.md.
-    discussion = {QuestionType.EVIDENCE, QuestionType.EXPLAIN}
-    assert sorted(q.type for q in deck.questions) == sorted(set(QuestionType) - discussion)
+    kinds = [q.type for q in deck.questions]
+    assert len(kinds) == len(set(kinds))  # one example of each
+    # The eight answer kinds always; the discussion kinds only where the text has paragraphs.
+    assert set(QuestionType) - DISCUSSION <= set(kinds)
+    return set(kinds)
 
 
 # -- the real command -----------------------------------------------------------------------
@@ -51,7 +57,7 @@ def test_new_without_source_passes_check(bq, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "briefquiz check reading-notes.yaml" in result.stdout
     assert "briefquiz study reading-notes.yaml" in result.stdout
-    assert_checks_clean(bq, "reading-notes.yaml")
+    assert_checks_clean(bq, "reading-notes.yaml", 8)
 
     text = (tmp_path / "reading-notes.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILENAME}"
@@ -69,7 +75,7 @@ def test_new_with_source_quotes_it_and_passes_check(bq, tmp_path: Path) -> None:
     (tmp_path / "decks").mkdir()
     result = run(bq, "new", "decks/russia.yaml", "--source", "texts/article.txt")
     assert result.returncode == 0, result.stderr
-    assert_checks_clean(bq, "decks/russia.yaml")
+    assert_checks_clean(bq, "decks/russia.yaml", 10)
 
     deck, _ = read_deck(tmp_path / "decks" / "russia.yaml")
     assert deck is not None and deck.source is not None
@@ -83,9 +89,11 @@ def test_new_with_source_quotes_it_and_passes_check(bq, tmp_path: Path) -> None:
     source = SourceText.read(texts / "article.txt", starts_at_line=9)
     whole = SourceText.read(texts / "article.txt")
     for question in deck.questions:
-        assert question.quote, question.id
-        assert source.locate(question.quote) is not None
-        assert (where := whole.locate(question.quote)) and where.paragraph.line >= 9
+        quotes = question_quotes(question)
+        assert quotes, question.id
+        for quote in quotes:
+            assert source.locate(quote) is not None
+            assert (where := whole.locate(quote)) and where.paragraph.line >= 9
     assert (tmp_path / "decks" / SCHEMA_FILENAME).exists()
 
 
@@ -94,7 +102,7 @@ def test_new_takes_the_start_it_is_given(bq, tmp_path: Path) -> None:
     result = run(bq, "new", "russia.yaml", "--source", "article.txt", "--starts-at", "5")
     assert result.returncode == 0, result.stderr
     assert "starts_at_line is 5, as given" in result.stdout
-    assert_checks_clean(bq, "russia.yaml")
+    assert_checks_clean(bq, "russia.yaml", 10)
     deck, _ = read_deck(tmp_path / "russia.yaml")
     assert deck is not None and deck.source is not None and deck.source.starts_at_line == 5
 
@@ -110,7 +118,7 @@ def test_new_refuses_to_overwrite_without_force(bq, tmp_path: Path) -> None:
 
     forced = run(bq, "new", "mine.yaml", "--force")
     assert forced.returncode == 0, forced.stderr
-    assert_checks_clean(bq, "mine.yaml")
+    assert_checks_clean(bq, "mine.yaml", 8)
 
 
 def test_new_adds_yaml_suffix_and_rejects_others(bq, tmp_path: Path) -> None:
@@ -128,7 +136,7 @@ def test_new_gives_a_free_deck_id_when_the_name_is_taken(bq, tmp_path: Path) -> 
     assert "taken" in result.stdout
     text = (tmp_path / "biden-russia-people.yaml").read_text(encoding="utf-8")
     assert "\ndeck: biden-russia-people-2 " in text
-    assert_checks_clean(bq, "biden-russia-people.yaml")
+    assert_checks_clean(bq, "biden-russia-people.yaml", 8)
 
 
 @pytest.mark.parametrize(
@@ -155,7 +163,21 @@ def test_new_reports_a_bad_source(
 
 
 def test_starter_without_source_has_every_type_and_no_findings(tmp_path: Path) -> None:
-    no_findings(starter_deck("my-deck", "My deck"), tmp_path / "my-deck.yaml")
+    # evidence needs a source's paragraphs: without one, the eight answer kinds
+    kinds = no_findings(starter_deck("my-deck", "My deck"), tmp_path / "my-deck.yaml")
+    assert kinds == set(QuestionType) - DISCUSSION
+
+
+def test_starter_on_the_seed_has_all_ten_kinds(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_bytes(SEED.read_bytes())
+    started, _ = text_after_start(SourceText.read(tmp_path / "article.txt"), None)
+    source = StarterSource(started, "article.txt", "The article")
+    text = starter_deck("seed", "Seed", source)
+    assert no_findings(text, tmp_path / "seed.yaml") == set(QuestionType)
+    deck, _ = read_deck(tmp_path / "seed.yaml", text.encode("utf-8"))
+    assert deck is not None
+    explain = next(q for q in deck.questions if isinstance(q, Explain))
+    assert len({point.quote for point in explain.points}) == 2
 
 
 ODD_TEXTS = {

@@ -13,6 +13,7 @@ from paths import REPO
 
 
 @pytest.mark.slow
+@pytest.mark.long
 def test_wheel_ships_decks_and_seeds(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],

@@ -25,6 +25,7 @@ def torture() -> ModuleType:
     return module
 
 
+@pytest.mark.long
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_20_random_kills_lose_no_acknowledged_answer(tmp_path: Path) -> None:
     bench = torture()

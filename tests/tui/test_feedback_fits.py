@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 from driving import answer, study
 from textual import events
 from textual.containers import VerticalScroll
@@ -16,7 +17,7 @@ from textual.widget import Widget
 from tuikit import AppFactory, library_of, write_deck
 
 from briefquiz.deck.bundled import bundled_decks_dir
-from briefquiz.deck.library import load_library
+from briefquiz.deck.library import deck_files, load_library
 from briefquiz.deck.model import AnyQuestion, Deck, QuestionType
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.passage import Passage
@@ -38,8 +39,14 @@ def in_sight(pilot: Pilot[Any], widget: Widget) -> bool:
     return seen.y <= widget.region.y and widget.region.bottom <= seen.bottom
 
 
+#: One case (one app) per bundled deck file, so that the cases spread over the workers.
+BUNDLED_FILES = [path.name for path in deck_files(bundled_decks_dir())]
+
+
+@pytest.mark.long
+@pytest.mark.parametrize("deck_file", BUNDLED_FILES)
 async def test_every_bundled_quote_shows_without_scrolling_at_80x24(
-    make_app: AppFactory,
+    make_app: AppFactory, deck_file: str
 ) -> None:
     # The eight original kinds; evidence and explain feedback (two passages, or a point per
     # quote) may scroll.
@@ -51,10 +58,11 @@ async def test_every_bundled_quote_shows_without_scrolling_at_80x24(
         for f in bundled.files
     )
     library = replace(bundled, files=files)
-    decks = list(library.decks)
+    decks = [f.deck for f in files if f.deck is not None and f.path.name == deck_file]
     asked: set[tuple[str, str]] = set()
     misfits: list[str] = []
     total = sum(len(deck.questions) for deck in decks)
+    assert total > 0, deck_file
     app = make_app(library, decks=decks, cram=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -22,6 +22,7 @@ from briefquiz.ui.tui.screens.article import ArticleScreen
 from briefquiz.ui.tui.screens.confirm import ConfirmScreen
 from briefquiz.ui.tui.screens.help import HelpScreen
 from briefquiz.ui.tui.screens.home import HomeScreen
+from briefquiz.ui.tui.screens.plan import PlanScreen
 from briefquiz.ui.tui.screens.seminar import SeminarScreen
 from briefquiz.ui.tui.screens.stats import StatsScreen
 from briefquiz.ui.tui.screens.study import StudyScreen
@@ -87,6 +88,10 @@ async def stats(pilot: Pilot[Any]) -> None:
     await pilot.press("s")
 
 
+async def plan(pilot: Pilot[Any]) -> None:
+    await pilot.press("p")
+
+
 async def help_(pilot: Pilot[Any]) -> None:
     await pilot.press("question_mark")
 
@@ -111,6 +116,10 @@ WALK: list[tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]] = [
     (home, HomeScreen, "question_mark", (H, HE)),
     (home, HomeScreen, "q", EXIT),
     (home, HomeScreen, "m", (H, "SeminarScreen")),
+    (home, HomeScreen, "p", (H, "PlanScreen")),
+    (plan, PlanScreen, "escape", (H,)),
+    (plan, PlanScreen, "q", (H,)),
+    (plan, PlanScreen, "question_mark", (H, "PlanScreen", HE)),
     (seminar, SeminarScreen, "escape", (H,)),
     (question, StudyScreen, "escape", (H, ST, CO)),
     (question, StudyScreen, "q", (H, ST, CO)),
@@ -132,6 +141,8 @@ WALK: list[tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]] = [
     (article, ArticleScreen, "z", (H, ST)),
     (article, ArticleScreen, "escape", (H,)),
     (article, ArticleScreen, "q", (H,)),
+    (article, ArticleScreen, "question_mark", (H, AR, HE)),
+    (article, ArticleScreen, "s", (H, ST)),
     (article_from_answer, ArticleScreen, "enter", (H, ST)),
     (article_from_answer, ArticleScreen, "z", (H, ST)),
     (article_from_answer, ArticleScreen, "escape", (H, ST)),
@@ -145,7 +156,7 @@ WALK: list[tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]] = [
 ]
 
 #: Keys that move within a screen and never leave it.
-STAYING = {"cursor_up", "cursor_down", "page_up", "page_down", "first", "last"}
+STAYING = {"cursor_up", "cursor_down", "page_up", "page_down", "first", "last", "weakest"}
 
 
 def stack(pilot: Pilot[Any]) -> tuple[str, ...]:
@@ -180,7 +191,7 @@ async def test_each_key_of_each_screen(
 
 def test_the_walk_covers_every_key_that_leaves_a_screen() -> None:
     screens = {HomeScreen, StudyScreen, SummaryScreen, ArticleScreen, StatsScreen}
-    screens |= {HelpScreen, ConfirmScreen, SeminarScreen}
+    screens |= {HelpScreen, ConfirmScreen, SeminarScreen, PlanScreen}
     walked = {(screen, key) for _, screen, key, _ in WALK}
     for screen in screens:
         for binding in screen.BINDINGS:

@@ -135,9 +135,9 @@ async def test_a_seminar_set_from_another_process_shows_on_home(
     app = make_app(library_of(folder), watch_interval=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "Seminar" not in str(app.screen.query_one("#deck-detail", Static).render())
+        assert "seminar in" not in str(app.screen.query_one("#text-line", Static).render())
         with Store.open(app_store.path) as other:  # another connection, as another shell's
             other.save_settings(DeckSettings("varn", seminar_at=START + timedelta(days=3)))
         await _until(
-            app, lambda: "Seminar" in str(app.screen.query_one("#deck-detail", Static).render())
+            app, lambda: "seminar in" in str(app.screen.query_one("#text-line", Static).render())
         )

@@ -34,7 +34,7 @@ async def test_set_change_and_clear_the_seminar_of_a_text(
         await pilot.pause()
         at_nine = datetime(2024, 3, 5, 9, 0, tzinfo=UTC)  # the test clock's zone is UTC
         assert [app_store.settings(i).seminar_at for i in ids] == [at_nine, at_nine]
-        assert "Seminar" in str(pilot.app.screen.query_one("#deck-detail", Static).render())
+        assert "seminar in" in str(pilot.app.screen.query_one("#text-line", Static).render())
 
         await pilot.press("m")
         await pilot.pause()

@@ -13,6 +13,7 @@ from briefquiz.ui.tui.screens.home import HomeScreen
 from briefquiz.ui.tui.screens.summary import SummaryScreen
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
 async def test_every_type_through_the_keyboard(
     tmp_path: Path, app_store: Store, make_app: AppFactory, right: bool

@@ -74,6 +74,8 @@ def describe_import(summary: ImportSummary) -> str:
         and summary.cards_taken == 0
         and summary.questions_added == 0
         and summary.settings_added == 0
+        and summary.seminars_added == 0
+        and summary.study_settings_taken == 0
     ):
         if summary.reviews_skipped == 0:
             return "Nothing to import: the file holds no progress."
@@ -94,4 +96,8 @@ def describe_import(summary: ImportSummary) -> str:
         parts.append(plural(summary.questions_added, "question") + " new to you")
     if summary.settings_added:
         parts.append(plural(summary.settings_added, "deck's settings", "decks' settings"))
+    if summary.seminars_added:
+        parts.append(plural(summary.seminars_added, "seminar"))
+    if summary.study_settings_taken:
+        parts.append(plural(summary.study_settings_taken, "study setting"))
     return "Imported " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."

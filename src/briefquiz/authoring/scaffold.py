@@ -53,7 +53,8 @@ def starter_deck(
     lines = [
         SCHEMA_LINE,
         "#",
-        "# A new briefquiz deck: one example of each of the eight question types.",
+        "# A new briefquiz deck: one example of each question type"
+        + (" (evidence and explain need a source file)." if source is None else "."),
         "# Replace the examples with your own questions, then check and study it:",
         f"#   briefquiz check {shown}   (every problem, as file:line:column)",
         f"#   briefquiz study {shown}",

@@ -46,6 +46,21 @@ def source_examples(text: SourceText) -> list[list[str]]:
         _order([first_sentence(p.text) for p in paragraphs]),
         _match([s_match1, s_match2, *islice(sentences, 1)]),
     ]
+    return examples + _discussion_examples(text)
+
+
+def _discussion_examples(text: SourceText) -> list[list[str]]:
+    """An evidence and an explain example, where the text has paragraphs a reader can choose."""
+    sentences: list[str] = []
+    for paragraph in text.paragraphs:
+        sentence = first_sentence(paragraph.text) if paragraph.is_content else ""
+        if sentence and sentence not in sentences:
+            sentences.append(sentence)
+    examples = []
+    if sentences:
+        examples.append(_evidence(sentences[min(1, len(sentences) - 1)]))
+    if len(sentences) >= 2:
+        examples.append(_explain(sentences[:2]))
     return examples
 
 
@@ -254,4 +269,38 @@ def _match(sentences: list[str]) -> list[str]:
         "    pairs:",
         *(f"      {scalar(left)}: {scalar(right)}" for left, right in pairs.items()),
         _quote(quote),
+    ]
+
+
+def _evidence(sentence: str) -> list[str]:
+    claim = f"The text says {_quoted(opening(sentence, 8) + ' …')}"
+    return [
+        "  # evidence: the prompt is a claim; the learner picks the paragraph that supports it,",
+        "  # the one its quote stands in (with stance: contradicts, the one contradicting it).",
+        "  - id: example-evidence",
+        "    type: evidence",
+        f"    prompt: {scalar(claim)}",
+        "    stance: supports",
+        _quote(sentence),
+        "    tags: [reasoning]",
+    ]
+
+
+def _explain(sentences: list[str]) -> list[str]:
+    return [
+        "  # explain: an open question; the learner writes an answer, then ticks the key points",
+        "  # they made. Each point has its own quote.",
+        "  - id: example-explain",
+        "    type: explain",
+        "    prompt: What are the first two points the text makes?",
+        "    points:",
+        *(
+            line
+            for lead, sentence in zip(("It opens", "It goes on"), sentences, strict=False)
+            for line in (
+                f"      - point: {scalar(f'{lead}: {opening(sentence, 8)} …')}",
+                f"        quote: {scalar(sentence)}",
+            )
+        ),
+        "    tags: [reasoning]",
     ]

@@ -52,7 +52,7 @@ COMMANDS: Mapping[str, Entry] = {
     "stats": Entry("progress per deck: due, forecast, accuracy, seminar", "stats"),
     "seminar": Entry("set, show or clear the seminar of a text (every deck of it)", "seminar"),
     "plan": Entry("the days up to a seminar: new, reviews, final pass", "plan"),
-    "config": Entry("show or change a deck's study settings", "config"),
+    "config": Entry("show or change study settings: a deck's, and yours for every deck", "config"),
     "new": Entry("write a starter deck, one example of each type", "new"),
     "backups": Entry("list the backups of your progress", "backups"),
     "restore": Entry("bring back a backup of your progress", "restore"),

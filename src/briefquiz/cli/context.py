@@ -6,6 +6,7 @@ never builds its own clock or finds the database itself, and a test can hand in 
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,10 +46,11 @@ class Context:
 
     @contextmanager
     def reading_store(self) -> Iterator[Store]:
-        """The store for a command that only reads (stats): with no database yet, an empty
-        one in a temporary folder, so that looking creates nothing in the data dir."""
+        """The store for a command that only reads (stats, plan, export): with no database
+        yet, an empty one in a temporary folder, so that looking creates nothing in the data
+        dir; in a data dir that cannot be written, the database opened read-only."""
         if self.paths.database.exists():
-            with self.open_store() as store:
+            with self.open_store(read_only_ok=True) as store:
                 yield store
             return
         from briefquiz.progress.repository import Store
@@ -59,12 +61,39 @@ class Context:
         ):
             yield store
 
-    def open_store(self) -> Store:
-        """The progress store, opened (use it in a `with`); a refusal becomes a message."""
-        from briefquiz.progress.database import StoreError
+    def open_store(self, *, read_only_ok: bool = False) -> Store:
+        """The progress store, opened (use it in a `with`); a refusal becomes a message.
+
+        A deck's own seminar date kept from an older schema is told about once, on stderr
+        (not while the store can only be read: it is told when the store can mark it told)."""
+        from briefquiz.progress.database import NotWritable, StoreError
         from briefquiz.progress.repository import Store
 
         try:
-            return Store.open(self.paths.database, backups=self.paths.backups)
+            store = Store.open(
+                self.paths.database,
+                backups=self.paths.backups,
+                clock=self.clock,
+                read_only_ok=read_only_ok,
+            )
         except StoreError as err:
             raise CommandError(str(err)) from None
+        try:
+            kept = store.take_unannounced_seminars()
+        except NotWritable:
+            kept = []
+        except StoreError as err:
+            store.close()
+            raise CommandError(str(err)) from None
+        if kept:
+            from briefquiz.text.timefmt import local
+
+            for seminar in kept:
+                when = local(seminar.at, self.clock.tz)
+                for deck_id in seminar.decks:
+                    print(
+                        f"deck {deck_id} keeps its own seminar date ({when});"
+                        f" `briefquiz seminar {deck_id} WHEN` replaces it for the whole text.",
+                        file=sys.stderr,
+                    )
+        return store

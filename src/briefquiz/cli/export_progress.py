@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: Options, context: Context) -> int:
     if options.output is not None:
         checked_output(options.output, context.paths, force=options.force)
-    with context.open_store() as store:
+    with context.reading_store() as store:
         exported = store.export_json()
     write_or_print(progress_text(exported), options.output, mode=0o600)
     if options.output is not None:

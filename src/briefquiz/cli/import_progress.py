@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from briefquiz.authoring.progress_transfer import (
@@ -14,6 +13,7 @@ from briefquiz.authoring.progress_transfer import (
 )
 from briefquiz.cli.context import Context
 from briefquiz.errors import CommandError
+from briefquiz.progress.backups import stamp
 from briefquiz.progress.database import StoreError
 from briefquiz.progress.import_checks import ImportProblem, parse_export
 from briefquiz.ui.wording.words import shown_path
@@ -48,8 +48,8 @@ def run(options: Options, context: Context) -> int:
     except StoreError as err:
         raise CommandError(f"{shown_path(options.file)}: {err}") from None
     with context.open_store() as store:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = context.paths.backups / f"progress-before-import-{stamp}.sqlite3"
+        taken = stamp(context.clock.now())
+        backup = context.paths.backups / f"progress-before-import-{taken}.sqlite3"
         try:
             store.backup(backup)
             summary = store.import_json(data)

@@ -109,7 +109,8 @@ def run(options: Options, context: Context) -> int:
     shown = for_shell(path)
     if renamed:
         print(f"note: {renamed}, so this deck's id is {deck_id!r}")
-    print(f"wrote {shown}: deck {deck_id!r} with one example question of each of the 8 types")
+    kinds = text.count("\n    type: ")
+    print(f"wrote {shown}: deck {deck_id!r} with one example question of each of {kinds} types")
     if source is not None:
         print(f"  its source is {source.file}; each example quotes it")
         print(f"  {start}")

@@ -32,7 +32,7 @@ def run(options: Options, context: Context) -> int:
     clock = context.clock
     library = library_for(args.decks)
     decks = resolve_decks(library, args.decks) if args.decks else library.decks
-    with context.open_store() as store:
+    with context.reading_store() as store:
         plans = [(deck, deck_plan(store, deck, clock)) for deck in decks]
     if args.format == "json":
         print_json([p.to_json() for _, p in plans if p is not None])

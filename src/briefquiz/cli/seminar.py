@@ -1,13 +1,13 @@
 """`briefquiz seminar DECK [WHEN] [--clear] [--only]`: the seminar of a text, and readiness.
 
-A seminar is about a text: it is set on every deck whose source file is the same file, unless
-`--only` keeps it to the one deck named.
+A seminar is about a text: it is set once, for every deck whose source file is the same file,
+unless `--only` keeps it to the one deck named; `--clear` removes it from them all.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefquiz.cli.common import library_for, resolve_decks
@@ -18,8 +18,7 @@ from briefquiz.deck.texts import decks_of_text
 from briefquiz.errors import CommandError
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import deck_readiness
-from briefquiz.schedule.seminar_text import set_text_seminar
-from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_when
+from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_seminar
 from briefquiz.schedule.settings import SettingError, checked_seminar
 from briefquiz.text.timefmt import local, percent, relative
 
@@ -40,7 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="WHEN",
         help="YYYY-MM-DD (09:00 assumed) or YYYY-MM-DD HH:MM, local time",
     )
-    parser.add_argument("--clear", action="store_true", help="remove the seminar date")
+    parser.add_argument(
+        "--clear", action="store_true", help="remove the seminar, for every deck it covers"
+    )
     parser.add_argument(
         "--only", action="store_true", help="this deck only, not every deck of the same text"
     )
@@ -52,41 +53,60 @@ def run(options: Options, context: Context) -> int:
     deck = resolve_decks(library, [options.deck])[0]
     decks = [deck] if options.only else decks_of_text(deck, library.decks)
     with context.open_store() as store:
-        settings = store.settings(deck.id)
-        now = clock.now()
+        current = store.seminar_of(deck.id)
         if options.clear:
-            set_text_seminar(store, decks, None)
-            print(f"{_titles(decks)}: seminar cleared; normal scheduling from now on.")
+            covered = [deck.id] if options.only or current is None else list(current.decks)
+            ids = list(dict.fromkeys([*covered, *(d.id for d in decks)]))
+            store.set_seminar(ids, None)
+            print(f"{_names(library.decks, ids)}: seminar cleared; normal scheduling from now on.")
             return 0
         if options.when is None:
-            if settings.seminar_at is None:
+            if current is None:
                 hint = f"briefquiz seminar {deck.id} YYYY-MM-DD"
                 print(f"{deck.title}: no seminar set. Set one with: {hint}")
                 return 0
+            print(f"Seminar {local(current.at, clock.tz)}: {_names(library.decks, current.decks)}.")
+            if current.kept:
+                print(
+                    f"{deck.id} keeps its own seminar date; `briefquiz seminar {deck.id} WHEN`"
+                    " sets one for the whole text."
+                )
             decks = [deck]
         else:
             try:
-                when, assumed = parse_when(options.when, clock.tz)
-                checked_seminar(when, now, clock.tz)
+                parsed = parse_seminar(options.when, clock.tz)
+                when, assumed = parsed.when, parsed.assumed
+                checked_seminar(when, now=clock.now(), tz=clock.tz)
             except (ValueError, SettingError) as err:
                 raise CommandError(str(err), 2) from None
             for each in decks:
-                previous = store.settings(each.id)
-                if each is not deck and previous.seminar_at not in (None, when):
-                    replaced = local(previous.seminar_at, clock.tz)
-                    print(f"{each.title}: its seminar {replaced} is replaced.")
-                store.save_settings(dataclasses.replace(previous, seminar_at=when))
+                previous = store.settings(each.id).seminar_at
+                if each is not deck and previous not in (None, when):
+                    assert previous is not None
+                    print(f"{each.title}: its seminar {local(previous, clock.tz)} is replaced.")
+            store.set_seminar([d.id for d in decks], when)
             note = f" (no time given: {DEFAULT_SEMINAR_TIME:%H:%M} assumed)" if assumed else ""
             print(f"{_titles(decks)}: seminar set for {local(when, clock.tz)}{note}.")
+            if parsed.note:
+                print(f"Note: {parsed.note}.")
             if len(decks) > 1:
-                print(f"Those decks are about the same text; --only {deck.id} sets it for one.")
+                print(
+                    f"It covers these {len(decks)} decks, about the same text; "
+                    f"--only {deck.id} sets it for one."
+                )
         for each in decks:
             _print_readiness(store, each, clock)
     return 0
 
 
-def _titles(decks: list[Deck]) -> str:
+def _titles(decks: Sequence[Deck]) -> str:
     return ", ".join(f"{d.title} ({d.id})" for d in decks)
+
+
+def _names(known: Sequence[Deck], ids: Sequence[str]) -> str:
+    """The decks by title where the library has them, else by id (a deck since removed)."""
+    by_id = {d.id: d for d in known}
+    return ", ".join(f"{by_id[i].title} ({i})" if i in by_id else i for i in ids)
 
 
 def _print_readiness(store: Store, deck: Deck, clock: Clock) -> None:

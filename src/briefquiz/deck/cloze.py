@@ -8,6 +8,7 @@ backslash itself must be doubled: `"\\\\{"`). A backslash before anything else i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefquiz.deck.model import Blank
@@ -29,22 +30,17 @@ class ClozeProblem:
 Parts = tuple[str | Blank, ...]
 
 
-Token = tuple[int, str]  # where it starts, and "{{", "}}", "{", "}", an escape or a character
+Token = tuple[int, str]  # where it starts, and "{{", "}}", "{", "}", an escape or a run of text
+
+
+# An escape, a double brace, a single brace, a lone backslash, or a run of anything else:
+# the same cut as reading two characters at a time, with plain text in one token per run.
+_TOKEN = re.compile(r"\\[{}]|\{\{|\}\}|[{}]|\\|[^\\{}]+")
 
 
 def _tokens(text: str) -> list[Token]:
-    """The text cut into braces and literal characters; an escaped brace is a literal one."""
-    tokens: list[Token] = []
-    i = 0
-    while i < len(text):
-        pair = text[i : i + 2]
-        if pair in ESCAPES or pair in (OPEN, CLOSE):
-            tokens.append((i, pair))
-            i += 2
-        else:
-            tokens.append((i, text[i]))
-            i += 1
-    return tokens
+    """The text cut into braces and literal runs; an escaped brace is a literal one."""
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def _literal(token: str) -> str:
@@ -66,7 +62,6 @@ def parse_cloze(text: str) -> tuple[Parts, ClozeProblem | None]:
             else:
                 literal.append(_literal(token))
             continue
-        written = text[opened : at + len(token)]
         if token in (OPEN, "{") and at == opened + 2:
             return (), ClozeProblem(
                 f"three braces '{{{{{{': a blank opens with exactly two; {LITERAL_HINT}", at
@@ -78,10 +73,12 @@ def parse_cloze(text: str) -> tuple[Parts, ClozeProblem | None]:
                 at,
             )
         if token == "}":
+            written = text[opened : at + len(token)]
             return (), ClozeProblem(
                 f"the blank {written!r} is closed with one brace: close it with '}}}}'", at
             )
         if token == CLOSE:
+            written = text[opened : at + len(token)]
             answers = tuple(a.strip() for a in "".join(inside).split("|"))
             if not all(answers):
                 return (), ClozeProblem(f"blank {written!r} has an empty answer", opened)

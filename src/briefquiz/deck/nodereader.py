@@ -24,6 +24,9 @@ class NodeReader:
         self.findings: list[Finding] = []
         self.lines: list[str] = []
         self.aliases: Aliases = ()  # the deck's, once its header is read
+        # Whether the file as typed may hold a control character. When it holds none, only a
+        # double-quoted value's escapes (\\e, \\x1b) can make one, and only those are searched.
+        self.raw_controls = True
 
     # -- reporting -------------------------------------------------------------------
     def error(self, at: Node | Mark, message: str, code: str) -> None:
@@ -80,7 +83,7 @@ class NodeReader:
             self.error(node, f"{what} must be a text value, not {node.kind}{hint}", "type")
             return None
         value = node.value.strip()
-        if (at := first_control(value)) is not None:
+        if (self.raw_controls or node.style == '"') and (at := first_control(value)) is not None:
             self.error(
                 node,
                 f"{what} holds the control character {describe_control(value[at])}, which"

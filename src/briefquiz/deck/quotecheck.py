@@ -31,7 +31,7 @@ def explain(source: SourceText, quote: str) -> Explanation:
 def _reason(source: SourceText, quote: str) -> str | None:
     needle = normalize(quote)
     if source.starts_at_line > 1:
-        whole = SourceText(source.path, source.text, 1)
+        whole = source.whole
         where = whole.locate(quote)
         if where is not None and where.paragraph.line < source.starts_at_line:
             line = whole.line_of(where.paragraph, where.start)
@@ -45,9 +45,9 @@ def _reason(source: SourceText, quote: str) -> str | None:
             f"it spans paragraphs {numbers}: a quote must stand inside one paragraph; "
             "shorten it to the part in one"
         )
-    for paragraph in source.paragraphs:
-        folded = normalize(paragraph.text)
-        at = folded.casefold().find(needle.casefold())
+    casefolded = needle.casefold()
+    for paragraph, (folded, _) in zip(source.paragraphs, source.normalized, strict=True):
+        at = folded.casefold().find(casefolded)
         if at >= 0:
             found = folded[at : at + len(needle)]
             return (
@@ -62,19 +62,6 @@ def _number(paragraph: Paragraph) -> int:
     return paragraph.ordinal or paragraph.number
 
 
-def _joined(source: SourceText) -> tuple[str, list[tuple[int, Paragraph]]]:
-    """All paragraphs, normalized and joined by a space; where each one starts in that text."""
-    texts: list[str] = []
-    starts: list[tuple[int, Paragraph]] = []
-    offset = 0
-    for paragraph in source.paragraphs:
-        folded = normalize_with_map(paragraph.text)[0]
-        starts.append((offset, paragraph))
-        texts.append(folded)
-        offset += len(folded) + 1
-    return " ".join(texts), starts
-
-
 def _covering(starts: list[tuple[int, Paragraph]], begin: int, end: int) -> tuple[Paragraph, ...]:
     return tuple(
         p
@@ -84,7 +71,7 @@ def _covering(starts: list[tuple[int, Paragraph]], begin: int, end: int) -> tupl
 
 
 def _spanning(source: SourceText, needle: str) -> tuple[Paragraph, ...] | None:
-    text, starts = _joined(source)
+    text, starts = source.spaced
     at = text.find(needle)
     if at < 0:
         return None
@@ -96,7 +83,7 @@ def _nearest(source: SourceText, quote: str) -> Explanation:
     from rapidfuzz import fuzz  # only here: most decks never need it
 
     needle, index = normalize_with_map(quote)
-    text, starts = _joined(source)
+    text, starts = source.spaced
     if not text:
         return Explanation("the source has no text after starts_at_line")
     found = fuzz.partial_ratio_alignment(needle, text)
@@ -115,7 +102,7 @@ def _nearest(source: SourceText, quote: str) -> Explanation:
         else "paragraphs " + " and ".join(str(_number(p)) for p in where)
     )
     if len(where) == 1:  # shown as printed, not as compared
-        folded_to = normalize_with_map(where[0].text)[1]
+        folded_to = source.normalized[source.paragraphs.index(where[0])][1]
         local_end = min(end - first_start, len(folded_to))
         passage = where[0].text[folded_to[begin - first_start] : folded_to[local_end - 1] + 1]
     shown = passage if len(passage) <= SHOWN else passage[: SHOWN - 1] + "…"

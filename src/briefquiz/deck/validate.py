@@ -43,6 +43,7 @@ from briefquiz.deck.yamlnodes import (
     source_lines,
 )
 from briefquiz.deck.yamlnodes import decode as decode_bytes
+from briefquiz.text.control import first_control
 
 
 class DeckReader(NodeReader):
@@ -61,6 +62,7 @@ class DeckReader(NodeReader):
         try:
             text = decode_bytes(data)
             self.lines = source_lines(text)
+            self.raw_controls = first_control(text) is not None
             root = compose(text)
         except YamlProblem as problem:
             self.error(Mark(problem.line, problem.column), problem.message, problem.code)

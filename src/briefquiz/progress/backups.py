@@ -17,7 +17,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
-from briefquiz.progress.database import StoreError, backup_connection, in_use_path, opening_lock
+from briefquiz.progress.database import (
+    NotWritable,
+    StoreError,
+    backup_connection,
+    in_use_path,
+    opening_lock,
+)
 from briefquiz.progress.migrations import APPLICATION_ID
 
 AUTO_PREFIX: Final = "progress-auto-"
@@ -135,9 +141,12 @@ def sole_user(database: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with opening_lock(database):
+    try:
+        database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(in_use_path(database), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise NotWritable(database, exc.strerror or str(exc)) from exc
+    with opening_lock(database):
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -9,6 +9,7 @@ names the file.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import threading
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from briefquiz.errors import UserFacingError
-from briefquiz.progress import migrations, rows
+from briefquiz.progress import migrations, rows, tempfiles
 
 __all__ = [
     "BUSY_TIMEOUT_S",
@@ -49,6 +50,28 @@ class StoreError(UserFacingError):
     """A clear, user-facing message (corrupt database, newer schema, locked too long...)."""
 
 
+class NotWritable(StoreError):
+    """The data dir or the database cannot be written (a read-only file system, no
+    permission): a command that only reads may open the database read-only instead."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"Cannot write in {path.parent} ({reason}): briefquiz saves progress there, so "
+            "studying and changing settings need it writable; list, stats, plan, check and "
+            "export progress still work."
+        )
+
+
+_NOT_WRITABLE: Final = (errno.EACCES, errno.EPERM, errno.EROFS)
+_CANNOT_WRITE: Final = (_SQLITE_READONLY, 10, 14)  # SQLITE_READONLY, _IOERR, _CANTOPEN
+
+
+def writable(folder: Path) -> bool:
+    """Whether files can be made in ``folder`` (``os.access`` alone says yes to root on a
+    folder it made read-only, but not on a read-only file system)."""
+    return os.access(folder, os.W_OK)
+
+
 def _create_private_file(path: Path) -> None:
     """Create ``path`` (and its parent) with mode 0o600 unless it exists; never truncate."""
     try:
@@ -57,6 +80,8 @@ def _create_private_file(path: Path) -> None:
     except IsADirectoryError as exc:
         raise StoreError(f"{path} is a directory, not a briefquiz database.") from exc
     except OSError as exc:
+        if exc.errno in _NOT_WRITABLE:
+            raise NotWritable(path, exc.strerror or str(exc)) from exc
         raise StoreError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
     try:
         if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
@@ -123,7 +148,8 @@ def _fsync_path(path: Path, directory: bool = False) -> None:
 def backup_connection(source: sqlite3.Connection, dest: Path) -> None:
     """Copy ``source`` to ``dest`` atomically (temp file, fsync, rename), mode 0o600."""
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    tempfiles.remove_stale(dest.parent)  # what a killed briefquiz left here
+    tmp = tempfiles.temp_name(dest)
     fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC | _O_CLOEXEC, 0o600)
     os.close(fd)
     try:
@@ -179,7 +205,7 @@ def _describe(exc: sqlite3.Error, path: Path) -> str:
 
 
 @contextmanager
-def _translated(path: Path) -> Iterator[None]:
+def translated(path: Path) -> Iterator[None]:
     """Turn SQLite errors into a :class:`StoreError` that names the file."""
     try:
         yield
@@ -192,7 +218,7 @@ def _translated(path: Path) -> Iterator[None]:
         ) from exc
 
 
-def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
+def check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version, after refusing a newer, foreign or damaged file (reads only)."""
     latest = migrations.latest_version()
     version = migrations.schema_version(conn)
@@ -238,13 +264,13 @@ def _check_ours_and_sound(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection, path: Path, now: datetime | None) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     # Only reads until the file is known to be ours and sound; one read transaction so
     # that a concurrent first-time migration by another process is seen consistently.
     conn.execute("BEGIN")
     try:
-        version = _check_ours_and_sound(conn, path)
+        version = check_ours_and_sound(conn, path)
     finally:
         if conn.in_transaction:
             conn.execute("COMMIT")
@@ -252,7 +278,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     latest = migrations.latest_version()
     if 0 < version < latest:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         dest = path.parent / "backups" / f"{path.stem}-v{version}-before-upgrade-{stamp}.sqlite3"
         try:
             backup_connection(conn, dest)
@@ -272,17 +298,27 @@ class Database:
     Rows come back as ``sqlite3.Row``: read them by column name.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, in_use: int | None = None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        in_use: int | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         """Use :meth:`open`; this only wraps an already prepared connection."""
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
         self.path: Final = path
         self.wrote = False  # whether a write transaction committed: an automatic backup is due
         self._in_use = in_use
+        self.read_only: Final = read_only  # opened so (see read_only.py): every write fails
 
     @classmethod
-    def open(cls, path: Path) -> Database:
+    def open(cls, path: Path, now: datetime | None = None) -> Database:
         """Open (creating if needed) the progress database at ``path`` and migrate it.
+
+        ``now`` names the backup taken before an upgrade (the system's time by default).
 
         Raises :class:`StoreError` for a file that is not a briefquiz database, is
         damaged, or was written by a newer briefquiz; such a file is left untouched.
@@ -296,9 +332,15 @@ class Database:
             raise StoreError(f"Cannot open {path}: {exc}.") from exc
         conn.row_factory = sqlite3.Row
         try:
-            with opening_lock(path), _translated(path):
-                _prepare(conn, path)
+            with opening_lock(path), translated(path):
+                _prepare(conn, path, now)
                 in_use = _hold_shared(path)  # before the opening lock goes: see restore
+        except StoreError as exc:
+            conn.close()
+            cause = getattr(exc.__cause__, "sqlite_errorcode", 0) & 0xFF
+            if cause in _CANNOT_WRITE and not writable(path.parent):  # WAL's -wal and -shm
+                raise NotWritable(path, "read-only") from exc
+            raise
         except BaseException:
             conn.close()
             raise
@@ -315,8 +357,8 @@ class Database:
         conn = sqlite3.connect(MEMORY, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         try:
-            with _translated(path):
-                _prepare(conn, path)
+            with translated(path):
+                _prepare(conn, path, None)
         except BaseException:
             conn.close()
             raise
@@ -335,7 +377,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """The connection, to this thread alone; SQLite errors become :class:`StoreError`."""
-        with self._lock, _translated(self.path):
+        with self._lock, translated(self.path):
             if self._conn is None:
                 raise StoreError(f"The progress store {self.path} is closed.")
             yield self._conn
@@ -343,6 +385,8 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back if the body raises."""
+        if self.read_only:
+            raise NotWritable(self.path, "opened read-only")
         with self.reading() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import fsrs
 
-from briefquiz.progress import card_log, migrations, rows
+from briefquiz.progress import card_log, migrations, rows, seminars
 from briefquiz.progress.backups import sole_user
 from briefquiz.progress.import_checks import EARLIEST, LATEST
 
@@ -152,21 +152,26 @@ def _check(conn: sqlite3.Connection, report: Report, now: datetime, repair: bool
                 f"the card of question row {question} disagreed with its review log"
                 + (": rebuilt from it" if repair else "")
             )
-        seminars = conn.execute(
-            f"SELECT deck_id FROM deck_settings WHERE {_out_of_range('seminar_at_us')}"
-        ).fetchall()
-        for (deck_id,) in seminars:
-            if repair:
-                conn.execute(
-                    "UPDATE deck_settings SET seminar_at_us = NULL WHERE deck_id = ?", (deck_id,)
-                )
-            (report.repaired if repair else report.problems).append(
-                f"the seminar date of deck {deck_id!r} was out of range"
-                + (": cleared" if repair else "")
-            )
+        _check_seminars(conn, report, repair)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     if not report.problems and not report.repaired:
         report.checked.append("every card agrees with its review log; no row out of range")
+
+
+def _check_seminars(conn: sqlite3.Connection, report: Report, repair: bool) -> None:
+    """A seminar whose date is out of range is cleared, for every deck it covered."""
+    damaged = conn.execute(
+        "SELECT d.deck_id FROM seminar_decks d JOIN seminars s ON s.id = d.seminar"
+        f" WHERE {_out_of_range('s.at_us')} ORDER BY d.deck_id"
+    ).fetchall()
+    decks = [str(deck_id) for (deck_id,) in damaged]
+    if repair and decks:
+        seminars.clear_seminar(conn, decks)
+    for deck_id in decks:
+        (report.repaired if repair else report.problems).append(
+            f"the seminar date of deck {deck_id!r} was out of range"
+            + (": cleared" if repair else "")
+        )

@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
 from typing import Any, Final
 
 import fsrs
 
 from briefquiz.progress import rows
 from briefquiz.progress.database import StoreError
-from briefquiz.progress.records import DeckSettings, ReviewRecord, is_int
+from briefquiz.progress.records import DeckSettings, ReviewRecord, StudySettings, is_int
 from briefquiz.text.control import describe_control, first_control
 
 __all__ = ["ImportProblem", "ParsedExport", "parse_export"]
 
 EXPORT_FORMAT: Final = "briefquiz-progress"
-EXPORT_VERSION: Final = 3
-"""2 adds each review's ``override`` ("I was right"); 3 the card state each review produced."""
+EXPORT_VERSION: Final = 4
+"""2 adds each review's ``override`` ("I was right"); 3 the card state each review produced;
+4 the seminars, each once with the decks it covers (before, each deck's ``seminar_at``), the
+student's ``study`` settings, and a ``new_per_day`` of null where the student set none."""
+
+#: Before version 4 a deck's new-per-day was always stored; this value meant "not set".
+OLD_DEFAULT_NEW_PER_DAY: Final = 20
 
 MAX_ID: Final = 256  # characters of a deck id, question id or review uid
 MAX_ANSWER: Final = 100_000  # characters of an answer, as the JSON text the log keeps
@@ -55,7 +60,9 @@ class ParsedExport:
     questions: list[tuple[str, str]]
     cards: list[tuple[str, str, fsrs.Card]]
     reviews: list[tuple[ReviewRecord, str, fsrs.Card | None]]  # the record, its answer, its state
-    settings: list[DeckSettings]
+    settings: list[DeckSettings]  # their seminar_at is None: seminars are apart
+    seminars: list[tuple[datetime, tuple[str, ...], bool]] = field(default_factory=list)
+    study: StudySettings = field(default_factory=StudySettings)  # its moment, decks, kept
 
 
 def _short(value: Any) -> str:
@@ -248,17 +255,69 @@ def _parse_review(
     return review, answer, after
 
 
-def _parse_settings(item: Mapping[str, Any], where: str) -> DeckSettings:
-    seminar = _time(item, "seminar_at", where, optional=True)
+def _parse_settings(
+    item: Mapping[str, Any], where: str, version: int
+) -> tuple[DeckSettings, datetime | None]:
+    """A deck's settings, and (before version 4) its own seminar date."""
+    seminar = _time(item, "seminar_at", where, optional=True) if version < 4 else None
+    new = _int(item, "new_per_day", where, MAX_NEW_PER_DAY, optional=version >= 4)
+    if version < 4 and new == OLD_DEFAULT_NEW_PER_DAY:
+        new = None
     try:
-        return DeckSettings(
+        settings = DeckSettings(
             deck_id=_required_text(item, "deck_id", where),
             desired_retention=_field(item, "desired_retention", where),
-            new_per_day=_int(item, "new_per_day", where, MAX_NEW_PER_DAY),  # type: ignore[arg-type]
-            seminar_at=seminar,
+            new_per_day=new,
         )
     except ValueError as exc:
         raise ImportProblem(where, str(exc)) from None
+    return settings, seminar
+
+
+def _parse_seminar(
+    item: Mapping[str, Any], where: str, taken: set[str]
+) -> tuple[datetime, tuple[str, ...], bool]:
+    at = _time(item, "at", where)
+    assert at is not None
+    decks = _field(item, "decks", where)
+    if not isinstance(decks, list) or not decks:
+        raise ImportProblem(f"{where}.decks", f"expected a list of deck ids, got {_short(decks)}")
+    ids = tuple(
+        _required_text({"deck": deck}, "deck", f"{where}.decks[{i}]")
+        for i, deck in enumerate(decks)
+    )
+    for deck_id in ids:
+        if deck_id in taken:
+            raise ImportProblem(f"{where}.decks", f"deck {deck_id!r} is in two seminars")
+        taken.add(deck_id)
+    kept = item.get("kept", False)
+    if not isinstance(kept, bool):
+        raise ImportProblem(f"{where}.kept", f"expected true or false, got {_short(kept)}")
+    return at, ids, kept
+
+
+def _parse_study(data: Mapping[str, Any]) -> StudySettings:
+    study = data.get("study")
+    if study is None:
+        return StudySettings()
+    if not isinstance(study, dict):
+        raise ImportProblem("study", f"expected an object, got {_short(study)}")
+    starts = study.get("day_starts")
+    day_starts: time | None = None
+    if starts is not None:
+        try:
+            if not isinstance(starts, str) or len(starts) != 5:
+                raise ValueError
+            day_starts = time.fromisoformat(starts)
+        except ValueError:
+            raise ImportProblem(
+                "study.day_starts", f"expected a time HH:MM, got {_short(starts)}"
+            ) from None
+    target = _float(study, "seminar_target", "study") if "seminar_target" in study else None
+    try:
+        return StudySettings(day_starts, target)
+    except ValueError as exc:
+        raise ImportProblem("study", str(exc)) from None
 
 
 def parse_export(data: Any) -> ParsedExport:
@@ -299,8 +358,14 @@ def parse_export(data: Any) -> ParsedExport:
         _parse_review(item, f"reviews[{i}]", version)
         for i, item in enumerate(_records(data, "reviews"))
     ]
-    settings = [
-        _parse_settings(item, f"settings[{i}]")
-        for i, item in enumerate(_records(data, "settings", optional=True))
-    ]
-    return ParsedExport(questions, cards, reviews, settings)
+    settings = []
+    seminars: list[tuple[datetime, tuple[str, ...], bool]] = []
+    taken: set[str] = set()
+    for i, item in enumerate(_records(data, "settings", optional=True)):
+        deck, own = _parse_settings(item, f"settings[{i}]", version)
+        settings.append(deck)
+        if own is not None:  # before version 4: the deck's own date, kept as it was
+            seminars.append((own, (deck.deck_id,), True))
+    for i, item in enumerate(_records(data, "seminars", optional=True)):
+        seminars.append(_parse_seminar(item, f"seminars[{i}]", taken))
+    return ParsedExport(questions, cards, reviews, settings, seminars, _parse_study(data))

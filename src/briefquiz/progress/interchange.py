@@ -10,14 +10,20 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from briefquiz.progress import card_log, rows
+from briefquiz.progress import card_log, rows, seminars
 from briefquiz.progress.import_checks import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
     ParsedExport,
     parse_export,
 )
-from briefquiz.progress.records import DeckSettings, ImportSummary, ReviewRecord
+from briefquiz.progress.records import (
+    DeckSettings,
+    ImportSummary,
+    ReviewRecord,
+    Seminar,
+    StudySettings,
+)
 
 __all__ = [
     "EXPORT_FORMAT",
@@ -64,8 +70,19 @@ def _settings_json(settings: DeckSettings) -> dict[str, Any]:
     return {
         "deck_id": settings.deck_id,
         "desired_retention": settings.desired_retention,
-        "new_per_day": settings.new_per_day,
-        "seminar_at": None if settings.seminar_at is None else settings.seminar_at.isoformat(),
+        "new_per_day": settings.new_per_day,  # null: the student set no limit
+    }
+
+
+def _seminar_json(seminar: Seminar) -> dict[str, Any]:
+    return {"at": seminar.at.isoformat(), "decks": list(seminar.decks), "kept": seminar.kept}
+
+
+def _study_json(study: StudySettings) -> dict[str, Any]:
+    starts = study.day_starts
+    return {
+        "day_starts": None if starts is None else f"{starts:%H:%M}",
+        "seminar_target": study.seminar_target,
     }
 
 
@@ -74,7 +91,7 @@ def export_progress(conn: sqlite3.Connection) -> dict[str, Any]:
     questions = conn.execute("SELECT deck_id, question_id FROM questions ORDER BY id").fetchall()
     cards = conn.execute(f"{rows.CARD_SELECT} ORDER BY q.id").fetchall()
     reviews = conn.execute(f"{rows.REVIEW_SELECT} ORDER BY r.reviewed_at_us, r.seq").fetchall()
-    settings = conn.execute(f"{rows.SETTINGS_SELECT} ORDER BY deck_id").fetchall()
+    settings = conn.execute(f"{rows.SETTINGS_SELECT} ORDER BY s.deck_id").fetchall()
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -84,6 +101,8 @@ def export_progress(conn: sqlite3.Connection) -> dict[str, Any]:
         "cards": [_card_json(row) for row in cards],
         "reviews": [_review_json(rows.review_from_row(row), row) for row in reviews],
         "settings": [_settings_json(rows.settings_from_row(row)) for row in settings],
+        "seminars": [_seminar_json(s) for s in seminars.seminars(conn)],
+        "study": _study_json(seminars.study_settings(conn)),
     }
 
 
@@ -95,7 +114,8 @@ def merge_progress(conn: sqlite3.Connection, parsed: ParsedExport) -> ImportSumm
 
     Reviews are de-duplicated by uid; nothing is deleted. A card state is taken only
     when its last_review is newer than ours (or we have no state). Settings are taken
-    only for decks that have none saved here.
+    only for decks that have none saved here, a seminar for the decks it covers that no
+    seminar covers here, each study setting only where not set here.
     """
     questions_added = cards_taken = cards_kept = reviews_added = reviews_skipped = 0
     settings_added = 0
@@ -137,7 +157,29 @@ def merge_progress(conn: sqlite3.Connection, parsed: ParsedExport) -> ImportSumm
         card_log.sync_card(conn, qid)
     for settings in parsed.settings:
         settings_added += rows.insert_settings(conn, settings, replace=False)
+    seminars_added = 0
+    for at, decks, kept in parsed.seminars:
+        free = [d for d in decks if seminars.seminar_moment(conn, d) is None]
+        if free:
+            seminars.add_seminar(conn, free, at, kept=kept)
+            seminars_added += 1
+    here = seminars.study_settings(conn)
+    given = parsed.study
+    merged = StudySettings(
+        here.day_starts if here.day_starts is not None else given.day_starts,
+        here.seminar_target if here.seminar_target is not None else given.seminar_target,
+    )
+    if merged != here:
+        seminars.save_study_settings(conn, merged)
     return ImportSummary(
+        seminars_added=seminars_added,
+        study_settings_taken=sum(
+            (a is None) != (b is None)
+            for a, b in (
+                (here.day_starts, merged.day_starts),
+                (here.seminar_target, merged.seminar_target),
+            )
+        ),
         questions_added=questions_added,
         cards_taken=cards_taken,
         cards_kept=cards_kept,

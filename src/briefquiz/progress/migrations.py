@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import fsrs
 
-from briefquiz.progress import card_log, rows
+from briefquiz.progress import card_log, rows, seminars
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -228,8 +228,16 @@ _V3 = _statements(
     """,
 )
 
+
+def _v5(conn: sqlite3.Connection) -> None:
+    """A seminar is stored once, for the decks it covers; the student's study settings
+    (day start, seminar target); a deck's new-per-day may be not set (NULL). Schema 4's
+    default new-per-day was 20: that value was already read as not set."""
+    seminars.move_deck_seminars(conn, default_new_per_day=20)
+
+
 #: Every schema change, oldest first. Version ``n`` = the first ``n`` applied.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _v4]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _v4, _v5]
 
 
 def latest_version() -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +20,8 @@ __all__ = [
     "ImportSummary",
     "Outcome",
     "ReviewRecord",
+    "Seminar",
+    "StudySettings",
     "is_int",
     "new_review_uid",
     "require_aware",
@@ -110,11 +112,16 @@ class ReviewRecord:
 
 @dataclass(frozen=True, slots=True)
 class DeckSettings:
-    """Per-deck scheduling settings (defaults when the user has not changed them)."""
+    """Per-deck scheduling settings (defaults when the user has not changed them).
+
+    ``new_per_day`` is None until the student sets a limit; until then the pace is what the
+    seminar needs, or the default without one (``schedule.settings``). ``seminar_at`` is the
+    moment of the seminar that covers the deck (stored once per seminar, see :class:`Seminar`).
+    """
 
     deck_id: str
     desired_retention: float = 0.9
-    new_per_day: int = 20
+    new_per_day: int | None = None
     seminar_at: datetime | None = None
 
     def __post_init__(self) -> None:
@@ -126,12 +133,57 @@ class DeckSettings:
             or not 0 < retention < 1
         ):
             raise ValueError(f"desired_retention must be between 0 and 1, got {retention!r}")
-        if not is_int(self.new_per_day) or self.new_per_day < 0:
+        if self.new_per_day is not None and (not is_int(self.new_per_day) or self.new_per_day < 0):
             raise ValueError(
                 f"new_per_day must be a non-negative integer, got {self.new_per_day!r}"
             )
         if self.seminar_at is not None:
             require_aware(self.seminar_at, "seminar_at")
+
+
+@dataclass(frozen=True, slots=True)
+class Seminar:
+    """One seminar: its moment and the decks it covers (a deck is in at most one).
+
+    ``kept`` marks a deck's own date carried over from before a seminar covered a text;
+    ``announced`` whether the student has been told so.
+    """
+
+    id: int
+    at: datetime
+    decks: tuple[str, ...]
+    kept: bool = False
+    announced: bool = False
+
+    def __post_init__(self) -> None:
+        require_aware(self.at, "seminar at")
+        if not self.decks:
+            raise ValueError("a seminar covers at least one deck")
+        for deck_id in self.decks:
+            require_text(deck_id, "deck_id")
+
+
+@dataclass(frozen=True, slots=True)
+class StudySettings:
+    """The student's own settings for every deck; None: not set (the default applies).
+
+    ``day_starts``: when a new study day begins (local time, as Anki's "next day starts
+    at"); ``seminar_target``: the recall the final pass aims for at the seminar.
+    """
+
+    day_starts: time | None = None
+    seminar_target: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.day_starts is not None and (
+            not isinstance(self.day_starts, time) or self.day_starts.tzinfo is not None
+        ):
+            raise ValueError(f"day_starts must be a local time of day, got {self.day_starts!r}")
+        target = self.seminar_target
+        if target is not None and (
+            isinstance(target, bool) or not isinstance(target, int | float) or not 0 < target < 1
+        ):
+            raise ValueError(f"seminar_target must be between 0 and 1, got {target!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,3 +196,5 @@ class ImportSummary:
     reviews_added: int = 0
     reviews_skipped: int = 0
     settings_added: int = 0
+    seminars_added: int = 0
+    study_settings_taken: int = 0

@@ -15,19 +15,28 @@ from __future__ import annotations
 
 import copy
 import sqlite3
+from collections.abc import Sequence
 from contextlib import suppress
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
 import fsrs
 
-from briefquiz.progress import backups, card_log, rows
+from briefquiz.clock import Clock, SystemClock
+from briefquiz.progress import backups, card_log, rows, seminars
 from briefquiz.progress.card_log import Schedule
-from briefquiz.progress.database import Database, StoreError, backup_connection
+from briefquiz.progress.database import Database, NotWritable, StoreError, backup_connection
 from briefquiz.progress.interchange import export_progress, merge_progress, parse_export
-from briefquiz.progress.records import DeckSettings, ImportSummary, ReviewRecord, require_text
+from briefquiz.progress.records import (
+    DeckSettings,
+    ImportSummary,
+    ReviewRecord,
+    Seminar,
+    StudySettings,
+    require_text,
+)
 
 __all__ = ["Store"]
 
@@ -39,39 +48,60 @@ class Store:
     the same file at once.
     """
 
-    def __init__(self, db: Database, backups: Path | None = None) -> None:
+    def __init__(
+        self, db: Database, backups: Path | None = None, clock: Clock | None = None
+    ) -> None:
         """Use :meth:`open`; this only wraps an already opened database."""
         self._db: Final = db
         self.path: Final = db.path
         self._backups = backups
+        self._clock: Final = clock or SystemClock()
 
     # ---- lifecycle
 
     @classmethod
-    def open(cls, path: Path, *, backups: Path | None = None) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        backups: Path | None = None,
+        clock: Clock | None = None,
+        read_only_ok: bool = False,
+    ) -> Store:
         """Open (creating if needed) the progress database at ``path`` and migrate it.
 
         With ``backups``, closing it takes an automatic backup there (see
-        :mod:`briefquiz.progress.backups`). Raises :class:`StoreError` for a file that is
-        not a briefquiz database, is damaged, or was written by a newer briefquiz; such a
-        file is left untouched.
+        :mod:`briefquiz.progress.backups`), named and pruned by ``clock``'s time (the
+        system's by default). With ``read_only_ok``, a database whose folder cannot be
+        written is opened for reading only (every write then raises
+        :class:`~briefquiz.progress.database.NotWritable`). Raises :class:`StoreError` for
+        a file that is not a briefquiz database, is damaged, or was written by a newer
+        briefquiz; such a file is left untouched.
         """
-        return cls(Database.open(Path(path)), backups)
+        clock = clock or SystemClock()
+        try:
+            return cls(Database.open(Path(path), clock.now()), backups, clock)
+        except NotWritable:
+            if not read_only_ok or not Path(path).is_file():
+                raise
+        from briefquiz.progress.read_only import open_read_only
+
+        return cls(open_read_only(Path(path)), None, clock)  # no backup: nothing changes
 
     @classmethod
-    def in_memory(cls) -> Store:
+    def in_memory(cls, clock: Clock | None = None) -> Store:
         """A new, empty store kept in memory only (its ``path`` is ``:memory:``).
 
         The same code and schema as :meth:`open`, without a file: what a simulation or a
         throwaway tool needs. No backups; everything is gone once it is closed.
         """
-        return cls(Database.in_memory())
+        return cls(Database.in_memory(), None, clock)
 
     def close(self) -> None:
         """Close the database (idempotent), after an automatic backup if one is due."""
         folder, self._backups = self._backups, None
         if folder is not None:
-            now = datetime.now(UTC)
+            now = self._clock.now()
             with suppress(StoreError, OSError, sqlite3.Error):
                 if backups.due_for_backup(folder, now, wrote=self._db.wrote):
                     with self._db.reading() as conn:
@@ -201,14 +231,72 @@ class Store:
     # ---- settings
 
     def settings(self, deck_id: str) -> DeckSettings:
-        """The deck's settings (defaults if never saved)."""
-        with self._db.reading() as conn:
-            row = conn.execute(f"{rows.SETTINGS_SELECT} WHERE deck_id = ?", (deck_id,)).fetchone()
-            return DeckSettings(deck_id) if row is None else rows.settings_from_row(row)
+        """The deck's settings (defaults if never saved), with its seminar's moment."""
+        with self._db.snapshot() as conn:
+            row = conn.execute(f"{rows.SETTINGS_SELECT} WHERE s.deck_id = ?", (deck_id,)).fetchone()
+            if row is not None:
+                return rows.settings_from_row(row)
+            return DeckSettings(deck_id, seminar_at=seminars.seminar_moment(conn, deck_id))
 
     def save_settings(self, settings: DeckSettings) -> None:
+        """Save the deck's settings. A ``seminar_at`` other than its seminar's moment gives
+        the deck a seminar of its own (None: takes it out of its seminar); to set one for
+        several decks, :meth:`set_seminar`."""
         with self._db.writing() as conn:
             rows.insert_settings(conn, settings, replace=True)
+            if seminars.seminar_moment(conn, settings.deck_id) != settings.seminar_at:
+                if settings.seminar_at is None:
+                    seminars.clear_seminar(conn, [settings.deck_id])
+                else:
+                    seminars.add_seminar(conn, [settings.deck_id], settings.seminar_at)
+
+    # ---- seminars
+
+    def seminar_of(self, deck_id: str) -> Seminar | None:
+        """The seminar that covers the deck, if one does."""
+        with self._db.reading() as conn:
+            return seminars.seminar_of(conn, deck_id)
+
+    def seminars(self) -> list[Seminar]:
+        """Every seminar, soonest first."""
+        with self._db.reading() as conn:
+            return seminars.seminars(conn)
+
+    def set_seminar(self, deck_ids: Sequence[str], at: datetime | None) -> Seminar | None:
+        """One seminar at ``at`` for all of ``deck_ids`` (each taken out of any other); None
+        takes them out of their seminars. Returns the seminar set."""
+        for deck_id in deck_ids:
+            require_text(deck_id, "deck_id")
+        with self._db.writing() as conn:
+            if at is None:
+                seminars.clear_seminar(conn, deck_ids)
+                return None
+            seminars.add_seminar(conn, deck_ids, at)
+            found = seminars.seminar_of(conn, deck_ids[0])
+        assert found is not None
+        return found
+
+    def take_unannounced_seminars(self) -> list[Seminar]:
+        """The decks' own seminar dates carried over from an older schema that the student
+        has not yet been told about; each is returned once (then marked told)."""
+        with self._db.reading() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM seminars WHERE kept = 1 AND announced = 0 LIMIT 1"
+            ).fetchone():
+                return []
+        with self._db.writing() as conn:
+            return seminars.take_unannounced(conn)
+
+    # ---- the student's study settings
+
+    def study_settings(self) -> StudySettings:
+        """The student's settings for every deck (None where not set)."""
+        with self._db.reading() as conn:
+            return seminars.study_settings(conn)
+
+    def save_study_settings(self, settings: StudySettings) -> None:
+        with self._db.writing() as conn:
+            seminars.save_study_settings(conn, settings)
 
     # ---- export / import / backup
 

@@ -36,8 +36,11 @@ REVIEW_SELECT: Final = (
     " FROM reviews r JOIN questions q ON q.id = r.question"
 )
 
+#: The settings columns, with the moment of the seminar that covers the deck.
 SETTINGS_SELECT: Final = (
-    "SELECT deck_id, desired_retention, new_per_day, seminar_at_us FROM deck_settings"
+    "SELECT s.deck_id, s.desired_retention, s.new_per_day, m.at_us AS seminar_at_us"
+    " FROM deck_settings s LEFT JOIN seminar_decks d ON d.deck_id = s.deck_id"
+    " LEFT JOIN seminars m ON m.id = d.seminar"
 )
 
 
@@ -247,23 +250,25 @@ def review_from_row(row: sqlite3.Row) -> ReviewRecord:
 @row_reader("the settings of deck", "deck_id")
 def settings_from_row(row: sqlite3.Row) -> DeckSettings:
     """The settings of a :data:`SETTINGS_SELECT` row."""
+    new = row["new_per_day"]
     return DeckSettings(
         str(row["deck_id"]),
         float(row["desired_retention"]),
-        int(row["new_per_day"]),
+        None if new is None else int(new),
         opt_from_us(row["seminar_at_us"]),
     )
 
 
 def insert_settings(conn: sqlite3.Connection, settings: DeckSettings, *, replace: bool) -> bool:
-    """Save a deck's settings; with ``replace`` over any saved ones, else only if none."""
+    """Save a deck's retention and new-per-day; with ``replace`` over any saved ones, else
+    only if none. (Its seminar is stored apart: ``progress.seminars``.)"""
     cursor = conn.execute(
-        "INSERT INTO deck_settings (deck_id, desired_retention, new_per_day, seminar_at_us)"
-        " VALUES (:deck_id, :desired_retention, :new_per_day, :seminar_at_us)"
+        "INSERT INTO deck_settings (deck_id, desired_retention, new_per_day)"
+        " VALUES (:deck_id, :desired_retention, :new_per_day)"
         " ON CONFLICT (deck_id) DO "
         + (
             "UPDATE SET desired_retention = excluded.desired_retention,"
-            " new_per_day = excluded.new_per_day, seminar_at_us = excluded.seminar_at_us"
+            " new_per_day = excluded.new_per_day"
             if replace
             else "NOTHING"
         ),
@@ -271,9 +276,6 @@ def insert_settings(conn: sqlite3.Connection, settings: DeckSettings, *, replace
             "deck_id": settings.deck_id,
             "desired_retention": float(settings.desired_retention),
             "new_per_day": settings.new_per_day,
-            "seminar_at_us": None
-            if settings.seminar_at is None
-            else to_us(settings.seminar_at, "seminar_at"),
         },
     )
     return cursor.rowcount == 1

@@ -16,6 +16,7 @@ from briefquiz.schedule.habits import Habits
 from briefquiz.schedule.pacing import NewPace
 from briefquiz.schedule.readiness import outlook_inputs
 from briefquiz.schedule.session_plan import PlanRules, session_work
+from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.schedule.study_day import study_date
 
 
@@ -68,7 +69,7 @@ def deck_plan(
     store: Store, deck: Deck, clock: Clock, rules: PlanRules | None = None
 ) -> DeckPlan | None:
     """None without a seminar ahead (or without questions)."""
-    rules = rules or PlanRules()
+    rules = stored_rules(store, rules)
     now = clock.now()
     settings = store.settings(deck.id)
     inputs = outlook_inputs(store, deck, settings, clock, rules)

@@ -85,7 +85,7 @@ def _session(
     at: datetime,
     introduced: int,
     policy: Policy,
-    new_per_day: int,
+    new_per_day: int | None,
     tz: tzinfo,
     rules: PlanRules,
     habits: Habits,
@@ -122,7 +122,7 @@ class DeckOutlookInputs:
     cards: dict[str, Card]
     passed: set[str]  # passed in the final window already
     policy: Policy
-    new_per_day: int
+    new_per_day: int | None  # the student's limit (None: not set)
     introduced_today: int
     habits: Habits
 

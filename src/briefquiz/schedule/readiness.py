@@ -18,6 +18,7 @@ from briefquiz.schedule.forecast import RUNS, DeckOutlookInputs, forecast
 from briefquiz.schedule.habits import Habits, habits_from
 from briefquiz.schedule.planner import Policy
 from briefquiz.schedule.session_plan import PlanRules
+from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.schedule.study_day import study_day_bounds
 
 
@@ -91,7 +92,7 @@ def deck_readiness(
     runs: int = RUNS,
 ) -> Readiness | None:
     """Readiness of a deck under its own settings; None without a seminar ahead."""
-    rules = rules or PlanRules()
+    rules = stored_rules(store, rules)
     now = clock.now()
     if Policy(settings.desired_retention, settings.seminar_at).seminar_ahead(now) is None:
         return None

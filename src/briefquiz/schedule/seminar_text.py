@@ -1,12 +1,11 @@
 """One seminar for a text: every deck on the same source text shares its date.
 
-The thinnest core the app needs (the CLI sets one deck at a time): read the seminar of a
-group of decks, set or clear it for all of them, and their readiness taken together.
+A seminar is stored once, with the decks it covers (`Store.set_seminar`); here: read the
+seminar of a group of decks, set or clear it for all of them, and their readiness together.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -22,9 +21,8 @@ def text_seminar(store: Store, decks: Sequence[Deck]) -> datetime | None:
 
 
 def set_text_seminar(store: Store, decks: Sequence[Deck], when: datetime | None) -> None:
-    """Set (or, with None, clear) the seminar of every deck in `decks`."""
-    for deck in decks:
-        store.save_settings(dataclasses.replace(store.settings(deck.id), seminar_at=when))
+    """Set one seminar for every deck in `decks` (or, with None, clear theirs)."""
+    store.set_seminar([deck.id for deck in decks], when)
 
 
 def combined_readiness(parts: Sequence[tuple[int, Readiness]]) -> Readiness | None:

@@ -50,13 +50,6 @@ class PlanRules:
         return max(self.final.opens(seminar), start)
 
 
-def student_limit(new_per_day: int) -> int | None:
-    """The new-per-day limit the student set, or None when it is still the default.
-
-    The store keeps no "unset" marker yet, so the default value itself means unset."""
-    return None if new_per_day == DEFAULT_NEW_PER_DAY else new_per_day
-
-
 @dataclass(frozen=True, slots=True)
 class SessionWork:
     due_by: datetime  # reviews due before this are due today
@@ -72,7 +65,7 @@ def session_work(
     cards: Mapping[str, Card],
     reviews: Iterable[ReviewRecord] | set[str],
     policy: Policy,
-    new_per_day: int,
+    new_per_day: int | None,
     introduced_today: int,
     now: datetime,
     tz: tzinfo,
@@ -80,17 +73,23 @@ def session_work(
 ) -> SessionWork:
     """The work of one deck at `now`. `reviews` is its review log, or the set of questions
     already passed in this study day of the final window (what the forecast keeps track of
-    itself)."""
+    itself). `new_per_day` is the student's limit, None when they set none."""
     day_start, due_by = study_day_bounds(now, tz, rules.day_starts)
     unseen = sum(1 for qid in question_ids if qid not in cards)
     seminar = policy.seminar_ahead(now)
     if seminar is None:
         return SessionWork(
-            due_by, steady_allowance(new_per_day, introduced_today, unseen), (), None, None
+            due_by,
+            steady_allowance(
+                DEFAULT_NEW_PER_DAY if new_per_day is None else new_per_day,
+                introduced_today,
+                unseen,
+            ),
+            (),
+            None,
+            None,
         )
-    pace = new_pace(
-        unseen, introduced_today, now, seminar, tz, student_limit(new_per_day), rules.day_starts
-    )
+    pace = new_pace(unseen, introduced_today, now, seminar, tz, new_per_day, rules.day_starts)
     wanted = set(question_ids)
     mine = {qid: card for qid, card in cards.items() if qid in wanted}
     opens = rules.final_opens(seminar, tz)

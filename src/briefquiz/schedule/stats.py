@@ -16,8 +16,8 @@ from briefquiz.progress.records import ReviewRecord
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.review_log import effective_reviews as effective_reviews
-from briefquiz.schedule.session_plan import PlanRules
-from briefquiz.schedule.settings import DEFAULT_RETENTION
+from briefquiz.schedule.settings import DEFAULT_RETENTION, daily_new
+from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.schedule.study_day import study_day_bounds
 
 
@@ -134,12 +134,12 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
 
     ready = deck_readiness(store, deck, settings, clock, cards=cards)
     new = len(deck.questions) - len(cards)
-    study_day = study_day_bounds(now, clock.tz, PlanRules().day_starts)
+    study_day = study_day_bounds(now, clock.tz, stored_rules(store).day_starts)
     started_today = store.new_introduced_on(deck.id, *study_day)
     return DeckStats(
         deck=deck,
         new=new,
-        new_today=min(new, max(settings.new_per_day - started_today, 0)),
+        new_today=min(new, max(daily_new(settings) - started_today, 0)),
         learning=states[State.Learning] + states[State.Relearning],
         review=states[State.Review],
         due_now=sum(1 for c in cards.values() if c.due <= now),

@@ -15,6 +15,7 @@ from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Policy
 from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
+from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.schedule.study_day import study_day_bounds
 from briefquiz.study.queue import Kind, build_queue
 
@@ -68,7 +69,7 @@ def due_work(
     store: Store, decks: Sequence[Deck], clock: Clock, rules: PlanRules | None = None
 ) -> DueWork:
     """The work a session on `decks` starts with now, by the session's own rules."""
-    rules = rules or PlanRules()
+    rules = stored_rules(store, rules)
     cards = {deck.id: store.cards(deck.id) for deck in decks}
     now = clock.now()
     work = {

@@ -113,6 +113,8 @@ class Grade:
     """The FSRS rating to schedule with, unless the learner overrides it."""
     reasons: tuple[str, ...] = ()
     """Why a typed answer (or blank) was accepted: "US = United States", "1 typo (Minsitry)"."""
+    credit: tuple[int, int] | None = None
+    """(right, total) as the partial-credit rule counts them, for the many-part kinds."""
 
 
 # -- grading -----------------------------------------------------------------------------------
@@ -148,7 +150,8 @@ def _credited(right: int, total: int, parts: Iterable[PartResult]) -> Grade:
         outcome = Outcome.PARTIAL
     else:
         outcome = Outcome.WRONG
-    return _graded(outcome, right / total if total else 1.0, parts)
+    graded = _graded(outcome, right / total if total else 1.0, parts)
+    return replace(graded, credit=(min(right, total), total))
 
 
 def _grade_multi(question: Multi, selection: frozenset[str]) -> Grade:
@@ -266,7 +269,8 @@ def _grade_explain(question: Explain, given: Explained) -> Grade:
     ]
     made = sum(part.correct for part in parts)
     outcome = Outcome.RIGHT if made == len(parts) else Outcome.PARTIAL if made else Outcome.WRONG
-    return _graded(outcome, made / len(parts) if parts else 1.0, parts)
+    graded = _graded(outcome, made / len(parts) if parts else 1.0, parts)
+    return replace(graded, credit=(made, len(parts)))
 
 
 def grade(question: AnyQuestion, answer: Answer) -> Grade:

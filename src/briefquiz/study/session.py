@@ -22,6 +22,7 @@ from briefquiz.schedule.forecast import RUNS
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.session_plan import PlanRules, SessionWork
+from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.study.answer_json import answer_to_json
 from briefquiz.study.due import LEARN_AHEAD, deck_work
 from briefquiz.study.grading import Answer, Grade, Outcome, grade
@@ -50,7 +51,7 @@ class Session:
     limit: int | None = None
     rng: random.Random = field(default_factory=random.Random)
     planner: Planner = field(default_factory=Planner)
-    rules: PlanRules = field(default_factory=PlanRules)
+    rules: PlanRules | None = None  # None: the rules the student stored
     forecast_runs: int = RUNS  # 0: no readiness (a simulator that measures it itself)
 
     queue: list[QueueItem] = field(init=False, default_factory=list)
@@ -58,8 +59,10 @@ class Session:
     current: QueueItem | None = field(init=False, default=None)
     feedback: Feedback | None = field(init=False, default=None)
     _states: dict[str, _DeckState] = field(init=False, default_factory=dict)
+    _rules: PlanRules = field(init=False)
 
     def __post_init__(self) -> None:
+        self._rules = stored_rules(self.store, self.rules)
         now = self.clock.now()
         cards = {deck.id: self.store.cards(deck.id) for deck in self.decks}
         for deck in self.decks:
@@ -292,7 +295,7 @@ class Session:
 
     def _work(self, state: _DeckState, cards: dict[str, Card], now: datetime) -> SessionWork:
         return deck_work(
-            self.store, state.deck, state.settings, cards, now, self.clock.tz, self.rules
+            self.store, state.deck, state.settings, cards, now, self.clock.tz, self._rules
         )
 
     def _work_of(self, deck: Deck) -> SessionWork:
@@ -313,7 +316,7 @@ class Session:
             state.deck,
             state.settings,
             self.clock,
-            self.rules,
+            self._rules,
             cards,
             self.forecast_runs,
         )
@@ -380,7 +383,7 @@ class Session:
             return False
         item = feedback.item
         if item.kind is Kind.FINAL:  # a miss in the final pass: relearned now, up to three tries
-            return item.tries < self.rules.final.tries
+            return item.tries < self._rules.final.tries
         return card.due <= self.clock.now() + LEARN_AHEAD
 
     def _requeue_if_learning(self, feedback: Feedback) -> None:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import unicodedata
 
 from briefquiz.deck.quotecheck import first_difference
-from briefquiz.deck.sourcetext import SourceText
+from briefquiz.deck.sourcetext import SourceText, normalize, normalize_with_map
 from paths import FIXTURE_DECKS, SEEDS
 
 SEED = SEEDS / "000_252cba3e8ebbbfce.txt"
@@ -77,3 +78,24 @@ def test_the_fuzzy_matcher_is_loaded_only_when_a_quote_is_missing() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+# Characters where normalize's fast path and the character-at-a-time mapping could part:
+# dashes and hyphens next to spaces and invisibles, typographic marks, a decomposed accent.
+TRICKY = list("ab -\u2014\u2013\u2010\u2011\u00ad\u200b\n\t\u00a0\u2019\u2026e\u0301\u2015x")
+TRICKY += ["  ", "--", " - ", "a-b", "\u2014 \u2014"]
+
+
+def test_normalize_agrees_with_the_mapping_it_shortcuts() -> None:
+    rng = random.Random(13)
+    for _ in range(20_000):
+        text = "".join(rng.choice(TRICKY) for _ in range(rng.randint(0, 12)))
+        assert normalize(text) == normalize_with_map(text)[0], repr(text)
+
+
+def test_a_quote_is_found_in_the_paragraph_where_it_first_stands() -> None:
+    source = SourceText(SEED, "One two three.\n\nFour five six.\n\nSix seven.\n", 1)
+    found = source.locate("six")
+    assert found is not None and found.paragraph.number == 2
+    assert source.paragraphs[1].text[found.start : found.end] == "six"
+    assert source.locate("six. Six") is None  # across two paragraphs: not one passage

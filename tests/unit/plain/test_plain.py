@@ -92,7 +92,7 @@ def test_every_type_answered_right(plain, file_deck: Deck, store: Store, answers
     assert out.count("✓ Right") == 7
     assert "  → That it must never go dark." in out  # the flashcard's answer, shown on Enter
     assert out.count("saved · next review in 10 min") == 8
-    assert "[1/8] Varn test deck · truefalse" in out
+    assert "[1/8] Varn test deck · true or false" in out
     assert "  Answer: True" in out
     assert "  The keepers left when the light was automated." in out  # explanation
     assert "  Source (paragraph 3, line 8): “In 1962 the light was automated.”" in out
@@ -125,7 +125,7 @@ def test_partly_right_cloze(plain, file_deck: Deck, store: Store) -> None:
     cloze = next(q for q in file_deck.questions if q.type == "cloze")
     deck = Deck("bq-cloze", "Cloze", file_deck.path, (cloze,), source=file_deck.source)
     out, _, _ = plain([deck], ["clock", "ticked", ""], limit=1)
-    assert f"· cloze\n{cloze.prompt}\n  " in out  # the prompt, then the text with its blanks
+    assert f"· fill the gaps\n{cloze.prompt}\n  " in out  # prompt, then gaps
     assert "~ Partly right" in out
     assert "    ✓ blank 1: clock" in out
     assert "    ✗ blank 2: ticked (expected stopped)" in out
@@ -267,7 +267,7 @@ def test_piped_answers(bq, all_types_file: Path) -> None:
     assert "  The keepers left when the light was automated." in out
     assert "Source (paragraph 3, line 8): “In 1962 the light was automated.”" in out
     assert out.count("saved · next review in 10 min") == 4
-    assert re.search(r"\[5/\d+\] Varn test deck · choice\n", out)  # asked, then input ended
+    assert re.search(r"\[5/\d+\] Varn test deck · multiple choice\n", out)  # asked, input ended
     assert "Session done: answered 4, right 3 of 3" in out
     assert "Next due: in 10 min" in out
     with Store.open(bq.data / "progress.sqlite3") as store:
@@ -291,13 +291,13 @@ def test_limit_and_cram_from_the_command_line(bq, tf_file) -> None:
     path = tf_file(5)
     result = bq.run("study", str(path), "--plain", "--limit", "2", input="t\n\nf\n\nt\n\n")
     assert result.returncode == 0, result.stderr
-    assert "[1/2] Statements · truefalse" in result.stdout
+    assert "[1/2] Statements · true or false" in result.stdout
     assert "[3/" not in result.stdout
     assert "Session done: answered 2, right 2 of 2" in result.stdout
 
     result = bq.run("study", str(path), "--plain", "--cram", input="t\n\n" * 5)
     assert result.returncode == 0, result.stderr
-    assert "[1/5] Statements · truefalse" in result.stdout
+    assert "[1/5] Statements · true or false" in result.stdout
     assert result.stdout.count("saved · next review unchanged (cram)") == 5
     assert "(cram: schedules unchanged)" in result.stdout
 
@@ -343,7 +343,7 @@ def test_ctrl_c_output_has_the_summary(store: Store, clock: FixedClock, file_dec
     stdout = io.StringIO()
     with pytest.raises(KeyboardInterrupt):
         PlainStudy(session, Script(session, [right(answers), interrupt]), stdout).run()
-    assert "Session done: answered 1" in stdout.getvalue()
+    assert "Stopped, every answer saved: answered 1" in stdout.getvalue()
 
 
 def test_wrapped_lines_hang_under_the_text_after_their_label(store: Store, clock: FixedClock):

@@ -34,7 +34,7 @@ def studied(bq: Any, tf_file: Any, kit: Any) -> tuple[Any, Path, Path]:
 
 def damage(database: Path, statement: str) -> None:
     conn = sqlite3.connect(database, isolation_level=None)
-    conn.execute(statement)
+    conn.executescript(statement)
     conn.close()
 
 
@@ -50,7 +50,9 @@ DAMAGE = {
         "review with uid 'bad'",
     ),
     "seminar-out-of-range": (
-        "INSERT INTO deck_settings VALUES ('bq-test-tf', 0.9, 20, -9223372036854775807)",
+        "INSERT INTO deck_settings VALUES ('bq-test-tf', 0.9, NULL);"
+        " INSERT INTO seminars VALUES (7, -9223372036854775807, 0, 0);"
+        " INSERT INTO seminar_decks VALUES ('bq-test-tf', 7)",
         "settings of deck 'bq-test-tf'",
     ),
 }

@@ -47,7 +47,7 @@ def make_v2_database(path: Path) -> None:
 
 
 def test_the_marker_is_the_latest_migration() -> None:
-    assert migrations.latest_version() == 4  # the override (3), then review states (4)
+    assert migrations.latest_version() == 5  # override (3), review states (4), seminars (5)
 
 
 def test_a_version_2_database_migrates_keeping_its_reviews(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_an_override_must_name_the_review_it_replaces(store: Store, tmp_path: Pa
 def test_the_export_carries_the_marker_and_an_import_keeps_it(store: Store, tmp_path: Path) -> None:
     graded_and_overridden(store)
     exported = store.export_json()
-    assert exported["version"] == EXPORT_VERSION == 3  # 3: the states too (issue 13)
+    assert exported["version"] == EXPORT_VERSION == 4  # 3: the states too; 4: seminars
     assert [r["override"] for r in exported["reviews"]] == [False, True]
     with Store.open(tmp_path / "other.sqlite3") as other:
         other.import_json(exported)

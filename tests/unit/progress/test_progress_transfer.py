@@ -174,3 +174,6 @@ def test_summary_sentences() -> None:
         "Imported 1 new review (5 already here), 1 question's schedule taken (4 kept: yours"
         " were as recent or more), 2 questions new to you and 1 deck's settings."
     )
+    assert describe_import(ImportSummary(seminars_added=2, study_settings_taken=1)) == (
+        "Imported 0 new reviews, 0 questions' schedules taken, 2 seminars and 1 study setting."
+    )

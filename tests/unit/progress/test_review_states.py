@@ -155,7 +155,7 @@ def test_an_export_carries_the_states_and_a_version_1_file_still_imports(
         session.answer(Answers.right(session.current.question))  # type: ignore[union-attr]
         session.advance()
     exported = store.export_json()
-    assert exported["version"] == 3
+    assert exported["version"] == 4
     assert all(review["card"] is not None for review in exported["reviews"])
     with Store.open(tmp_path / "away.sqlite3") as away:
         away.import_json(exported)

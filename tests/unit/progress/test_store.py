@@ -338,7 +338,7 @@ def test_removed_questions_keep_their_rows(store: Store) -> None:
 
 
 def test_settings_defaults_and_round_trip(store: Store) -> None:
-    assert store.settings("d") == DeckSettings("d", 0.9, 20, None)
+    assert store.settings("d") == DeckSettings("d", 0.9, None, None)  # no limit set
     saved = DeckSettings("d", 0.85, 5, T0 + timedelta(days=3, microseconds=1))
     store.save_settings(saved)
     assert store.settings("d") == saved
@@ -346,6 +346,8 @@ def test_settings_defaults_and_round_trip(store: Store) -> None:
     store.save_settings(changed)
     assert store.settings("d") == changed
     assert store.settings("other") == DeckSettings("other")
+    store.save_settings(DeckSettings("d", 0.95, None, None))
+    assert store.settings("d").new_per_day is None  # a limit can be unset again
     with pytest.raises(ValueError):
         DeckSettings("d", desired_retention=1.5)
     with pytest.raises(ValueError):

@@ -21,6 +21,7 @@ from briefquiz.schedule.settings import (
     checked_new_per_day,
     checked_retention,
     checked_seminar,
+    daily_new,
     with_changes,
 )
 from briefquiz.schedule.stats import DeckStats
@@ -31,7 +32,9 @@ NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 def test_one_set_of_defaults() -> None:
     assert (DEFAULT_RETENTION, DEFAULT_NEW_PER_DAY) == (0.9, 20)
     unset = DeckSettings("d")
-    assert (unset.desired_retention, unset.new_per_day) == (DEFAULT_RETENTION, DEFAULT_NEW_PER_DAY)
+    assert (unset.desired_retention, unset.new_per_day) == (DEFAULT_RETENTION, None)
+    assert daily_new(unset) == DEFAULT_NEW_PER_DAY
+    assert daily_new(DeckSettings("d", new_per_day=3)) == 3
     assert Policy().desired_retention == DEFAULT_RETENTION
     stats_default = {f.name: f.default for f in dataclasses.fields(DeckStats)}
     assert stats_default["desired_retention"] == DEFAULT_RETENTION

@@ -179,6 +179,7 @@ def test_multi_a_wrong_tick_takes_a_right_one_back() -> None:
     selection = frozenset({"Ukraine", "Georgia", "Syria", "Libya", "Belarus"})
     # every option ticked: four right, one wrong, so three of four count
     _check(grade(MULTI, selection), Outcome.PARTIAL, Rating.Hard, 3 / 4)
+    assert grade(MULTI, selection).credit == (3, 4)
     multi = Multi(
         id="m",
         prompt="p",

@@ -37,6 +37,7 @@ from briefquiz.study.session import Session
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_answer
 from briefquiz.ui.wording.cloze import gapped_text
+from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import (
     MARKS,
     OVERRIDE_HINT,
@@ -46,7 +47,14 @@ from briefquiz.ui.wording.marks import (
     overridden_mark,
     rating_keys,
 )
-from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
+from briefquiz.ui.wording.totals import (
+    CLOCK_SLACK,
+    clock_behind_line,
+    next_due_line,
+    next_review,
+    readiness_change,
+    session_totals,
+)
 
 WIDTH = 78
 #: A leading label that wrapped lines hang under: `1. `, `b) `, `Answer: `, `You said: `.
@@ -144,7 +152,8 @@ class PlainStudy:
             self.stdout.write("\n")
             session.stop()
         summary = session.summary()
-        self.print_summary(summary)
+        headline = "Stopped, every answer saved" if interrupted else "Session done"
+        self.print_summary(summary, headline)
         if interrupted:
             raise KeyboardInterrupt
         return summary
@@ -155,7 +164,7 @@ class PlainStudy:
         number = session.done + 1
         total = session.done + session.remaining
         self.say()
-        self.say(f"[{number}/{total}] {item.deck.title} · {q.type.value}")
+        self.say(f"[{number}/{total}] {item.deck.title} · {kind_name(q.type)}")
         self.say(q.prompt)
         for line in body_lines(q, item.presentation):
             self.say(line, indent="  ")
@@ -288,21 +297,21 @@ class PlainStudy:
             self.say(problem)
 
     def when(self, feedback: Feedback) -> str:
-        due = feedback.next_due
-        if due is None:
-            return "unchanged (cram)"
-        return relative(due, self.session.clock.now())
+        return next_review(feedback.next_due, self.session.clock.now())
 
-    def print_summary(self, summary: Summary) -> None:
+    def print_summary(self, summary: Summary, headline: str = "Session done") -> None:
         now = self.session.clock.now()
         self.say()
         self.say(
-            "Session done: "
+            f"{headline}: "
             + ", ".join(session_totals(summary))
             + ("  (cram: schedules unchanged)" if summary.cram else "")
         )
         if summary.next_due is not None:
             self.say(next_due_line(summary.next_due, now, self.session.clock.tz))
+        later = self.session.store.reviews(since=now + CLOCK_SLACK)
+        if later and (line := clock_behind_line(later[-1].reviewed_at, now, self.session.clock.tz)):
+            self.say(line)
         for outlook in summary.decks:
             after = outlook.readiness_after
             if after is not None:

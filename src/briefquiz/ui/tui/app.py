@@ -31,6 +31,7 @@ from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (
     ArticleRequested,
     HomeRequested,
+    PlanRequested,
     SessionEnded,
     StatsRequested,
     StudyRequested,
@@ -45,7 +46,7 @@ QuizItems = list[tuple[Deck, AnyQuestion]]
 #: widget's structural style is not here but in its own DEFAULT_CSS.
 SHEETS = tuple(
     Path(__file__).parent / "styles" / f"{name}.tcss"
-    for name in ("shared", "home", "study", "summary", "article", "stats", "help")
+    for name in ("shared", "home", "study", "summary", "article", "stats", "plan", "help")
 )
 
 #: The help screen's name for each screen (its keys are listed first).
@@ -55,6 +56,7 @@ HELP_NAMES = {
     "SummaryScreen": "summary",
     "ArticleScreen": "article",
     "StatsScreen": "stats",
+    "PlanScreen": "plan",
 }
 
 
@@ -127,11 +129,14 @@ class BriefquizApp(App[None]):
 
         if self.store_watcher is None or not self.store_watcher.changed():
             return
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen) and screen.is_mounted and screen.decks:
-                screen.refresh_counts()
-            elif isinstance(screen, StatsScreen) and screen.is_mounted:
-                await screen.refresh_stats()
+        # Only the screen in view: one under another reads its numbers when it shows again
+        # (its resume). Under a session every answer is a change, and the counts of every
+        # deck (readiness forecasts) took seconds after each answer.
+        screen = self.screen
+        if isinstance(screen, HomeScreen) and screen.is_mounted and screen.decks:
+            screen.refresh_counts()
+        elif isinstance(screen, StatsScreen) and screen.is_mounted:
+            await screen.refresh_stats()
 
     def on_unmount(self) -> None:
         if self.store_watcher is not None:
@@ -266,6 +271,7 @@ class BriefquizApp(App[None]):
         self.push_screen(StatsScreen(self.context.store, decks, self.context.clock))
 
     def on_article_requested(self, message: ArticleRequested) -> None:
+        from briefquiz.schedule.passage_recall import question_recalls, recall_moment
         from briefquiz.ui.tui.screens.article import ArticleScreen
 
         decks = decks_of_text(message.deck, self.context.library.decks)
@@ -274,7 +280,21 @@ class BriefquizApp(App[None]):
             if items:
                 self.start_session(decks_of(items), cram=True)
 
-        self.push_screen(ArticleScreen(decks, message.quote), quiz)
+        store, clock = self.context.store, self.context.clock
+        moment = recall_moment(store, decks, clock)
+        recalls = question_recalls(store, decks, moment.at)
+        article = ArticleScreen(decks, message.quote, recalls=recalls, moment=moment)
+        self.push_screen(article, quiz)
+
+    def on_plan_requested(self, message: PlanRequested) -> None:
+        from briefquiz.ui.tui.screens.plan import PlanScreen
+
+        if isinstance(self.screen, PlanScreen):
+            return
+        deck = message.deck
+        decks = decks_of_text(deck, self.context.library.decks)
+        title = deck.source.title if deck.source is not None else deck.title
+        self.push_screen(PlanScreen(self.context.store, decks, self.context.clock, title))
 
     # -- actions and the command palette ----------------------------------------------
     def action_help(self) -> None:
@@ -312,31 +332,21 @@ class BriefquizApp(App[None]):
             return
         self.post_message(ArticleRequested(deck))
 
+    def action_plan(self) -> None:
+        deck = self.current_deck
+        if deck is None:
+            self.notify("There is no deck to plan for.", severity="warning")
+            return
+        self.post_message(PlanRequested(deck))
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Study all due", "A session on every deck's due questions (a)", self.action_study_all
-        )
-        yield SystemCommand(
-            "Cram the current deck",
-            "Every question of it, weakest first; its schedule is left alone (c)",
-            self.action_cram,
-        )
-        yield SystemCommand(
-            "Set the seminar",
-            "Set, change or clear the seminar of the current deck's text (m, on home)",
-            self.action_seminar,
-        )
-        yield SystemCommand("Open stats", "Progress, forecast and readiness (s)", self.action_stats)
-        yield SystemCommand(
-            "Open article", "The source article of the current deck (r)", self.action_article
-        )
-        yield SystemCommand("Help", "Every key, screen by screen (?)", self.action_help)
-        yield SystemCommand(
-            "Toggle dark mode", "Switch between the light and dark theme", self.action_toggle_dark
-        )
+        from briefquiz.ui.tui.palette import PALETTE
+
+        for title, help_text, action in PALETTE:
+            yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
         yield from super().get_system_commands(screen)
 
 

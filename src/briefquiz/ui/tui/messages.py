@@ -27,6 +27,13 @@ class ArticleRequested(Message):
 
 
 @dataclass
+class PlanRequested(Message):
+    """Open the day-by-day plan of the text of `deck` (all its decks)."""
+
+    deck: Deck
+
+
+@dataclass
 class StatsRequested(Message):
     """Open the stats screen for `decks` (all decks when empty)."""
 

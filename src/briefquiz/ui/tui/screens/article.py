@@ -2,173 +2,49 @@
 
 A cursor moves between paragraphs; Enter (or `z`) quizzes on the questions of the paragraph
 under it. Opened with a quote, the screen scrolls to its paragraph and highlights it.
+Given each question's predicted recall, the gutter also shows what the student knows of
+each paragraph (the recall heat-map); `w` goes to the weakest one, `s` quizzes on the
+three weakest together.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from briefquiz.deck.coverage import coverage
-from briefquiz.deck.model import AnyQuestion, Deck
-from briefquiz.deck.sourcetext import Paragraph, QuoteLocation, SourceText, deck_source
-from briefquiz.ui.tui.widgets.passage import caption, highlighted
+from briefquiz.deck.model import Deck
+from briefquiz.deck.sourcetext import QuoteLocation, SourceText, deck_source
+from briefquiz.schedule.passage_recall import (
+    Band,
+    PassageRecall,
+    QuestionKey,
+    RecallMoment,
+    weakest_first,
+)
+from briefquiz.text.timefmt import percent
+from briefquiz.ui.tui.article_paragraphs import ArticleParagraph, QuizItems, article_paragraphs
+from briefquiz.ui.tui.widgets.paragraph import BAND_COLOUR, BAR, ParagraphView, gutter
+from briefquiz.ui.tui.widgets.passage import caption
 from briefquiz.ui.wording.words import plural
 
-QuizItems = list[tuple[Deck, AnyQuestion]]
-"""Questions to quiz on, each with its deck, in deck order."""
+#: How many of the weakest paragraphs `s` quizzes on together.
+WEAKEST_PARAGRAPHS = 3
 
-
-@dataclass(frozen=True, slots=True)
-class ArticleParagraph:
-    """A paragraph of the source text and the questions whose quote stands in it."""
-
-    paragraph: Paragraph
-    questions: tuple[tuple[Deck, AnyQuestion], ...]
-
-
-def article_paragraphs(text: SourceText, decks: Sequence[Deck]) -> list[ArticleParagraph]:
-    """Every paragraph of `text` with the questions of `decks` that quote it.
-
-    Only decks whose source is `text` are asked: `deck.coverage.coverage` of them, with each
-    (deck id, question id) it names turned back into the deck and the question.
-    """
-    by_id = {deck.id: deck for deck in decks}
-
-    def quoted(deck_id: str, question_id: str) -> tuple[Deck, AnyQuestion]:
-        deck = by_id[deck_id]
-        question = deck.question(question_id)
-        assert question is not None, "coverage names only questions of the decks it is given"
-        return deck, question
-
-    for source in coverage(decks):
-        if source.path == text.path:
-            return [
-                ArticleParagraph(block.paragraph, tuple(quoted(*pair) for pair in block.questions))
-                for block in source.blocks
-            ]
-    return [ArticleParagraph(paragraph, ()) for paragraph in text.paragraphs]
-
-
-def gutter(count: int | None, cursor: bool) -> str:
-    """`▶ ● 3q`: the cursor mark, then how many questions quote the paragraph (None: not
-    content). The `q` keeps the count from reading as a paragraph number."""
-    mark = "▶" if cursor else " "
-    if count is None:
-        return mark
-    return f"{mark} {'●' if count else '○'}{count:>2}q"
-
-
-class ParagraphView(Widget):
-    """One paragraph of the article: a gutter with its question count, then its text."""
-
-    DEFAULT_CSS = """
-    ParagraphView {
-        layout: horizontal;
-        height: auto;
-        margin-bottom: 1;
-    }
-
-    ParagraphView > .paragraph--gutter {
-        width: 7;
-        color: $text-muted;
-    }
-
-    ParagraphView > .paragraph--text {
-        width: 1fr;
-        max-width: 88;
-    }
-
-    ParagraphView.-minor > .paragraph--text {
-        color: $text-muted;
-        text-style: italic;
-    }
-
-    ParagraphView.-cursor {
-        background: $boost;
-    }
-
-    ParagraphView.-cursor > .paragraph--gutter {
-        color: $accent;
-        text-style: bold;
-    }
-    """
-
-    cursor: reactive[bool] = reactive(False)
-
-    class Clicked(Message):
-        """The paragraph was clicked (`chain` is 2 for a double click)."""
-
-        def __init__(self, view: ParagraphView, chain: int) -> None:
-            super().__init__()
-            self.view = view
-            self.chain = chain
-
-    def __init__(
-        self, item: ArticleParagraph, location: QuoteLocation | None = None, *, id: str
-    ) -> None:
-        super().__init__(id=id, classes="" if item.paragraph.is_content else "-minor")
-        self.item = item
-        self.location = location
-
-    @property
-    def paragraph(self) -> Paragraph:
-        return self.item.paragraph
-
-    @property
-    def questions(self) -> tuple[tuple[Deck, AnyQuestion], ...]:
-        return self.item.questions
-
-    @property
-    def question_count(self) -> int:
-        return len(self.item.questions)
-
-    @property
-    def navigable(self) -> bool:
-        """Content paragraphs, and any paragraph that is quoted or holds the focused quote."""
-        return self.paragraph.is_content or bool(self.questions) or self.location is not None
-
-    @property
-    def highlighted_text(self) -> str:
-        """The highlighted part of the paragraph ("" when none)."""
-        if self.location is None:
-            return ""
-        return self.paragraph.text[self.location.start : self.location.end]
-
-    def _gutter(self) -> str:
-        shown = self.paragraph.is_content or self.questions
-        return gutter(self.question_count if shown else None, self.cursor)
-
-    def compose(self) -> ComposeResult:
-        text = self.paragraph.text
-        body = (
-            highlighted(text, self.location.start, self.location.end)
-            if self.location is not None
-            else Content(text)
-        )
-        yield Static(self._gutter(), classes="paragraph--gutter", markup=False)
-        yield Static(body, classes="paragraph--text")
-
-    def watch_cursor(self, cursor: bool) -> None:
-        self.set_class(cursor, "-cursor")
-        if self.is_mounted:
-            self.query_one(".paragraph--gutter", Static).update(self._gutter())
-
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.post_message(self.Clicked(self, event.chain))
+__all__ = [
+    "ArticleParagraph",
+    "ArticleScreen",
+    "ParagraphView",
+    "QuizItems",
+    "article_paragraphs",
+    "gutter",
+]
 
 
 class ArticleScreen(Screen[QuizItems | None]):
@@ -176,14 +52,19 @@ class ArticleScreen(Screen[QuizItems | None]):
 
     Enter or `z` quizzes on the paragraph under the cursor: `on_quiz(questions)` is called
     and the screen stays, or, without `on_quiz`, the screen is dismissed with the questions.
-    Escape or `q` dismisses with None.
+    Escape or `q` dismisses with None. `recalls` (each question's predicted recall at
+    `moment`, None when never studied) turns the heat-map on.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help first: on a narrow terminal the footer drops its last keys.
+        Binding("question_mark", "app.help", "Help"),
         Binding("escape,q", "back", "Back"),
         Binding("up,k", "cursor_up", "Previous", show=False),
         Binding("down,j", "cursor_down", "Next", show=False),
         Binding("enter,z", "quiz", "Quiz on paragraph"),
+        Binding("w", "weakest", "Weakest"),
+        Binding("s", "quiz_weakest", "Study the weakest", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "first", "First", show=False),
@@ -196,6 +77,8 @@ class ArticleScreen(Screen[QuizItems | None]):
         focus_quote: str | None = None,
         on_quiz: Callable[[QuizItems], None] | None = None,
         *,
+        recalls: Mapping[QuestionKey, float | None] | None = None,
+        moment: RecallMoment | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -209,9 +92,11 @@ class ArticleScreen(Screen[QuizItems | None]):
             self.text.locate(focus_quote) if self.text is not None and focus_quote else None
         )
         self.items: list[ArticleParagraph] = (
-            article_paragraphs(self.text, self.decks) if self.text is not None else []
+            article_paragraphs(self.text, self.decks, recalls) if self.text is not None else []
         )
+        self.moment = moment
         self._cursor: int | None = None
+        self._weak: int | None = None  # where `w` last moved the cursor
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -224,6 +109,8 @@ class ArticleScreen(Screen[QuizItems | None]):
             yield Static(self._empty_message(), id="article-empty", markup=False)
         else:
             yield Static(self._info(self.text), id="article-info", markup=False)
+            if self.heat_map:
+                yield Static(self._legend(), id="article-legend")
             with VerticalScroll(id="article-body", can_focus=False):
                 focus = self.focus_location
                 for item in self.items:
@@ -252,12 +139,37 @@ class ArticleScreen(Screen[QuizItems | None]):
         parts = [  # the title line names the source; its file name says nothing
             f"{len(content)} paragraphs",
             f"{plural(quoted, 'question')} quote it",
-            f"{plural(unasked, 'paragraph')} not asked about",
         ]
-        parts.append("3q: 3 questions quote the paragraph")
+        if self.heat_map:  # the legend under it says what 3q is; short, for small screens
+            if unasked:
+                parts.append(f"{plural(unasked, 'paragraph')} not asked about")
+        else:
+            parts.append(f"{plural(unasked, 'paragraph')} not asked about")
+            parts.append("3q: 3 questions quote the paragraph")
         if self.focus_quote and self.focus_location is None:
             parts.append("the quote was not found")
         return " · ".join(parts)
+
+    @property
+    def heat_map(self) -> bool:
+        return any(item.recall is not None for item in self.items)
+
+    def _legend(self) -> Content:
+        """`3q: questions · recall at the seminar: █ 90%+ ▆ 70–89% ▃ <70% · new: unseen`,
+        each bar in its colour (the figures beside each paragraph need none)."""
+        moment = self.moment
+        when = "at the seminar" if moment is not None and moment.seminar else "now"
+        shown = [
+            (Band.STRONG, "90%+"),
+            (Band.FADING, "70–89%"),
+            (Band.WEAK, "<70%"),
+            (Band.UNSEEN, "new: unseen"),
+        ]
+        parts = [
+            Content.from_markup(f"[{BAND_COLOUR[band]}]$bar[/] $label", bar=BAR[band], label=label)
+            for band, label in shown
+        ]
+        return Content(f"3q: questions · recall {when}: ") + Content("  ").join(parts)
 
     def on_mount(self) -> None:
         views = self.views
@@ -323,7 +235,41 @@ class ArticleScreen(Screen[QuizItems | None]):
                 status += f" in {plural(decks, 'deck')}"
         elif view.paragraph.is_content:
             status += " · no question quotes it"
+        if view.recall is not None and view.recall.questions:
+            status += " · " + self._recall_words(view.recall)
         self.query_one("#article-status", Static).update(status)
+
+    def _recall_words(self, recall: PassageRecall) -> str:
+        """`recall 82% at the seminar, 1 new`, `not studied yet`."""
+        if recall.recall is None:
+            return "not studied yet"
+        when = "at the seminar" if self.moment is not None and self.moment.seminar else "now"
+        words = f"recall {percent(recall.recall)} {when}"
+        return words + (f", {recall.unseen} new" if recall.unseen else "")
+
+    def action_weakest(self) -> None:
+        """The cursor to the weakest paragraph; again, to the next weakest (by recall, then
+        those not studied yet)."""
+        views = self.views
+        if not self.heat_map:
+            self.notify("No recall to show here.", severity="warning", timeout=3)
+            return
+        order = weakest_first([v.recall or PassageRecall(0, 0, None) for v in views])
+        if not order:
+            self.notify("No question quotes this text.", severity="warning", timeout=3)
+            return
+        cursor, rank = self._cursor, 0
+        if cursor is not None and cursor == self._weak and cursor in order:
+            rank = (order.index(cursor) + 1) % len(order)
+        self._move_to(order[rank], center=True)
+        self._weak = order[rank]
+        recall = views[order[rank]].recall
+        assert recall is not None
+        self.notify(
+            f"{rank + 1} of {len(order)}: {self._recall_words(recall)} · Enter quizzes on it",
+            title="Weakest paragraphs",
+            timeout=4,
+        )
 
     def action_cursor_up(self) -> None:
         self._step(-1)
@@ -377,7 +323,21 @@ class ArticleScreen(Screen[QuizItems | None]):
         if not view.questions:
             self.notify("No question quotes this paragraph.", severity="warning", timeout=3)
             return
-        questions: QuizItems = list(view.questions)
+        self._leave_with(list(view.questions))
+
+    def action_quiz_weakest(self) -> None:
+        """`s`: a quiz on the weakest paragraphs together: the first `WEAKEST_PARAGRAPHS` of
+        `weakest_first` (new questions included), each question once."""
+        views = self.views
+        order = weakest_first([v.recall or PassageRecall(0, 0, None) for v in views])
+        if not self.heat_map or not order:
+            self.notify("No recall to show here.", severity="warning", timeout=3)
+            return
+        chosen = [views[i] for i in order[:WEAKEST_PARAGRAPHS]]
+        items = {(d.id, q.id): (d, q) for view in chosen for d, q in view.questions}
+        self._leave_with(list(items.values()))
+
+    def _leave_with(self, questions: QuizItems) -> None:
         if self.on_quiz is not None:
             self.on_quiz(questions)
         else:

@@ -57,6 +57,7 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("s",), "stats"),
             KeyHelp(("r",), "read the source article"),
             KeyHelp(("m",), "set, change or clear the seminar of the deck's text"),
+            KeyHelp(("p",), "the plan: each day up to the seminar of the deck's text"),
             KeyHelp(("question_mark",), "this help"),
             KeyHelp(("q",), "quit"),
         ),
@@ -103,6 +104,9 @@ KEYMAP: tuple[ScreenHelp, ...] = (
             KeyHelp(("up", "down", "k", "j"), "previous or next paragraph"),
             KeyHelp(("pageup", "pagedown", "home", "end"), "jump through the article"),
             KeyHelp(("enter", "z"), "quiz on the paragraph's questions"),
+            KeyHelp(("w",), "the weakest paragraph by recall (again: the next weakest)"),
+            KeyHelp(("s",), "study the three weakest paragraphs together, new ones included"),
+            KeyHelp(("question_mark",), "this help"),
             KeyHelp(("escape", "q"), "back"),
         ),
     ),
@@ -111,6 +115,15 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         "Stats",
         (
             KeyHelp(("up", "down", "pageup", "pagedown"), "scroll"),
+            KeyHelp(("escape", "q"), "back"),
+        ),
+    ),
+    ScreenHelp(
+        "plan",
+        "Plan",
+        (
+            KeyHelp(("up", "down", "pageup", "pagedown"), "scroll"),
+            KeyHelp(("question_mark",), "this help"),
             KeyHelp(("escape", "q"), "back"),
         ),
     ),

@@ -16,26 +16,47 @@ from briefquiz.deck.library import DeckFile
 from briefquiz.deck.model import Deck
 from briefquiz.deck.texts import decks_of_text
 from briefquiz.locations import user_decks_dir
-from briefquiz.schedule.seminar_text import set_text_seminar, text_seminar
+from briefquiz.schedule.seminar_text import combined_readiness, set_text_seminar, text_seminar
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.study.due import due_work
-from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.text.timefmt import countdown, local, percent
 from briefquiz.ui.tui.context import AppContext
-from briefquiz.ui.tui.messages import ArticleRequested, StatsRequested, StudyRequested
+from briefquiz.ui.tui.messages import (
+    ArticleRequested,
+    PlanRequested,
+    StatsRequested,
+    StudyRequested,
+)
+from briefquiz.ui.tui.screens.home_text import text_line
 from briefquiz.ui.tui.widgets.footer import QuietFooter
 from briefquiz.ui.wording.words import plural, shown_path
 
 COLUMNS = ("New", "Due", "Learned", "Seminar", "Ready")  # after "Deck"
-#: What the columns after "Deck" take at most: their text plus a cell of padding each side.
-OTHER_COLUMNS_WIDTH = sum(len(c) + 2 for c in COLUMNS) + 4  # "in 3 days" is wider than "Seminar"
+#: Below this width the Seminar column goes (the text's line above says it).
+NARROW = 80
+NARROW_COLUMNS = ("New", "Due", "Learned", "Ready")
+#: Below this height the chosen deck's description is left out, so its id stays in sight.
+SHORT = 24
 MIN_TITLE_WIDTH = 12
 KEYS_LINE = "Enter: study the chosen deck · c: cram it (its schedule is left alone)"
+NARROW_KEYS_LINE = "Enter: study · c: cram (schedule untouched)"
+
+
+def columns(screen_width: int) -> tuple[str, ...]:
+    return NARROW_COLUMNS if screen_width < NARROW else COLUMNS
+
+
+def other_columns_width(screen_width: int) -> int:
+    """What the columns after "Deck" take at most: their text plus a cell of padding each
+    side ("in 3 days" is wider than "Seminar")."""
+    shown = columns(screen_width)
+    return sum(len(c) + 2 for c in shown) + (4 if "Seminar" in shown else 0)
 
 
 def seminar_cell(stats: DeckStats, now: datetime) -> str:
     if stats.seminar_at is None:
         return "—"
-    return relative(stats.seminar_at, now) if stats.seminar_at > now else "past"
+    return countdown(stats.seminar_at, now, compact=True) if stats.seminar_at > now else "past"
 
 
 def ready_cell(stats: DeckStats) -> str:
@@ -43,23 +64,25 @@ def ready_cell(stats: DeckStats) -> str:
 
 
 def title_width(titles: list[str], screen_width: int) -> int:
-    """The Deck column's width: the longest title, or what is left beside the others."""
-    room = screen_width - 4 - OTHER_COLUMNS_WIDTH
+    """The Deck column's width: the longest title, or what is left beside the others (and,
+    on a narrow terminal, beside the scroll bar the deck list may need)."""
+    room = screen_width - 4 - other_columns_width(screen_width)
+    if screen_width < NARROW:
+        room -= 2
     return max(MIN_TITLE_WIDTH, min(max(map(len, titles), default=0), room))
 
 
-def deck_row(stats: DeckStats, now: datetime) -> tuple[Text, ...]:
+def deck_row(stats: DeckStats, now: datetime, narrow: bool = False) -> tuple[Text, ...]:
+    """The row of a deck (a title too long for its column wraps); `narrow`: no Seminar cell."""
+
     def number(value: int) -> Text:
         return Text(str(value), justify="right")
 
-    return (
-        Text(stats.deck.title, no_wrap=True, overflow="ellipsis"),
-        number(stats.new),
-        number(stats.due_now),
-        number(stats.learning + stats.review),
-        Text(seminar_cell(stats, now)),
-        Text(ready_cell(stats)),
-    )
+    title = Text(stats.deck.title, overflow="fold")
+    counts = (number(stats.new), number(stats.due_now), number(stats.learning + stats.review))
+    if narrow:
+        return (title, *counts, Text(ready_cell(stats)))
+    return (title, *counts, Text(seminar_cell(stats, now)), Text(ready_cell(stats)))
 
 
 def located_errors(broken: DeckFile, limit: int = 3) -> list[str]:
@@ -99,6 +122,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "cram", "Cram"),
         Binding("s", "stats", "Stats"),
         Binding("r", "article", "Article"),
+        Binding("p", "plan", "Plan"),
         Binding("m", "seminar", "Seminar"),
     ]
 
@@ -125,6 +149,7 @@ class HomeScreen(Screen[None]):
         yield Static(id="home-title", markup=False)
         with VerticalScroll(id="home-body"):
             if self.decks:
+                yield Static(id="text-line", markup=False)
                 table: DataTable[Text] = DataTable(
                     id="decks", cursor_type="row", zebra_stripes=False
                 )
@@ -142,8 +167,13 @@ class HomeScreen(Screen[None]):
                     yield Static(
                         "\n".join(located_errors(deck_file)), classes="broken", markup=False
                     )
-        yield Static(KEYS_LINE if self.decks else "?: help · q: quit", id="home-hint")
+        yield Static(self._keys_line(), id="home-hint")
         yield QuietFooter()
+
+    def _keys_line(self) -> str:
+        if not self.decks:
+            return "?: help · q: quit"
+        return NARROW_KEYS_LINE if self.app.size.width < NARROW else KEYS_LINE
 
     def on_mount(self) -> None:
         if self.decks:
@@ -180,6 +210,9 @@ class HomeScreen(Screen[None]):
             width = title_width([d.title for d in self.decks], self.app.size.width)
             if width != self.title_width:
                 self.fill_table()
+        self.query_one("#home-hint", Static).update(self._keys_line())
+        if self.decks and self.stats:
+            self._show_detail()
 
     def refresh_counts(self) -> None:
         """Read the counts again (after a session they have changed)."""
@@ -194,12 +227,19 @@ class HomeScreen(Screen[None]):
         table: DataTable[Text] = self.query_one("#decks", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        self.title_width = title_width([d.title for d in self.decks], self.app.size.width)
+        width = self.app.size.width
+        narrow = width < NARROW
+        self.title_width = title_width([d.title for d in self.decks], width)
         table.add_column("Deck", width=self.title_width)
-        for label in COLUMNS:
+        for label in columns(width):
             table.add_column(label)
         for deck in self.decks:
-            table.add_row(*deck_row(self.stats[deck.id], now), key=deck.id)
+            wraps = len(deck.title) > self.title_width
+            table.add_row(
+                *deck_row(self.stats[deck.id], now, narrow),
+                key=deck.id,
+                height=None if wraps else 1,
+            )
         table.move_cursor(row=max(cursor, 0), animate=False)
 
     def _show_detail(self) -> None:
@@ -207,24 +247,42 @@ class HomeScreen(Screen[None]):
         if deck is None:
             return
         stats = self.stats.get(deck.id)
-        lines = [deck.description or deck.title]
-        facts = [plural(len(deck.questions), "question")]
+        facts = [f"id {deck.id}"]  # what the commands take: briefquiz study ID; first, to stay
+        facts.append(plural(len(deck.questions), "question"))
         if stats is not None:
             facts.append(f"{stats.learning} learning, {stats.review} in review")
-        facts.append(f"id {deck.id}")  # what the commands take: briefquiz study ID
         facts.append("bundled" if deck.bundled else shown_path(deck.path))
-        lines.append(" · ".join(facts))
-        if stats is not None and stats.seminar_at is not None:
-            now = self.context.clock.now()
-            seminar = f"Seminar {local(stats.seminar_at, self.context.clock.tz)}"
-            if stats.readiness is not None:
-                ready = stats.readiness
-                seminar += (
-                    f" ({relative(stats.seminar_at, now)}): recall {percent(ready.if_you_stop)}"
-                    f" if you stop now, {percent(ready.if_you_keep_up)} if you keep up"
-                )
-            lines.append(seminar)
+        lines = [" · ".join(facts)]
+        if self.app.size.height >= SHORT:  # on a short terminal, the id stays in sight
+            lines.append(deck.description or deck.title)
+        if stats is not None and stats.readiness is not None and self.app.size.height >= SHORT:
+            ready = stats.readiness
+            lines.append(
+                f"This deck at the seminar: recall {percent(ready.if_you_stop)} if you stop now,"
+                f" {percent(ready.if_you_keep_up)} if you keep up"
+            )
         self.query_one("#deck-detail", Static).update("\n".join(lines))
+        self.query_one("#text-line", Static).update(self._text_line(deck))
+
+    def _text_line(self, deck: Deck) -> str:
+        """The seminar of the deck's text, readiness across its decks, today's work."""
+        decks = decks_of_text(deck, self.decks)
+        store, clock = self.context.store, self.context.clock
+        parts = [
+            (len(d.questions), ready)
+            for d in decks
+            if (s := self.stats.get(d.id)) is not None and (ready := s.readiness) is not None
+        ]
+        title = deck.source.title if deck.source is not None else deck.title
+        return text_line(
+            title,
+            len(decks),
+            text_seminar(store, decks),
+            combined_readiness(parts),
+            due_work(store, decks, clock),
+            clock.now(),
+            clock.tz,
+        )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
@@ -250,6 +308,11 @@ class HomeScreen(Screen[None]):
         deck = self.current_deck
         if deck is not None:
             self.post_message(ArticleRequested(deck))
+
+    def action_plan(self) -> None:
+        deck = self.current_deck
+        if deck is not None:
+            self.post_message(PlanRequested(deck))
 
     def action_seminar(self, deck: Deck | None = None) -> None:
         """Set, change or clear the seminar of the chosen deck's text, for all its decks."""

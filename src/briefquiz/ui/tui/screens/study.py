@@ -46,6 +46,18 @@ def feedback_hint(
     return " · ".join(parts)
 
 
+def header_title(deck: str, kind: str, room: int) -> str:
+    """`The argument · multiple choice` in `room` cells: a long deck title is cut (`Predict…
+    · multiple choice`), or left out, before the kind, which says which keys answer."""
+    whole = f"{deck} · {kind}"
+    if len(whole) <= room:
+        return whole
+    keep = room - len(kind) - 4  # " · " and the ellipsis
+    if keep < 4:
+        return kind  # no room for a readable part of the title: the kind alone
+    return f"{deck[:keep].rstrip()}… · {kind}"
+
+
 def count_line(session: Session) -> str:
     """`3 done · 12 to go (+2 again)`: the re-asks known now are counted, and said."""
     line = f"{session.done} done · {session.to_go} to go"
@@ -88,16 +100,21 @@ class StudyScreen(Screen[None]):
     def _show_progress(self, item: QueueItem) -> None:
         session = self.session
         total = session.done + session.to_go
-        title = f"{item.deck.title} · {kind_name(item.question.type)}"
-        if session.cram:
-            title += " · cram"
-        self.query_one("#study-title", Static).update(title)
+        kind = kind_name(item.question.type) + (" · cram" if session.cram else "")
+        count = count_line(session)
+        room = self.app.size.width - 2 - (len(count) + 2)  # the bar's padding, the count's
+        self.query_one("#study-title", Static).update(header_title(item.deck.title, kind, room))
         # Not "n of total": questions answered wrong come back, so the total grows; the
         # count says how many of those still to go are such re-asks.
-        self.query_one("#study-count", Static).update(count_line(session))
+        self.query_one("#study-count", Static).update(count)
         self.query_one("#study-progress", ProgressBar).update(
             total=max(total, 1), progress=session.done
         )
+
+    def on_resize(self) -> None:
+        item = self.session.current
+        if item is not None and self.is_mounted:
+            self._show_progress(item)
 
     def _set_hint(self, hint: str) -> None:
         self.query_one("#study-hint", Static).update(hint)

@@ -38,11 +38,11 @@ def verdict(feedback: Feedback) -> str:
     if feedback.overridden is not None:
         return f"{overridden_mark(feedback.overridden)} · answer saved"
     text = MARKS[feedback.outcome]
-    parts = feedback.grade.parts
+    credit = feedback.grade.credit
     question = feedback.item.question
     # An order is judged on the relative order of its items, not on places: no count there.
-    if feedback.outcome is Outcome.PARTIAL and parts and not isinstance(question, Order):
-        text += f" ({sum(p.correct for p in parts)} of {len(parts)})"
+    if feedback.outcome is Outcome.PARTIAL and credit and not isinstance(question, Order):
+        text += f" ({credit[0]} of {credit[1]})"
     return f"{text} · answer saved"
 
 

@@ -1,0 +1,65 @@
+"""The words of a seminar plan, for the app's plan view: the day table, readiness, what a
+skipped day costs, the final pass and a pace the daily limit cannot keep."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefquiz.schedule.day_plan import DeckPlan
+from briefquiz.schedule.forecast import DayPlan
+from briefquiz.text.timefmt import percent
+
+PLAN_HEADER = f"{'day':<10} {'new':>4} {'review':>7} {'final':>6} {'minutes':>8}"
+
+
+def day_row(day: DayPlan) -> str:
+    """`Tue 01 Dec    22       0      0       25`: one study day, as `briefquiz plan` shows it."""
+    return (
+        f"{day.day:%a %d %b} {day.new:>4.0f} {day.review:>7.0f} {day.final:>6.0f}"
+        f" {day.minutes:>8.0f}"
+    )
+
+
+def total_row(days: Sequence[DayPlan]) -> str:
+    return (
+        f"{'total':<10} {sum(d.new for d in days):>4.0f} {sum(d.review for d in days):>7.0f}"
+        f" {sum(d.final for d in days):>6.0f} {sum(d.minutes for d in days):>8.0f}"
+    )
+
+
+def skip_words(if_followed: float, if_skipped: float) -> str:
+    """`93% (1.5 points less)`, `95% (no measurable loss)`."""
+    cost = max(if_followed - if_skipped, 0.0)
+    loss = f"{cost * 100:.1f} points less" if cost >= 0.001 else "no measurable loss"
+    return f"{percent(if_skipped)} ({loss})"
+
+
+def final_pass_words(target: float) -> str:
+    return (
+        "Final pass: from the last evening before the seminar, every question predicted "
+        f"below {percent(target)}."
+    )
+
+
+def pace_words(plan: DeckPlan) -> str | None:
+    """What the daily limit of new questions costs the deck, with the command that lifts it
+    (None: the limit keeps the pace)."""
+    pace = plan.pace
+    if not pace.short_by:
+        return None
+    return (
+        f"{plan.deck.title}: your limit of {pace.limit} new a day is {pace.short_by} short of "
+        f"the {pace.per_day} the seminar needs; raise it with: "
+        f"briefquiz config {plan.deck.id} --new-per-day {pace.per_day}"
+    )
+
+
+def deck_words(plan: DeckPlan) -> str:
+    """`The argument (biden-russia-argument): 22 new · 95% if followed`: one deck's part."""
+    new = sum(d.new for d in plan.days)
+    minutes = sum(d.minutes for d in plan.days)
+    return (
+        f"{plan.deck.title} ({plan.deck.id}): {new:.0f} new, {minutes:.0f} min in all · "
+        f"readiness {percent(plan.if_followed)} if followed, {percent(plan.forecast)} as you "
+        f"have studied ({percent(plan.habits.study_share)} of days)"
+    )
