@@ -24,7 +24,6 @@ from briefquiz.progress import migrations, rows, tempfiles
 
 __all__ = [
     "BUSY_TIMEOUT_S",
-    "MEMORY",
     "Database",
     "StoreError",
     "backup_connection",
@@ -33,7 +32,6 @@ __all__ = [
 ]
 
 BUSY_TIMEOUT_S: Final = 10.0
-MEMORY: Final = ":memory:"  # the path of a database kept in memory only
 
 _O_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
 
@@ -348,21 +346,12 @@ class Database:
 
     @classmethod
     def in_memory(cls) -> Database:
-        """A fresh, migrated database that lives in memory only (path ``:memory:``).
-
-        The same schema and code as a file, without the disk: for simulations and tools
-        that throw their progress away. Nothing in it survives :meth:`close`.
-        """
-        path = Path(MEMORY)
-        conn = sqlite3.connect(MEMORY, isolation_level=None, check_same_thread=False)
+        """A fresh, migrated database in memory only (path ``:memory:``), gone once closed."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
-        try:
-            with translated(path):
-                _prepare(conn, path, None)
-        except BaseException:
-            conn.close()
-            raise
-        return cls(conn, path)
+        with translated(Path(":memory:")):
+            _prepare(conn, Path(":memory:"), None)
+        return cls(conn, Path(":memory:"))
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
