@@ -10,8 +10,8 @@ right with a chance drawn from Beta(2, 3); a right answer is rated Hard / Good /
 .1 / .8 / .1. An answer takes 30 s at first sight, 12 s right, 30 s wrong.
 
 Policies, all with the same sessions, the same new-question allowance and retention .90:
-- briefquiz: the product's Session, Planner and SQLite store (on /dev/shm) with the seminar
-  set, on an injected clock;
+- briefquiz: the product's Session, Planner and SQLite store (in memory, `Store.in_memory()`;
+  `--store shm` for a file on /dev/shm) with the seminar set, on an injected clock;
 - fsrs: the same Session without a seminar (plain FSRS), new questions at briefquiz's pace;
 - cram: everything the night before, each question until it leaves learning;
 - leitner: boxes of 1/2/4/8/16 days;
@@ -27,7 +27,6 @@ import argparse
 import math
 import os
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -41,8 +40,6 @@ from fsrs import Card, Rating, Scheduler, State
 
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck, TrueFalse
-from briefquiz.progress.database import Database
-from briefquiz.progress.database import _prepare as prepare
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.final_pass import SEMINAR_TARGET, FinalPass
@@ -157,9 +154,9 @@ def run_session(session: Session, memory: Memory, clock: FixedClock) -> None:
         assert item is not None and isinstance(item.question, TrueFalse)
         rating = memory.answer(item.question.id, clock.now())
         right = rating != Rating.Again
-        feedback = session.answer(item.question.answer if right else not item.question.answer)
-        if rating in (Rating.Hard, Rating.Easy):
-            feedback = session.rerate(rating)
+        feedback = session.answer(
+            item.question.answer if right else not item.question.answer, rating=rating
+        )
         assert feedback.card_after is not None
         memory.learned(item.question.id, feedback.card_after, feedback.answered_at)
         clock.advance(timedelta(seconds=memory.last_seconds))
@@ -169,10 +166,7 @@ def run_session(session: Session, memory: Memory, clock: FixedClock) -> None:
 def open_store(where: str) -> tuple[Store, Path | None]:
     """A store on tmpfs (a real file), or in memory: the same code, without the disk."""
     if where == "memory":
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        prepare(conn, Path(":memory:"))
-        return Store(Database(conn, Path(":memory:"))), None
+        return Store.in_memory(), None
     handle, name = tempfile.mkstemp(suffix=".sqlite3", dir=SHM)
     os.close(handle)
     os.unlink(name)
@@ -197,7 +191,7 @@ def product(
             for index, at in enumerate(sessions):
                 clock.set(at)
                 if paced:
-                    unseen = QUESTIONS - len(store.cards("sim"))
+                    unseen = QUESTIONS - len(memory.truth)  # every answered one has a card
                     settings = replace(settings, new_per_day=allowance(learner, unseen, at))
                     store.save_settings(settings)
                 if forecasts is not None and index:
@@ -341,11 +335,16 @@ def main(argv: list[str] | None = None) -> int:
         for key, outcome in pool.map(simulate, tasks, chunksize=4):
             results.setdefault(key, []).append(outcome)
     elapsed = clock_time.perf_counter() - started
+    times = os.times()  # the workers, joined: their CPU time is counted as children's
+    cpu = times.user + times.system + times.children_user + times.children_system
 
     def pooled(days: int, pattern: str, policy: str, seed: int | None = None) -> list[Outcome]:
         return [o for s in SEEDS if seed in (None, s) for o in results[(s, days, pattern, policy)]]
 
-    print(f"{learners} learners a scenario, seeds {SEEDS}, {QUESTIONS} questions; {elapsed:.0f} s")
+    print(
+        f"{learners} learners a scenario, seeds {SEEDS}, {QUESTIONS} questions;"
+        f" {elapsed:.0f} s, {cpu:.0f} s of CPU on {args.jobs} processes"
+    )
     print(
         f"{'days':>4} {'study':>6} {'policy':<10} {'recall at seminar':>19} {'minutes':>8}"
         f" {'answers':>8} {'forecast MAE':>13}"

@@ -344,6 +344,15 @@ class Database:
             raise
         return cls(conn, path, in_use)
 
+    @classmethod
+    def in_memory(cls) -> Database:
+        """A fresh, migrated database in memory only (path ``:memory:``), gone once closed."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        with translated(Path(":memory:")):
+            _prepare(conn, Path(":memory:"), None)
+        return cls(conn, Path(":memory:"))
+
     def close(self) -> None:
         """Close the connection (idempotent)."""
         with self._lock:

@@ -88,6 +88,15 @@ class Store:
 
         return cls(open_read_only(Path(path)), None, clock)  # no backup: nothing changes
 
+    @classmethod
+    def in_memory(cls, clock: Clock | None = None) -> Store:
+        """A new, empty store kept in memory only (its ``path`` is ``:memory:``).
+
+        The same code and schema as :meth:`open`, without a file: what a simulation or a
+        throwaway tool needs. No backups; everything is gone once it is closed.
+        """
+        return cls(Database.in_memory(), None, clock)
+
     def close(self) -> None:
         """Close the database (idempotent), after an automatic backup if one is due."""
         folder, self._backups = self._backups, None

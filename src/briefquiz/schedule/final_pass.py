@@ -20,7 +20,7 @@ from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.review_log import effective_reviews
 
 FINAL_WINDOW = timedelta(hours=36)
-SEMINAR_TARGET = 0.97
+SEMINAR_TARGET = 0.99
 MAX_TRIES = 3
 
 

@@ -3,7 +3,10 @@ at the seminar's pace (or the daily limit), and, in the final window, the final 
 
 Before the final window a due review waits while its predicted recall a day from now (at the
 next session) stays at or above `PlanRules.defer_above`: the final pass asks every weak
-question anyway, so the minutes are better spent there.
+question anyway, so the minutes are better spent there. It also waits while less than a day
+has passed since its last review: fsrs counts whole days, so such a review is a same-day
+one, which barely raises stability (x1.05 for Good), while the same review a session later
+gains the full interval's worth.
 
 The session (`study.session`) and the forecast (`schedule.forecast`) both ask this module, so
 what the forecast simulates is what the sessions will do.
@@ -25,8 +28,9 @@ from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.settings import DEFAULT_NEW_PER_DAY
 from briefquiz.schedule.study_day import DAY_STARTS, study_date, study_day_bounds
 
-DEFER_ABOVE = 0.70
+DEFER_ABOVE = 0.90
 NEXT_SESSION = timedelta(days=1)
+SAME_DAY = timedelta(days=1)  # fsrs treats a review less than this after the last as same-day
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +108,18 @@ def session_work(
 def _deferred(
     cards: Mapping[str, Card], now: datetime, due_by: datetime, rules: PlanRules
 ) -> list[str]:
-    """Reviews due today whose predicted recall at the next session is still high enough."""
+    """Reviews due today whose predicted recall at the next session is still high enough, or
+    that were last reviewed less than a day ago (fsrs would count it as the same day)."""
     later = now + NEXT_SESSION
     return [
         qid
         for qid, card in cards.items()
         if card.state is State.Review
         and card.due < due_by
-        and predicted_recall(card, later) >= rules.defer_above
+        and (predicted_recall(card, later) >= rules.defer_above or same_day(card, now))
     ]
+
+
+def same_day(card: Card, now: datetime) -> bool:
+    """Whether fsrs would count a review now as on the same day as the card's last one."""
+    return card.last_review is not None and now - card.last_review < SAME_DAY

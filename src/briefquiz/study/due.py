@@ -35,12 +35,14 @@ def deck_work(
     """The planner's work for one deck in a session starting `now`: its new questions, what
     is due by the end of the study day, and the final pass in the seminar's last hours."""
     policy = Policy(settings.desired_retention, settings.seminar_at)
-    in_window = rules.final.active(now, policy.seminar_ahead(now))
+    seminar = policy.seminar_ahead(now)
+    in_window = rules.final.active(now, seminar)
     start, end = study_day_bounds(now, tz, rules.day_starts)
+    since = max(rules.final.opens(seminar), start) if seminar is not None else start
     return session_work(
         [q.id for q in deck.questions],
         dict(cards),
-        store.reviews(deck.id) if in_window else (),
+        store.reviews(deck.id, since=since) if in_window else (),  # what the pass counts
         policy,
         settings.new_per_day,
         store.new_introduced_on(deck.id, start, end),
@@ -84,6 +86,7 @@ def due_work(
         learn_ahead=LEARN_AHEAD,
         due_by=lambda deck: work[deck.id].due_by,
         final=lambda deck: work[deck.id].final,
+        deferred=lambda deck: work[deck.id].deferred,
     )
     new = sum(item.kind is Kind.NEW for item in queue)
     left = sum(1 for d in decks for q in d.questions if q.id not in cards[d.id])

@@ -126,16 +126,19 @@ class Session:
     def finished(self) -> bool:
         return self.current is None
 
-    def answer(self, answer: Answer, duration_ms: int = 0) -> Feedback:
-        """Grade the current question and save it with the suggested rating, at once."""
+    def answer(
+        self, answer: Answer, duration_ms: int = 0, rating: Rating | None = None
+    ) -> Feedback:
+        """Grade the current question and save it, at once, with the suggested rating or
+        `rating` (a key that answers and rates at once: the same as answering, then `rerate`,
+        without the replaced row in the log)."""
         item = self._require_current()
         if self.feedback is not None:
             raise RuntimeError("the current question was already answered; call advance()")
         result = grade(item.question, answer)
         now = self.clock.now()
-        feedback = self._save(
-            item, answer, result, result.suggested, now, max(duration_ms, 0), None
-        )
+        chosen = result.suggested if rating is None else rating
+        feedback = self._save(item, answer, result, chosen, now, max(duration_ms, 0), None)
         self.history.append(feedback)
         self.feedback = feedback
         return feedback
@@ -267,24 +270,28 @@ class Session:
         The question just answered comes again only when nothing else is left and it is due;
         left with only itself not yet due, the session ends there."""
         last = self.history[-1].item if self.history else None
-        pool = [
-            i
-            for i, item in enumerate(self.queue)
-            if last is None or (item.deck.id, item.question.id) != (last.deck.id, last.question.id)
-        ]
-
-        def waiting(i: int) -> bool:
-            item = self.queue[i]
-            return item.kind is Kind.LEARNING and item.card is not None and item.card.due > now
-
-        ready = [i for i in pool if not waiting(i)]
-        learning = [i for i in ready if self.queue[i].kind is Kind.LEARNING]
-        if learning or ready:
-            return (learning or ready)[0]
-        if pool:
-            return min(pool, key=lambda i: self.queue[i].card.due)  # type: ignore[union-attr]
-        again = [i for i in range(len(self.queue)) if not waiting(i)]
-        return again[0] if again else None
+        just_asked = None if last is None else (last.deck.id, last.question.id)
+        first_ready: int | None = None
+        soonest: int | None = None  # of the others, the learning card due first
+        soonest_due: datetime | None = None
+        itself: int | None = None  # the question just answered, when it is due again
+        for i, item in enumerate(self.queue):
+            learning = item.kind is Kind.LEARNING and item.card is not None
+            due = item.card.due if learning and item.card is not None else None
+            waiting = due is not None and due > now
+            if (item.deck.id, item.question.id) == just_asked:
+                if not waiting and itself is None:
+                    itself = i
+            elif due is None or not waiting:
+                if learning:
+                    return i
+                if first_ready is None:
+                    first_ready = i
+            elif soonest_due is None or due < soonest_due:
+                soonest, soonest_due = i, due
+        if first_ready is not None:
+            return first_ready
+        return soonest if soonest is not None else itself
 
     def _work(self, state: _DeckState, cards: dict[str, Card], now: datetime) -> SessionWork:
         return deck_work(

@@ -149,6 +149,26 @@ def test_closed_store_raises_store_error(db: Path) -> None:
         store.reviews()
 
 
+def test_in_memory_store_has_the_schema_and_keeps_answers_until_closed(db: Path) -> None:
+    with Store.open(db) as on_disk:
+        on_disk_card = answer(on_disk, "d", "q", T0)
+        disk_settings = on_disk.settings("d")
+    store = Store.in_memory()
+    assert str(store.path) == ":memory:"
+    card = answer(store, "d", "q", T0)
+    assert card == on_disk_card and store.card("d", "q") == card
+    assert [r.question_id for r in store.reviews("d")] == ["q"]
+    assert store.settings("d") == disk_settings
+    store.save_settings(DeckSettings("d", new_per_day=5))
+    assert store.settings("d").new_per_day == 5
+    other = Store.in_memory()  # each one is its own, empty database
+    assert other.reviews() == [] and other.card("d", "q") is None
+    other.close()
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.reviews()
+
+
 # --------------------------------------------------------------------------- round trips
 
 

@@ -17,6 +17,7 @@ from briefquiz.schedule.final_pass import FinalPass
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.session_plan import PlanRules, session_work
+from briefquiz.study.due import due_work
 from briefquiz.study.session import Session
 
 SEMINAR = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)  # a Monday, 09:00
@@ -38,7 +39,7 @@ def work_at(now: datetime, cards: dict[str, Card], seminar: datetime | None = SE
 def test_a_due_review_waits_while_recall_at_the_next_session_stays_high() -> None:
     due = EVENING - timedelta(hours=1)
     cards = {
-        "firm": review_card(20.0, EVENING - timedelta(days=20), due),  # ~.90 now, ~.90 tomorrow
+        "firm": review_card(40.0, EVENING - timedelta(days=18), due),  # ~.95 now, ~.94 tomorrow
         "slipping": review_card(0.3, EVENING - timedelta(days=2), due),  # ~.75 now, .69 then
     }
     tomorrow = EVENING + timedelta(days=1)
@@ -53,7 +54,7 @@ def test_a_due_review_waits_while_recall_at_the_next_session_stays_high() -> Non
 def test_a_session_leaves_the_deferred_review_for_later(kit, store: Store) -> None:
     deck = kit.deck("wait", kit.truefalse(2))
     store.save_settings(DeckSettings("wait", new_per_day=0, seminar_at=SEMINAR))
-    for qid, stability, days in [("q0", 20.0, 20), ("q1", 0.3, 2)]:
+    for qid, stability, days in [("q0", 40.0, 18), ("q1", 0.3, 2)]:
         last = EVENING - timedelta(days=days)
         card = review_card(stability, last, EVENING - timedelta(hours=1))
         card.card_id = store.new_card("wait", qid, last).card_id
@@ -62,6 +63,43 @@ def test_a_session_leaves_the_deferred_review_for_later(kit, store: Store) -> No
     current = Session(store, [deck], FixedClock(EVENING), planner=Planner(seed=0))
     asked = [i.question.id for i in [current.current, *current.queue] if i]
     assert asked == ["q1"]
+
+
+def test_a_due_review_waits_while_less_than_a_day_has_passed_since_the_last() -> None:
+    due = EVENING - timedelta(hours=1)
+    cards = {  # both slipping (below .80 by tomorrow), both due now
+        "yesterday": review_card(0.15, EVENING - timedelta(hours=23), due),
+        "two_days": review_card(0.15, EVENING - timedelta(hours=25), due),
+    }
+    tomorrow = EVENING + timedelta(days=1)
+    assert all(predicted_recall(c, tomorrow) < PlanRules().defer_above for c in cards.values())
+    assert work_at(EVENING, cards).deferred == {"yesterday"}
+    # Without a seminar, and in the final pass, nothing waits.
+    assert work_at(EVENING, cards, seminar=None).deferred == frozenset()
+    last_evening = datetime(2025, 3, 9, 19, 0, tzinfo=UTC)
+    late = {
+        "yesterday": review_card(0.15, last_evening - timedelta(hours=23), due),
+        "two_days": review_card(0.15, last_evening - timedelta(hours=25), due),
+    }
+    work = work_at(last_evening, late)
+    assert work.deferred == frozenset() and set(work.final) == {"yesterday", "two_days"}
+
+
+def test_what_waits_is_left_out_of_the_session_and_its_count(kit, store: Store) -> None:
+    deck = kit.deck("sameday", kit.truefalse(2))
+    store.save_settings(DeckSettings("sameday", new_per_day=0, seminar_at=SEMINAR))
+    for qid, hours in [("q0", 23), ("q1", 25)]:
+        last = EVENING - timedelta(hours=hours)
+        card = review_card(0.15, last, EVENING - timedelta(hours=1))
+        card.card_id = store.new_card("sameday", qid, last).card_id
+        review = ReviewRecord(new_review_uid(), "sameday", qid, last, 3, "right", True, 1000, False)
+        store.record_review(review, card)
+    clock = FixedClock(EVENING)
+    current = Session(store, [deck], clock, planner=Planner(seed=0))
+    assert [i.question.id for i in [current.current, *current.queue] if i] == ["q1"]
+    assert due_work(store, [deck], clock).due == 1
+    clock.set(EVENING + timedelta(days=1))  # a day later it is asked
+    assert due_work(store, [deck], clock).due == 2
 
 
 def test_the_final_pass_starts_on_the_last_evening_not_two_evenings_before() -> None:

@@ -15,7 +15,7 @@ from briefquiz.deck.model import Deck
 from briefquiz.progress.records import DeckSettings, ReviewRecord, new_review_uid
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.final_pass import FinalPass
-from briefquiz.schedule.pacing import new_pace
+from briefquiz.schedule.pacing import FRONT_LOAD, new_pace
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.recall import predicted_recall
 from briefquiz.schedule.session_plan import PlanRules
@@ -48,7 +48,7 @@ def study(
     return asked
 
 
-def test_every_new_question_is_introduced_by_three_days_before(kit, store: Store) -> None:
+def test_every_new_question_is_introduced_at_the_first_session(kit, store: Store) -> None:
     deck = kit.deck("paced", kit.truefalse(40))
     store.save_settings(DeckSettings("paced", seminar_at=SEMINAR))
     clock = FixedClock(START)
@@ -57,28 +57,46 @@ def test_every_new_question_is_introduced_by_three_days_before(kit, store: Store
         clock.set(START + timedelta(days=day))
         study(store, deck, clock)
         introduced.append(len(store.cards("paced")))
-    # Three days before the seminar is Friday: five study days, Monday to Friday, for 40.
-    assert introduced == [8, 16, 24, 32, 40, 40, 40]
+    assert introduced == [40] * 7
 
 
-def test_skipped_days_are_caught_up(kit, store: Store) -> None:
+def test_more_than_a_day_can_start_waits_unless_the_deadline_needs_it() -> None:
+    # Up to FRONT_LOAD a day; three days before the seminar (Friday) is the deadline.
+    assert new_pace(200, 0, START, SEMINAR, UTC).today == FRONT_LOAD
+    tuesday = START + timedelta(days=1)
+    assert new_pace(200 - FRONT_LOAD, 0, tuesday, SEMINAR, UTC).today == 200 - FRONT_LOAD
+    many = new_pace(700, 0, START, SEMINAR, UTC)  # five study days, Monday to Friday
+    assert (many.today, many.per_day, many.days_left) == (140, 140, 5)
+
+
+def test_skipped_days_are_caught_up() -> None:
+    monday = new_pace(700, 0, START, SEMINAR, UTC)
+    assert monday.today == 140
+    wednesday = new_pace(700 - 140, 0, START + timedelta(days=2), SEMINAR, UTC)  # Tuesday skipped
+    assert (wednesday.today, wednesday.days_left) == (187, 3)  # 560 over Wednesday to Friday
+    friday = new_pace(560 - 187, 0, START + timedelta(days=4), SEMINAR, UTC)  # Thursday too
+    assert friday.today == 373  # all that is left, on the last day to introduce them
+
+
+def test_skipped_days_are_caught_up_within_the_students_limit(kit, store: Store) -> None:
     deck = kit.deck("skip", kit.truefalse(40))
-    store.save_settings(DeckSettings("skip", seminar_at=SEMINAR))
+    store.save_settings(DeckSettings("skip", new_per_day=15, seminar_at=SEMINAR))
     clock = FixedClock(START)
     study(store, deck, clock)
-    assert len(store.cards("skip")) == 8
+    assert len(store.cards("skip")) == 15
     clock.set(START + timedelta(days=2))  # Tuesday skipped
     asked = study(store, deck, clock)
-    assert sum(kind is Kind.NEW for _, kind, _ in asked) == 11  # 32 left, Wednesday to Friday
-    clock.set(START + timedelta(days=4))  # Thursday skipped too
+    assert sum(kind is Kind.NEW for _, kind, _ in asked) == 15
+    clock.set(START + timedelta(days=3))
     study(store, deck, clock)
-    assert len(store.cards("skip")) == 40
+    assert len(store.cards("skip")) == 40  # in by Thursday, before Friday's deadline
 
 
 def test_a_limit_the_student_set_is_never_overridden() -> None:
     pace = new_pace(40, 0, START, SEMINAR, UTC, limit=5)
     assert (pace.today, pace.per_day, pace.short_by) == (5, 8, 3)
-    assert new_pace(40, 0, START, SEMINAR, UTC).today == 8
+    assert new_pace(40, 0, START, SEMINAR, UTC).today == 40
+    assert new_pace(40, 0, START, SEMINAR, UTC, limit=10).today == 10  # all the limit allows
     assert new_pace(40, 5, START, SEMINAR, UTC, limit=5).today == 0
 
 

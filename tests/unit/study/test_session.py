@@ -220,17 +220,23 @@ def test_flashcard_uses_the_learners_own_rating(
         new_session([kit.deck("flash2", kit.mixed()[:1])]).answer(True)
 
 
+def to_review(new_session: MakeSession, deck: Deck, store: Store, clock: FixedClock) -> Card:
+    """Answer a one-question deck right until its card is in Review; that card."""
+    learning = new_session([deck]).answer(True).card_after
+    assert learning is not None
+    clock.set(learning.due)
+    new_session([deck]).answer(True)
+    card = store.card(deck.id, deck.questions[0].id)
+    assert card is not None and card.state is State.Review
+    return card
+
+
 def test_rerate_replaces_the_review_and_reschedules_from_the_original_card(
     kit, new_session: MakeSession, store: Store, clock: FixedClock
 ) -> None:
     deck = kit.deck("rerate", [TrueFalse(id="q", prompt="p", answer=True)])
     # Bring the card to Review so that Again and Good lead to different states.
-    learning = new_session([deck]).answer(True).card_after
-    assert learning is not None
-    clock.set(learning.due)
-    new_session([deck]).answer(True)
-    original = store.card("rerate", "q")
-    assert original is not None and original.state is State.Review
+    original = to_review(new_session, deck, store, clock)
     clock.set(original.due + timedelta(hours=3))
 
     session = new_session([deck])
@@ -279,6 +285,29 @@ def test_rerate_replaces_the_review_and_reschedules_from_the_original_card(
     assert session.rerate(Rating.Easy) is final
     assert len(store.reviews("rerate")) == 5
     assert session.history == [final]
+
+
+def test_answering_with_a_rating_is_answering_then_rerating_without_the_replaced_row(
+    kit, new_session: MakeSession, store: Store, clock: FixedClock
+) -> None:
+    decks = {name: kit.deck(name, [TrueFalse(id="q", prompt="p", answer=True)]) for name in "ab"}
+    card, _same = (to_review(new_session, deck, store, clock) for deck in decks.values())
+    clock.set(card.due + timedelta(hours=3))
+    direct = new_session([decks["a"]]).answer(True, 5000, rating=Rating.Easy)
+    two_steps = new_session([decks["b"]])
+    two_steps.answer(True, 5000)
+    rerated = two_steps.rerate(Rating.Easy)
+    assert direct.rating == rerated.rating == Rating.Easy
+    assert store.card("a", "q") == direct.card_after
+    after_a, after_b = store.card("a", "q"), store.card("b", "q")
+    assert after_a is not None and after_b is not None
+    assert (after_a.stability, after_a.difficulty, after_a.due) == (
+        after_b.stability,
+        after_b.difficulty,
+        after_b.due,
+    )
+    assert len(store.reviews("a")) == 3 and len(store.reviews("b")) == 4
+    assert store.reviews("a")[-1].rating == int(Rating.Easy)
 
 
 def test_rerated_to_again_the_card_comes_back_in_the_same_session(
