@@ -85,4 +85,25 @@ def outlook_lines(plan: TextPlan) -> list[str]:
         lines.append(f"If you skip {plan.skip_day:%a %d %b}: {cost}.")
     lines.append(final_pass_words(plan.target))
     lines.extend(words for p in plan.plans if (words := pace_words(p)) is not None)
+    if (words := front_load_words(plan)) is not None:
+        lines.append(words)
     return lines
+
+
+def front_load_words(plan: TextPlan) -> str | None:
+    """Why today holds more new questions than the date needs, and how to spread them
+    (None: a limit is set, or today brings no more than the date needs)."""
+    unlimited = [p for p in plan.plans if p.pace.limit is None]
+    if not unlimited or not plan.days:
+        return None
+    needed = sum(p.pace.per_day for p in unlimited)
+    first = sum(p.days[0].new for p in unlimited if p.days and p.days[0].day == plan.days[0].day)
+    if first <= needed:
+        return None
+    example = unlimited[0].deck.id
+    return (
+        f"No daily limit is set, so new questions come as early as possible ({first:.0f} on "
+        f"{plan.days[0].day:%a %d %b}): learned sooner, they are reviewed more often before "
+        f"the seminar. To spread them, give a deck a limit (the date needs {needed} a day "
+        f"in all), e.g. briefquiz config {example} --new-per-day N."
+    )
