@@ -182,6 +182,30 @@ async def test_s_quizzes_on_the_weakest_paragraphs_together(
         study = pilot.app.screen
         assert isinstance(study, StudyScreen)
         assert {q.id for d in study.session.decks for q in d.questions} == expected
+        # real reviews, not a cram: every one of them is asked now, due or not
+        assert not study.session.cram and study.session.ahead
+        assert study.session.remaining == len(expected)
+
+
+async def test_s_answers_are_real_reviews_that_move_the_schedule(
+    studied: tuple[Any, Deck], make_app: AppFactory, app_store: Store, answers: Any
+) -> None:
+    library, deck = studied
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await open_article(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        study = pilot.app.screen
+        assert isinstance(study, StudyScreen)
+        item = study.session.current
+        assert item is not None
+        before = app_store.cards(deck.id).get(item.question.id)
+        feedback = study.session.answer(answers.right(item.question))
+        assert feedback.card_after is not None  # scheduled: a real review
+        after = app_store.cards(deck.id)[item.question.id]
+        assert before is None or after.last_review != before.last_review
+    [last] = [r for r in app_store.reviews(deck.id) if r.question_id == item.question.id][-1:]
+    assert not last.cram
 
 
 async def test_the_bars_take_their_band_colour(

@@ -144,18 +144,35 @@ def build_queue(
     return [e[3] for e in learning] + [e[3] for e in review] + finals + new
 
 
-def build_cram_queue(
-    decks: Sequence[Deck], cards: dict[str, dict[str, Card]], now: datetime
+def build_weakest_queue(
+    decks: Sequence[Deck], cards: dict[str, dict[str, Card]], now: datetime, *, cram: bool = True
 ) -> list[QueueItem]:
-    """Every question of `decks`, lowest predicted recall first (never studied counts as 0)."""
+    """Every question of `decks`, lowest predicted recall first (never studied counts as 0).
+
+    In cram the schedule is left alone; otherwise (`cram=False`) they are real reviews, due or
+    not, new questions introduced: studying chosen passages ahead of the schedule."""
+    return _weakest_first(decks, cards, now, (lambda card: Kind.CRAM) if cram else _kind_of)
+
+
+def _kind_of(card: Card | None) -> Kind:
+    if card is None:
+        return Kind.NEW
+    return Kind.REVIEW if card.state is State.Review else Kind.LEARNING
+
+
+def _weakest_first(
+    decks: Sequence[Deck],
+    cards: dict[str, dict[str, Card]],
+    now: datetime,
+    kind_of: Callable[[Card | None], Kind],
+) -> list[QueueItem]:
     entries: list[tuple[float, int, int, QueueItem]] = []
     for deck_index, deck in enumerate(decks):
         deck_cards = cards.get(deck.id, {})
         for position, question in enumerate(deck.questions):
             card = deck_cards.get(question.id)
             recall = predicted_recall(card, now)
-            entries.append(
-                (recall, deck_index, position, QueueItem(deck, question, card, Kind.CRAM))
-            )
+            item = QueueItem(deck, question, card, kind_of(card))
+            entries.append((recall, deck_index, position, item))
     entries.sort(key=lambda entry: entry[:3])
     return [entry[3] for entry in entries]

@@ -26,7 +26,7 @@ from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.study.answer_json import answer_to_json
 from briefquiz.study.due import LEARN_AHEAD, deck_work
 from briefquiz.study.grading import Answer, Grade, Outcome, grade
-from briefquiz.study.queue import Kind, QueueItem, build_cram_queue, build_queue, present
+from briefquiz.study.queue import Kind, QueueItem, build_queue, build_weakest_queue, present
 from briefquiz.study.reports import DeckOutlook, Feedback, Summary
 
 
@@ -49,6 +49,7 @@ class Session:
     clock: Clock
     cram: bool = False
     limit: int | None = None
+    ahead: bool = False  # every question of `decks` now, due or not, as real reviews
     rng: random.Random = field(default_factory=random.Random)
     planner: Planner = field(default_factory=Planner)
     rules: PlanRules | None = None  # None: the rules the student stored
@@ -71,8 +72,8 @@ class Session:
             if not self.cram:
                 state.work = self._work(state, cards[deck.id], now)
             self._states[deck.id] = state
-        if self.cram:
-            self.queue = build_cram_queue(self.decks, cards, now)
+        if self.cram or self.ahead:
+            self.queue = build_weakest_queue(self.decks, cards, now, cram=self.cram)
         else:
             self.queue = build_queue(
                 self.decks,

@@ -12,7 +12,7 @@ from pathlib import Path
 from fsrs import Card, Rating, State
 
 from briefquiz.deck.model import Choice, Deck, Match, Multi, Order, TrueFalse, Typed
-from briefquiz.study.queue import Kind, Presentation, build_cram_queue, build_queue, present
+from briefquiz.study.queue import Kind, Presentation, build_queue, build_weakest_queue, present
 from briefquiz.study.session import Session
 
 NOW = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
@@ -110,7 +110,7 @@ def test_cards_of_questions_no_longer_in_the_deck_are_ignored(kit) -> None:
         "q1": card(State.Review, -timedelta(1)),
     }
     assert ids(build_queue([deck], {"d": cards}, NOW, lambda _d: 0)) == ["q1"]
-    assert ids(build_cram_queue([deck], {"d": cards}, NOW)) == ["q0", "q1"]
+    assert ids(build_weakest_queue([deck], {"d": cards}, NOW)) == ["q0", "q1"]
 
 
 def test_cram_asks_everything_weakest_first(kit) -> None:
@@ -120,7 +120,7 @@ def test_cram_asks_everything_weakest_first(kit) -> None:
         "q1": card(State.Review, timedelta(days=2), stability=3, seen=timedelta(days=2)),
         "q3": card(State.Learning, timedelta(minutes=5), stability=1, seen=timedelta(days=3)),
     }
-    queue = build_cram_queue([deck], {"d": cards}, NOW)
+    queue = build_weakest_queue([deck], {"d": cards}, NOW)
     assert ids(queue) == ["q2", "q4", "q3", "q1", "q0"]
     assert {item.kind for item in queue} == {Kind.CRAM}
     assert queue[2].card == cards["q3"] and queue[0].card is None

@@ -615,3 +615,23 @@ def test_a_question_missed_and_due_again_waits_for_another_first(
     session.answer(True)
     item = session.advance()
     assert item is not None and item.question.id == "q1"
+
+
+def test_ahead_asks_every_question_now_as_real_reviews(
+    kit, new_session: MakeSession, store: Store, clock: FixedClock, answers
+) -> None:
+    deck = kit.deck("ahead", kit.truefalse(4))
+    answer_all(new_session([deck], limit=2), answers)  # two studied, two never seen
+    clock.advance(timedelta(days=1))
+    usual = new_session([deck], limit=0)  # no new one: only what is due now
+    ahead = new_session([deck], ahead=True)
+    assert usual.remaining < 4
+    assert ahead.remaining == 4 and Kind.CRAM not in kinds(ahead)
+    assert {item.kind for item in [ahead.current, *ahead.queue] if item} >= {Kind.NEW}
+    before = store.cards("ahead")
+    answer_all(ahead, answers)
+    after = store.cards("ahead")
+    assert set(after) == {"q0", "q1", "q2", "q3"}  # the new ones introduced
+    for qid, card in before.items():
+        assert after[qid].last_review != card.last_review  # the studied ones rescheduled
+    assert not any(review.cram for review in store.reviews("ahead"))

@@ -213,12 +213,17 @@ class BriefquizApp(App[None]):
         return decks[0] if decks else None
 
     def start_session(
-        self, decks: Sequence[Deck], *, cram: bool = False, limit: int | None = None
+        self,
+        decks: Sequence[Deck],
+        *,
+        cram: bool = False,
+        limit: int | None = None,
+        ahead: bool = False,
     ) -> None:
         if not decks:
             self.notify("There are no decks to study.", severity="warning")
             return
-        session = self.context.session(decks, cram=cram, limit=limit)
+        session = self.context.session(decks, cram=cram, limit=limit, ahead=ahead)
         if session.finished:
             self.notify(nothing_due_message(self.context, decks), title="Nothing to study")
             return
@@ -272,13 +277,15 @@ class BriefquizApp(App[None]):
 
     def on_article_requested(self, message: ArticleRequested) -> None:
         from briefquiz.schedule.passage_recall import question_recalls, recall_moment
-        from briefquiz.ui.tui.screens.article import ArticleScreen
+        from briefquiz.ui.tui.screens.article import ArticleScreen, WeakestPassages
 
         decks = decks_of_text(message.deck, self.context.library.decks)
 
-        def quiz(items: QuizItems | None) -> None:
-            if items:
-                self.start_session(decks_of(items), cram=True)
+        def quiz(chosen: QuizItems | WeakestPassages | None) -> None:
+            if isinstance(chosen, WeakestPassages):  # real reviews: the schedule moves
+                self.start_session(decks_of(chosen.items), ahead=True)
+            elif chosen:
+                self.start_session(decks_of(chosen), cram=True)
 
         store, clock = self.context.store, self.context.clock
         moment = recall_moment(store, decks, clock)

@@ -25,7 +25,12 @@ class AppContext:
     monotonic: Callable[[], float] = time.monotonic
 
     def session(
-        self, decks: Sequence[Deck], *, cram: bool = False, limit: int | None = None
+        self,
+        decks: Sequence[Deck],
+        *,
+        cram: bool = False,
+        limit: int | None = None,
+        ahead: bool = False,
     ) -> Session:
         """A study session on `decks`; the planner is shared so tests can switch fuzz off."""
         if self.planner is not None:
@@ -35,7 +40,10 @@ class AppContext:
                 self.clock,
                 cram=cram,
                 limit=limit,
+                ahead=ahead,
                 rng=self.rng,
                 planner=self.planner,
             )
-        return Session(self.store, decks, self.clock, cram=cram, limit=limit, rng=self.rng)
+        return Session(
+            self.store, decks, self.clock, cram=cram, limit=limit, ahead=ahead, rng=self.rng
+        )

@@ -3,13 +3,15 @@
 A cursor moves between paragraphs; Enter (or `z`) quizzes on the questions of the paragraph
 under it. Opened with a quote, the screen scrolls to its paragraph and highlights it.
 Given each question's predicted recall, the gutter also shows what the student knows of
-each paragraph (the recall heat-map); `w` goes to the weakest one, `s` quizzes on the
-three weakest together.
+each paragraph (the recall heat-map); `w` goes to the weakest one, `s` studies the three
+weakest together as real reviews (new questions included; the schedule moves), where the
+paragraph quiz is a cram that leaves the schedule alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -42,12 +44,20 @@ __all__ = [
     "ArticleScreen",
     "ParagraphView",
     "QuizItems",
+    "WeakestPassages",
     "article_paragraphs",
     "gutter",
 ]
 
 
-class ArticleScreen(Screen[QuizItems | None]):
+@dataclass(frozen=True, slots=True)
+class WeakestPassages:
+    """The questions of the weakest paragraphs, to study as real reviews (not a cram quiz)."""
+
+    items: QuizItems
+
+
+class ArticleScreen(Screen[QuizItems | WeakestPassages | None]):
     """The source text of `decks` (they share one; the first deck's source is shown).
 
     Enter or `z` quizzes on the paragraph under the cursor: `on_quiz(questions)` is called
@@ -335,7 +345,10 @@ class ArticleScreen(Screen[QuizItems | None]):
             return
         chosen = [views[i] for i in order[:WEAKEST_PARAGRAPHS]]
         items = {(d.id, q.id): (d, q) for view in chosen for d, q in view.questions}
-        self._leave_with(list(items.values()))
+        if self.on_quiz is not None:
+            self.on_quiz(list(items.values()))
+        else:
+            self.dismiss(WeakestPassages(list(items.values())))
 
     def _leave_with(self, questions: QuizItems) -> None:
         if self.on_quiz is not None:

@@ -103,9 +103,9 @@ KEYMAP: tuple[ScreenHelp, ...] = (
         (
             KeyHelp(("up", "down", "k", "j"), "previous or next paragraph"),
             KeyHelp(("pageup", "pagedown", "home", "end"), "jump through the article"),
-            KeyHelp(("enter", "z"), "quiz on the paragraph's questions"),
+            KeyHelp(("enter", "z"), "quiz on the paragraph (a cram: the schedule stays)"),
             KeyHelp(("w",), "the weakest paragraph by recall (again: the next weakest)"),
-            KeyHelp(("s",), "study the three weakest paragraphs together, new ones included"),
+            KeyHelp(("s",), "study the three weakest paragraphs, as real reviews"),
             KeyHelp(("question_mark",), "this help"),
             KeyHelp(("escape", "q"), "back"),
         ),
