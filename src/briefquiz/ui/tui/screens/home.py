@@ -131,6 +131,7 @@ class HomeScreen(Screen[None]):
         self.context = context
         self.stats: dict[str, DeckStats] = {}
         self.title_width = 0
+        self._detail_of: str | None = None  # the deck whose detail is shown
 
     @property
     def decks(self) -> list[Deck]:
@@ -246,6 +247,7 @@ class HomeScreen(Screen[None]):
         deck = self.current_deck
         if deck is None:
             return
+        self._detail_of = deck.id
         stats = self.stats.get(deck.id)
         facts = [f"id {deck.id}"]  # what the commands take: briefquiz study ID; first, to stay
         facts.append(plural(len(deck.questions), "question"))
@@ -285,7 +287,11 @@ class HomeScreen(Screen[None]):
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+        # Filling the table highlights its rows one by one: a deck already shown is not read
+        # again (what it shows changes only with the counts, which show it themselves).
+        deck = self.current_deck
+        if deck is not None and deck.id != self._detail_of:
+            self._show_detail()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
