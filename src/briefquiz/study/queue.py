@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from itertools import zip_longest
 from typing import assert_never
 
 from fsrs import Card, State
@@ -104,7 +105,7 @@ def build_queue(
     """
     learning: list[tuple[datetime, int, int, QueueItem]] = []
     review: list[tuple[datetime, int, int, QueueItem]] = []
-    new: list[QueueItem] = []
+    new_by_deck: list[list[QueueItem]] = []
     finals: list[QueueItem] = []
     soon = now + learn_ahead
     for deck_index, deck in enumerate(decks):
@@ -120,6 +121,8 @@ def build_queue(
                 finals.append(QueueItem(deck, by_id[qid], card, Kind.FINAL))
         in_final = set(final_ids)
         waits = deferred(deck) if deferred is not None else ()
+        new: list[QueueItem] = []
+        new_by_deck.append(new)
         for position, question in enumerate(deck.questions):
             card = deck_cards.get(question.id)
             if card is None:
@@ -141,6 +144,9 @@ def build_queue(
                 )
     learning.sort(key=lambda entry: entry[:3])
     review.sort(key=lambda entry: entry[:3])
+    # New questions take turns between the decks (each in its own order), so a session cut
+    # short has begun every deck of a text, not finished the first.
+    new = [item for turn in zip_longest(*new_by_deck) for item in turn if item is not None]
     return [e[3] for e in learning] + [e[3] for e in review] + finals + new
 
 

@@ -562,12 +562,13 @@ def test_several_decks_in_one_session(kit, new_session: MakeSession, store: Stor
     b = kit.deck("b", kit.truefalse(3, "b"))
     store.save_settings(DeckSettings("b", new_per_day=2))
     session = new_session([a, b])
+    # new questions take turns between the decks, each deck in its own order
     assert [i.question.id for i in [session.current, *session.queue]] == [  # type: ignore[union-attr]
         "a0",
-        "a1",
-        "a2",
         "b0",
+        "a1",
         "b1",
+        "a2",
     ]
     answer_all(session, answers)
     assert set(store.cards("a")) == {"a0", "a1", "a2"}
