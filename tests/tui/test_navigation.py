@@ -203,6 +203,7 @@ async def test_each_key_of_each_screen(
         assert await walk_one(pilot, setup, screen, key) == expected
 
 
+@pytest.mark.long
 async def test_each_key_of_each_screen_that_opens_and_closes_screens(
     tmp_path: Path, make_app: AppFactory
 ) -> None:
