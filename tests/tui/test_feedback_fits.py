@@ -68,9 +68,7 @@ async def test_every_bundled_quote_shows_without_scrolling_at_80x24(
         await pilot.pause()
         while len(asked) < total:
             item = await answer(pilot, right=False)
-            await pilot.pause()
-            await pilot.wait_for_scheduled_animations()
-            await pilot.pause()
+            await pilot.pause()  # lays the screen out: the regions below are the new ones
             asked.add((item.deck.id, item.question.id))
             panel = pilot.app.screen.query_one(FeedbackPanel)
             if item.question.quote:

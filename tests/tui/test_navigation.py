@@ -165,11 +165,31 @@ def stack(pilot: Pilot[Any]) -> tuple[str, ...]:
     return tuple(type(screen).__name__ for screen in pilot.app.screen_stack[1:])
 
 
-@pytest.mark.parametrize(
-    ("setup", "screen", "key", "expected"),
-    WALK,
-    ids=[f"{setup.__name__}-{key}" for setup, _, key, _ in WALK],
-)
+#: Setups that only open screens: they answer nothing, so the store is as it was.
+READ_ONLY = {home, plan, seminar, stats, help_, article}
+#: Cases that start from home and leave the store and the app running as they were: one app
+#: walks them all, popped back to home between them. The others get an app each.
+SHARED = [case for case in WALK if case[0] in READ_ONLY and case[3] != EXIT and ST not in case[3]]
+ALONE = [case for case in WALK if case not in SHARED]
+
+
+def case_id(case: tuple[Setup, type[Screen[Any]], str, tuple[str, ...]]) -> str:
+    return f"{case[0].__name__}-{case[2]}"
+
+
+async def walk_one(
+    pilot: Pilot[Any], setup: Setup, screen: type[Screen[Any]], key: str
+) -> tuple[str, ...]:
+    await setup(pilot)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, screen), stack(pilot)
+    await pilot.press(key)
+    await pilot.pause()
+    await pilot.pause()
+    return stack(pilot)
+
+
+@pytest.mark.parametrize(("setup", "screen", "key", "expected"), ALONE, ids=map(case_id, ALONE))
 async def test_each_key_of_each_screen(
     tmp_path: Path,
     make_app: AppFactory,
@@ -180,13 +200,31 @@ async def test_each_key_of_each_screen(
 ) -> None:
     library = library_of(write_deck(tmp_path / "decks", ("choice", "truefalse")))
     async with make_app(library).run_test(size=(100, 30)) as pilot:
-        await setup(pilot)
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, screen), stack(pilot)
-        await pilot.press(key)
-        await pilot.pause()
-        await pilot.pause()
-        assert stack(pilot) == expected
+        assert await walk_one(pilot, setup, screen, key) == expected
+
+
+@pytest.mark.long
+async def test_each_key_of_each_screen_that_opens_and_closes_screens(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    """The cases of SHARED in one app (each app start restyles every widget, which adds up);
+    each starts from a lone home screen, and every case's outcome is reported by its name."""
+    library = library_of(write_deck(tmp_path / "decks", ("choice", "truefalse")))
+    wrong: list[str] = []
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        for setup, screen, key, expected in SHARED:
+            name = case_id((setup, screen, key, expected))
+            try:
+                got = await walk_one(pilot, setup, screen, key)
+            except AssertionError as error:
+                got = ("setup failed:", str(error))
+            if got != expected:
+                wrong.append(f"{name}: {got} != {expected}")
+            while len(pilot.app.screen_stack) > 2:
+                pilot.app.pop_screen()
+            await pilot.pause()
+            assert stack(pilot) == (H,), f"after {name}: {stack(pilot)}"
+    assert wrong == [], "\n".join(wrong)
 
 
 def test_the_walk_covers_every_key_that_leaves_a_screen() -> None:
