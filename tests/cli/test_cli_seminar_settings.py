@@ -152,3 +152,31 @@ def test_the_plan_aims_for_the_stored_seminar_target(bq) -> None:
     bq.run("config", "--seminar-target", "0.91")
     plan = bq.run("plan", TEXT[0])
     assert "every question predicted below 91%" in plan.stdout
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_the_app_shows_a_kept_date_on_its_screen_not_behind_it(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    from briefquiz.cli import main
+    from briefquiz.ui.tui.app import BriefquizApp
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    kept_v4_database(data_dir / "progress.sqlite3")
+    started: list[BriefquizApp] = []  # `run` records the app instead of taking the terminal
+    monkeypatch.setattr(BriefquizApp, "run", lambda self, *args, **kwargs: started.append(self))
+    monkeypatch.setenv("TERM", "xterm-256color")
+    with monkeypatch.context() as terminal:
+        terminal.setattr(sys, "stdin", Terminal())
+        terminal.setattr(sys, "stdout", Terminal())
+        assert main([]) == 0
+    [app] = started
+    [notice] = app.notices
+    assert notice.startswith(f"deck {TEXT[1]} keeps its own seminar date (")
+    assert "keeps its own seminar date" not in capsys.readouterr().err  # not under the app

@@ -40,8 +40,10 @@ def build_app(
     decks: Sequence[Deck] = (),
     cram: bool = False,
     limit: int | None = None,
+    notices: Sequence[str] = (),
 ) -> BriefquizApp:
-    """The app as the command line starts it (not yet running): it watches the deck files."""
+    """The app as the command line starts it (not yet running): it watches the deck files
+    and shows `notices` when it starts."""
     from briefquiz.ui.tui.app import create_app
 
     return create_app(
@@ -52,6 +54,7 @@ def build_app(
         cram=cram,
         limit=limit,
         watch_interval=WATCH_INTERVAL,
+        notices=notices,
     )
 
 
@@ -77,8 +80,11 @@ def run_app(
             2,
         )
     library = library if library is not None else load_default_library()
-    with context.open_store() as store:
-        app = build_app(context, store, library=library, decks=decks, cram=cram, limit=limit)
+    notices: list[str] = []
+    with context.open_store(told=notices) as store:
+        app = build_app(
+            context, store, library=library, decks=decks, cram=cram, limit=limit, notices=notices
+        )
         app.run()
         return app.return_code or 0
 

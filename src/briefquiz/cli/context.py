@@ -61,11 +61,12 @@ class Context:
         ):
             yield store
 
-    def open_store(self, *, read_only_ok: bool = False) -> Store:
+    def open_store(self, *, read_only_ok: bool = False, told: list[str] | None = None) -> Store:
         """The progress store, opened (use it in a `with`); a refusal becomes a message.
 
-        A deck's own seminar date kept from an older schema is told about once, on stderr
-        (not while the store can only be read: it is told when the store can mark it told)."""
+        A deck's own seminar date kept from an older schema is told about once: on stderr, or
+        added to `told` (the app shows it on its screen). Not while the store can only be
+        read: it is told when the store can mark it told."""
         from briefquiz.progress.database import NotWritable, StoreError
         from briefquiz.progress.repository import Store
 
@@ -91,9 +92,12 @@ class Context:
             for seminar in kept:
                 when = local(seminar.at, self.clock.tz)
                 for deck_id in seminar.decks:
-                    print(
+                    line = (
                         f"deck {deck_id} keeps its own seminar date ({when});"
-                        f" `briefquiz seminar {deck_id} WHEN` replaces it for the whole text.",
-                        file=sys.stderr,
+                        f" `briefquiz seminar {deck_id} WHEN` replaces it for the whole text."
                     )
+                    if told is not None:
+                        told.append(line)
+                    else:
+                        print(line, file=sys.stderr)
         return store

@@ -99,9 +99,11 @@ class BriefquizApp(App[None]):
         cram: bool = False,
         limit: int | None = None,
         watch_interval: float | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.context = context
+        self.notices = tuple(notices)  # shown once the first screen is up
         self.start_decks = tuple(decks)
         self.start_cram = cram
         self.start_limit = limit
@@ -115,6 +117,8 @@ class BriefquizApp(App[None]):
         self.push_screen(HomeScreen(self.context))
         if self.start_decks:
             self.start_session(self.start_decks, cram=self.start_cram, limit=self.start_limit)
+        for notice in self.notices:
+            self.notify(notice, title="Seminar", timeout=15)
         if self.watch_interval is not None:
             self.watcher = DeckWatcher(self.context.library)
             self.watch_timer = self.set_interval(self.watch_interval, self.check_decks)
@@ -369,6 +373,7 @@ def create_app(
     planner: Planner | None = None,
     monotonic: Callable[[], float] | None = None,
     watch_interval: float | None = None,
+    notices: Sequence[str] = (),
 ) -> BriefquizApp:
     """`watch_interval` (seconds): reload deck files that change on disk; None: never."""
     context = AppContext(
@@ -379,4 +384,11 @@ def create_app(
         planner=planner,
         monotonic=monotonic if monotonic is not None else time.monotonic,
     )
-    return BriefquizApp(context, decks=decks, cram=cram, limit=limit, watch_interval=watch_interval)
+    return BriefquizApp(
+        context,
+        decks=decks,
+        cram=cram,
+        limit=limit,
+        watch_interval=watch_interval,
+        notices=notices,
+    )
