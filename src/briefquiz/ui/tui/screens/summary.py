@@ -61,6 +61,8 @@ def outlook_line(outlook: DeckOutlook, context: AppContext) -> str:
     if after is not None:
         change = readiness_change(outlook.readiness_before, after)
         parts.append(f"seminar {relative(after.seminar_at, now)}: {change}")
+    if len(parts) == 1:  # nothing scheduled: no question of the deck studied yet
+        parts.append("none of its questions studied yet")
     return " · ".join(parts)
 
 
