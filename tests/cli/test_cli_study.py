@@ -258,27 +258,27 @@ def test_a_command_reads_the_time_from_the_context_it_is_given(
 
 def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> None:
     ids = ["biden-russia-events", "biden-russia-people"]
-    result = bq.run("seminar", ids[0], "2030-01-09", TZ="UTC")
+    result = bq.run("seminar", ids[0], "2029-06-10", TZ="UTC")
     assert result.returncode == 0, result.stderr
     assert "--only biden-russia-events" in result.stdout
     # one readiness for the text, over all its questions, not one line per deck
     assert result.stdout.count("Readiness:") == 1 and "The text's 6 decks: seminar" in result.stdout
     with Store.open(bq.data / "progress.sqlite3") as store:
         when = {store.settings(d).seminar_at for d in [*ids, "biden-russia-terms"]}
-    assert when == {datetime(2030, 1, 9, 9, 0, tzinfo=UTC)}
+    assert when == {datetime(2029, 6, 10, 9, 0, tzinfo=UTC)}
 
-    only = bq.run("seminar", ids[1], "2030-02-01", "--only", TZ="UTC")
+    only = bq.run("seminar", ids[1], "2029-07-01", "--only", TZ="UTC")
     assert only.returncode == 0 and "--only" not in only.stdout
     with Store.open(bq.data / "progress.sqlite3") as store:
-        assert store.settings(ids[1]).seminar_at == datetime(2030, 2, 1, 9, 0, tzinfo=UTC)
-        assert store.settings(ids[0]).seminar_at == datetime(2030, 1, 9, 9, 0, tzinfo=UTC)
+        assert store.settings(ids[1]).seminar_at == datetime(2029, 7, 1, 9, 0, tzinfo=UTC)
+        assert store.settings(ids[0]).seminar_at == datetime(2029, 6, 10, 9, 0, tzinfo=UTC)
 
     plan = bq.run("plan", ids[0], "--format", "json", TZ="UTC")
     assert plan.returncode == 0, plan.stderr
     (shown,) = json.loads(plan.stdout)
-    assert shown["deck"] == ids[0] and shown["seminar_at"].startswith("2030-01-09T09:00")
+    assert shown["deck"] == ids[0] and shown["seminar_at"].startswith("2029-06-10T09:00")
     days = shown["days"]
-    assert days and days[-1]["date"] <= "2030-01-08"
+    assert days and days[-1]["date"] <= "2029-06-09"
     questions = len(load_default_library().find(ids[0]).questions)  # type: ignore[union-attr]
     assert sum(d["new"] for d in days) == pytest.approx(questions)  # every one introduced
     assert days[-1]["final_pass"] > 0
@@ -294,12 +294,12 @@ def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> No
 
 
 def test_plan_shows_the_decks_of_a_text_together(bq) -> None:
-    assert bq.run("seminar", "biden-russia-events", "2030-01-09", TZ="UTC").returncode == 0
+    assert bq.run("seminar", "biden-russia-events", "2029-06-10", TZ="UTC").returncode == 0
     plan = json.loads(bq.run("plan", "--format", "json", TZ="UTC").stdout)
     text = bq.run("plan", TZ="UTC")
     assert text.returncode == 0, text.stderr
     lines = text.stdout.splitlines()
-    assert lines[0].endswith(f"({len(plan)} decks): seminar in 7 months (Wed 9 Jan 2030 09:00)")
+    assert lines[0].endswith(f"({len(plan)} decks): seminar in 9 days (Sun 10 Jun 2029 09:00)")
     assert sum("By deck:" in line for line in lines) == 1  # one text, one table
     total = next(line for line in lines if line.split()[:1] == ["total"])
     new = sum(day["new"] for deck in plan for day in deck["days"])
