@@ -17,7 +17,7 @@ from briefquiz.deck.model import Deck
 from briefquiz.deck.texts import decks_of_text
 from briefquiz.errors import CommandError
 from briefquiz.progress.repository import Store
-from briefquiz.schedule.readiness import deck_readiness
+from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.seminar_text import combined_readiness
 from briefquiz.schedule.seminar_time import DEFAULT_SEMINAR_TIME, parse_seminar
 from briefquiz.schedule.settings import SettingError, checked_seminar
@@ -119,11 +119,8 @@ def _print_readiness(store: Store, deck: Deck, clock: Clock) -> None:
     if ready is None:
         print(f"{deck.title}: the seminar ({local(settings.seminar_at, clock.tz)}) has passed.")
         return
-    now = clock.now()
     print(
-        f"{deck.title}: seminar {relative(ready.seminar_at, now)} "
-        f"({local(ready.seminar_at, clock.tz)}). Readiness: {percent(ready.if_you_stop)} if you "
-        f"stop now; {percent(ready.if_you_keep_up)} forecast if you go on as you have "
+        f"{deck.title}: {_readiness_words(ready, clock)} "
         f"(target {percent(settings.desired_retention)}). See: briefquiz plan {deck.id}"
     )
 
@@ -139,10 +136,17 @@ def _print_text_readiness(store: Store, decks: Sequence[Deck], clock: Clock) -> 
     if combined is None:
         print("The seminar has passed.")
         return
-    now = clock.now()
     print(
-        f"The text's {len(decks)} decks: seminar {relative(combined.seminar_at, now)} "
-        f"({local(combined.seminar_at, clock.tz)}). Readiness: {percent(combined.if_you_stop)}"
-        f" if you stop now; {percent(combined.if_you_keep_up)} forecast if you go on as you "
-        "have. See: briefquiz plan"
+        f"The text's {len(decks)} decks: {_readiness_words(combined, clock)}. See: briefquiz plan"
+    )
+
+
+def _readiness_words(ready: Readiness, clock: Clock) -> str:
+    """`seminar in 6 days (Tue 8 Dec 2026 09:00). Readiness: 0% if you stop now; 96% forecast
+    if you go on as you have`."""
+    when = ready.seminar_at
+    return (
+        f"seminar {relative(when, clock.now())} ({local(when, clock.tz)}). Readiness: "
+        f"{percent(ready.if_you_stop)} if you stop now; {percent(ready.if_you_keep_up)} "
+        "forecast if you go on as you have"
     )
