@@ -177,9 +177,12 @@ class HomeScreen(Screen[None]):
         return NARROW_KEYS_LINE if self.app.size.width < NARROW else KEYS_LINE
 
     def on_mount(self) -> None:
+        self._show_decks()
+
+    def _show_decks(self, *, scroll_visible: bool = True) -> None:
         if self.decks:
             self.refresh_counts()
-            self.query_one("#decks", DataTable).focus()
+            self.query_one("#decks", DataTable).focus(scroll_visible=scroll_visible)
         else:
             self.query_one("#home-title", Static).update("briefquiz")
 
@@ -192,7 +195,8 @@ class HomeScreen(Screen[None]):
         self.stats = {}
         await self.recompose()
         if self.is_attached and (not self.decks or self.query("#decks")):
-            self.on_mount()
+            # No scroll to the focused table: it would animate over the scroll put back below.
+            self._show_decks(scroll_visible=False)
             # The same deck stays chosen (found by id: its title may be what changed),
             # and the list where it was scrolled to.
             ids = [deck.id for deck in self.decks]
