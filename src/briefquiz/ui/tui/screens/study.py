@@ -128,13 +128,21 @@ class StudyScreen(Screen[None]):
         self._show_progress(item)
         self.query_one("#prompt", Static).update(item.question.prompt)
         widget = answer_widget(item)
-        slot = self.query_one("#study-slot", Vertical)
-        await slot.remove_children()
+        slot = await self._emptied_slot()
         await slot.mount(widget)
         self.watch(widget, "hint", self._set_hint)
         widget.focus_input()
         self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
         self.started = self.context.monotonic()
+
+    async def _emptied_slot(self) -> Vertical:
+        """The slot, its widget removed. The focus is dropped first: removing the focused
+        widget would hand the focus to the study body, and restyle all of it twice, on the
+        way to the widget mounted next."""
+        self.set_focus(None)
+        slot = self.query_one("#study-slot", Vertical)
+        await slot.remove_children()
+        return slot
 
     async def on_answer_widget_submitted(self, message: AnswerWidget.Submitted) -> None:
         message.stop()
@@ -149,8 +157,7 @@ class StudyScreen(Screen[None]):
             return
         location = session.passage(feedback.item)
         panel = FeedbackPanel(feedback, location, self.context.clock)
-        slot = self.query_one("#study-slot", Vertical)
-        await slot.remove_children()
+        slot = await self._emptied_slot()
         await slot.mount(panel)
         panel.focus(scroll_visible=False)
         self._show_progress(feedback.item)
