@@ -7,6 +7,7 @@ sub-folder can never shadow them.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import itertools
 import os
@@ -75,6 +76,22 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> Iterator[int]:
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return per_cpu
     return 2 * per_cpu
+
+
+#: The youngest generation's threshold (CPython's default is 700). The app tests build and drop
+#: thousands of widgets, and at the default the collector ran about 5,000 times a worker and
+#: took a fifth of the suite's CPU (34 s of 168); at 10,000 it takes about 12 s.
+GC_GEN0_THRESHOLD = 10_000
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Once the tests are imported: what is alive now (modules, the collected tests) lives
+    to the end, so it is frozen out of the collector's scans, and the collector runs less
+    often."""
+    gc.collect()
+    gc.freeze()
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(GC_GEN0_THRESHOLD, middle, oldest)
 
 
 @pytest.hookimpl(trylast=True)
