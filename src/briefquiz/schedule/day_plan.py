@@ -5,7 +5,7 @@ from how they have studied so far."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from briefquiz.clock import Clock
@@ -26,12 +26,13 @@ class DeckPlan:
     seminar_at: datetime
     days: tuple[DayPlan, ...]
     if_followed: float  # readiness studying every day as planned
-    skip_day: date | None  # the next study day, when skipping it is still possible
+    skip_day: date | None  # the next study day after today that holds work, if any
     if_skipped: float | None  # readiness following the plan but skipping `skip_day`
     forecast: float  # readiness at the student's own share of days and accuracy
     pace: NewPace
     habits: Habits
     target: float
+    today: date  # the study day the plan starts on (before 04:00 it is the evening before)
 
     @property
     def skipping_costs(self) -> float | None:
@@ -78,8 +79,12 @@ def deck_plan(
     honest = forecast(inputs, now, clock.tz, rules)
     if seminar is None or followed is None or honest is None:
         return None
-    tomorrow = study_date(now, clock.tz, rules.day_starts) + timedelta(days=1)
-    skip_day = tomorrow if any(d.day == tomorrow for d in followed.days) else None
+    today = study_date(now, clock.tz, rules.day_starts)
+    # The next study day that holds work: skipping one that holds none costs nothing.
+    skip_day = next(
+        (d.day for d in followed.days if d.day > today and d.new + d.review + d.final > 0),
+        None,
+    )
     skipped = (
         forecast(inputs, now, clock.tz, rules, every_day=True, skip=skip_day)
         if skip_day is not None
@@ -108,4 +113,5 @@ def deck_plan(
         work.pace,
         inputs.habits,
         rules.final.target,
+        today,
     )

@@ -27,6 +27,7 @@ class TextPlan:
     skip_day: date | None
     if_skipped: float | None
     plans: tuple[DeckPlan, ...]  # each deck's own, in the order given
+    today: date  # the study day the plan starts on
 
     @property
     def skipping_costs(self) -> float | None:
@@ -58,12 +59,15 @@ def combine(plans: Sequence[DeckPlan]) -> TextPlan | None:
             for k, value in enumerate((day.new, day.review, day.final, day.minutes)):
                 sums[k] += value
     days = tuple(DayPlan(d, *s) for d, s in sorted(totals.items()))
-    skip_days = {p.skip_day for p in same}
-    skip_day = same[0].skip_day if len(skip_days) == 1 else None
+    # The first day after today with work in any deck: each deck's own next day of work is
+    # either that day, or later, and then skipping that day costs the deck nothing.
+    skip_day = min((p.skip_day for p in same if p.skip_day is not None), default=None)
     if_skipped: float | None = None
     if skip_day is not None:
-        # Skipping the day in a deck whose plan holds nothing that day costs it nothing.
-        skipped = [p.if_skipped if p.if_skipped is not None else p.if_followed for p in same]
+        skipped = [
+            p.if_skipped if p.skip_day == skip_day and p.if_skipped is not None else p.if_followed
+            for p in same
+        ]
         if_skipped = _weighted(same, skipped)
     return TextPlan(
         seminar,
@@ -73,6 +77,7 @@ def combine(plans: Sequence[DeckPlan]) -> TextPlan | None:
         skip_day,
         if_skipped,
         tuple(same),
+        same[0].today,
     )
 
 

@@ -4,6 +4,7 @@ readiness, what a skipped day costs, the final pass and a pace the daily limit c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from briefquiz.schedule.day_plan import DeckPlan
 from briefquiz.schedule.forecast import DayPlan
@@ -13,10 +14,20 @@ from briefquiz.text.timefmt import percent
 PLAN_HEADER = f"{'day':<10} {'new':>4} {'review':>7} {'final':>6} {'minutes':>8}"
 
 
-def day_row(day: DayPlan) -> str:
-    """`Tue 01 Dec    22       0      0       25`: one study day, as `briefquiz plan` shows it."""
+def day_name(day: date, today: date) -> str:
+    """`today`, `tomorrow` or `Thu 03 Dec`. Today is the study day: just after midnight it is
+    still the evening's, which its date alone would show as yesterday."""
+    if day == today:
+        return "today"
+    if day == today + timedelta(days=1):
+        return "tomorrow"
+    return f"{day:%a %d %b}"
+
+
+def day_row(day: DayPlan, today: date) -> str:
+    """`Thu 03 Dec    22       0      0       25`: one study day, as `briefquiz plan` shows it."""
     return (
-        f"{day.day:%a %d %b} {day.new:>4.0f} {day.review:>7.0f} {day.final:>6.0f}"
+        f"{day_name(day.day, today):<10} {day.new:>4.0f} {day.review:>7.0f} {day.final:>6.0f}"
         f" {day.minutes:>8.0f}"
     )
 
@@ -68,7 +79,7 @@ def deck_words(plan: DeckPlan) -> str:
 
 def day_table(plan: TextPlan) -> list[str]:
     """The header, a row a day and, over more than one day, their total."""
-    rows = [PLAN_HEADER, *(day_row(day) for day in plan.days)]
+    rows = [PLAN_HEADER, *(day_row(day, plan.today) for day in plan.days)]
     if len(plan.days) > 1:
         rows.append(total_row(plan.days))
     return rows
@@ -82,7 +93,7 @@ def outlook_lines(plan: TextPlan) -> list[str]:
     ]
     if plan.skip_day is not None and plan.if_skipped is not None:
         cost = skip_words(plan.if_followed, plan.if_skipped)
-        lines.append(f"If you skip {plan.skip_day:%a %d %b}: {cost}.")
+        lines.append(f"If you skip {day_name(plan.skip_day, plan.today)}: {cost}.")
     lines.append(final_pass_words(plan.target))
     lines.extend(words for p in plan.plans if (words := pace_words(p)) is not None)
     if (words := front_load_words(plan)) is not None:
@@ -102,8 +113,14 @@ def front_load_words(plan: TextPlan) -> str | None:
         return None
     example = unlimited[0].deck.id
     return (
-        f"No daily limit is set, so new questions come as early as possible ({first:.0f} on "
-        f"{plan.days[0].day:%a %d %b}): learned sooner, they are reviewed more often before "
-        f"the seminar. To spread them, give a deck a limit (the date needs {needed} a day "
+        f"No daily limit is set, so new questions come as early as possible ({first:.0f} "
+        f"{_on(plan.days[0].day, plan.today)}): learned sooner, they are reviewed more often "
+        f"before the seminar. To spread them, give a deck a limit (the date needs {needed} a day "
         f"in all), e.g. briefquiz config {example} --new-per-day N."
     )
+
+
+def _on(day: date, today: date) -> str:
+    """`today`, `tomorrow`, `on Thu 03 Dec`."""
+    name = day_name(day, today)
+    return name if name in ("today", "tomorrow") else f"on {name}"
