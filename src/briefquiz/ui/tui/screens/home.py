@@ -177,11 +177,14 @@ class HomeScreen(Screen[None]):
         return NARROW_KEYS_LINE if self.app.size.width < NARROW else KEYS_LINE
 
     def on_mount(self) -> None:
-        self._show_decks()
+        # The counts are read on resuming, which follows the mount: reading them here too
+        # filled the table twice at every start.
+        self._show_decks(count=False)
 
-    def _show_decks(self, *, scroll_visible: bool = True) -> None:
+    def _show_decks(self, *, scroll_visible: bool = True, count: bool = True) -> None:
         if self.decks:
-            self.refresh_counts()
+            if count:
+                self.refresh_counts()
             self.query_one("#decks", DataTable).focus(scroll_visible=scroll_visible)
         else:
             self.query_one("#home-title", Static).update("briefquiz")
