@@ -185,6 +185,25 @@ async def test_s_quizzes_on_the_weakest_paragraphs_together(
         # real reviews, not a cram: every one of them is asked now, due or not
         assert not study.session.cram and study.session.ahead
         assert study.session.remaining == len(expected)
+        # and the student is told what began, and that it is not a practice quiz
+        [told] = [n for n in pilot.app._notifications if n.title == "Study the weakest"]
+        numbers = sorted([1, 3, unseen.paragraph.ordinal])
+        assert told.message.startswith(
+            f"Paragraphs {numbers[0]}, {numbers[1]} and {numbers[2]}, the weakest: "
+            f"{len(expected)} questions, as real reviews"
+        ), told.message
+
+
+async def test_s_before_any_study_says_the_paragraphs_are_not_studied_yet(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    library = library_of(write_deck(tmp_path / "decks"))
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await open_article(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        [told] = [n for n in pilot.app._notifications if n.title == "Study the weakest"]
+        assert ", none of them studied yet: " in told.message and "weakest:" not in told.message
 
 
 async def test_s_answers_are_real_reviews_that_move_the_schedule(

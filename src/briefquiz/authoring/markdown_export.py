@@ -25,7 +25,7 @@ from briefquiz.deck.model import (
     TrueFalse,
     Typed,
 )
-from briefquiz.text.words import plural
+from briefquiz.text.words import and_list, plural
 
 # Characters that would start emphasis, code, links or HTML in running text.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -154,8 +154,7 @@ def _source_line(deck: Deck) -> list[str]:
     line = f"**Source:** *{escape(source.title)}*"
     if source.authors:
         names = [escape(name) for name in source.authors]
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        line += f" by {joined}"
+        line += f" by {and_list(names)}"
     if source.url:
         line += f" <{source.url}>"
     return [line, ""]

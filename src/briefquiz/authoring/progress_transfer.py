@@ -12,7 +12,7 @@ from typing import Any
 
 from briefquiz.deck.reading import DATA_LIMIT, read_regular
 from briefquiz.progress.records import ImportSummary
-from briefquiz.text.words import plural
+from briefquiz.text.words import and_list, plural
 
 
 class ProgressFileError(Exception):
@@ -100,4 +100,4 @@ def describe_import(summary: ImportSummary) -> str:
         parts.append(plural(summary.seminars_added, "seminar"))
     if summary.study_settings_taken:
         parts.append(plural(summary.study_settings_taken, "study setting"))
-    return "Imported " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+    return f"Imported {and_list(parts)}."

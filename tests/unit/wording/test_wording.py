@@ -8,7 +8,7 @@ from briefquiz.ui.wording.cloze import gapped_text
 from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import rating_keys
 from briefquiz.ui.wording.totals import session_totals
-from briefquiz.ui.wording.words import plural
+from briefquiz.ui.wording.words import and_list, plural
 
 
 def _summary(**counts: int) -> Summary:
@@ -51,3 +51,12 @@ def test_plural() -> None:
         "2 questions",
     ]
     assert plural(2, "review was", "reviews were") == "2 reviews were"
+
+
+def test_lists_read_with_and_before_the_last() -> None:
+    assert [and_list(items) for items in ([], ["a"], ["a", "b"], ["a", "b", "c"])] == [
+        "",
+        "a",
+        "a and b",
+        "a, b and c",
+    ]

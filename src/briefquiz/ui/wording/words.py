@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefquiz.text.paths import relative_path
-from briefquiz.text.words import plural
+from briefquiz.text.words import and_list, plural
 
-__all__ = ["plural", "shown_path"]
+__all__ = ["and_list", "plural", "shown_path"]
 
 
 def shown_path(path: Path) -> str:

@@ -34,7 +34,7 @@ from briefquiz.text.timefmt import percent
 from briefquiz.ui.tui.article_paragraphs import ArticleParagraph, QuizItems, article_paragraphs
 from briefquiz.ui.tui.widgets.paragraph import BAND_COLOUR, BAR, ParagraphView, gutter
 from briefquiz.ui.tui.widgets.passage import caption
-from briefquiz.ui.wording.words import plural
+from briefquiz.ui.wording.words import and_list, plural
 
 #: How many of the weakest paragraphs `s` quizzes on together.
 WEAKEST_PARAGRAPHS = 3
@@ -48,6 +48,20 @@ __all__ = [
     "article_paragraphs",
     "gutter",
 ]
+
+
+def weakest_study_words(chosen: Sequence[ParagraphView], questions: int) -> str:
+    """`Paragraphs 2, 5 and 9, the weakest: 31 questions, as real reviews (the schedule
+    moves); Esc stops, every answer saved.` Before any study, they are the first ones, and
+    it says so."""
+    numbers = [str(n) for n in sorted(view.paragraph.ordinal for view in chosen)]
+    which = f"{'Paragraph' if len(numbers) == 1 else 'Paragraphs'} {and_list(numbers)}"
+    unseen = all(view.recall is None or view.recall.recall is None for view in chosen)
+    why = "none of them studied yet" if unseen else "the weakest"
+    return (
+        f"{which}, {why}: {plural(questions, 'question')}, as real reviews (the "
+        "schedule moves); Esc stops, every answer saved."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +359,8 @@ class ArticleScreen(Screen[QuizItems | WeakestPassages | None]):
             return
         chosen = [views[i] for i in order[:WEAKEST_PARAGRAPHS]]
         items = {(d.id, q.id): (d, q) for view in chosen for d, q in view.questions}
+        words = weakest_study_words(chosen, len(items))
+        self.notify(words, title="Study the weakest", timeout=5, markup=False)
         if self.on_quiz is not None:
             self.on_quiz(list(items.values()))
         else:
