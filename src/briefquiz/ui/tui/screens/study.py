@@ -17,6 +17,7 @@ from textual.widgets import Input, ProgressBar, Static
 from briefquiz.deck.model import Deck
 from briefquiz.progress.database import StoreError
 from briefquiz.study.queue import QueueItem
+from briefquiz.study.reports import Feedback
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEnded
@@ -125,8 +126,7 @@ class StudyScreen(Screen[None]):
         if item is None:
             self.post_message(SessionEnded(self.session.summary()))
             return
-        self._show_progress(item)
-        self.query_one("#prompt", Static).update(item.question.prompt)
+        self.show_prompt(item)
         widget = answer_widget(item)
         slot = await self._emptied_slot()
         await slot.mount(widget)
@@ -134,6 +134,11 @@ class StudyScreen(Screen[None]):
         widget.focus_input()
         self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
         self.started = self.context.monotonic()
+
+    def show_prompt(self, item: QueueItem) -> None:
+        """The header and the prompt of `item`, above the slot."""
+        self._show_progress(item)
+        self.query_one("#prompt", Static).update(item.question.prompt)
 
     async def _emptied_slot(self) -> Vertical:
         """The slot, its widget removed. The focus is dropped first: removing the focused
@@ -155,7 +160,11 @@ class StudyScreen(Screen[None]):
         except StoreError as err:
             self.notify_not_saved(err)
             return
-        location = session.passage(feedback.item)
+        await self.show_feedback(feedback)
+
+    async def show_feedback(self, feedback: Feedback) -> None:
+        """The feedback on the answer just saved, in place of the question's input."""
+        location = self.session.passage(feedback.item)
         panel = FeedbackPanel(feedback, location, self.context.clock)
         slot = await self._emptied_slot()
         await slot.mount(panel)
