@@ -31,7 +31,7 @@ AT = datetime(2030, 1, 9, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _before_the_dates_below(bq) -> None:
-    bq.clock = FixedClock(datetime(2029, 6, 1, 12, tzinfo=UTC), tz=UTC)
+    bq.clock = FixedClock(datetime(2029, 12, 31, 12, tzinfo=UTC), tz=UTC)  # nine days before AT
 
 
 def opened(bq) -> Store:
@@ -148,7 +148,7 @@ def test_config_refuses_bad_study_settings(bq, args: list[str], message: str) ->
 
 
 def test_the_plan_aims_for_the_stored_seminar_target(bq) -> None:
-    bq.run("seminar", TEXT[0], "2029-06-10")
+    bq.run("seminar", TEXT[0], "2030-01-09")
     bq.run("config", "--seminar-target", "0.91")
     plan = bq.run("plan", TEXT[0])
     assert "every question predicted below 91%" in plan.stdout
