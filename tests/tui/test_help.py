@@ -6,14 +6,21 @@ from typing import Any
 
 import pytest
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 from tuikit import ScreenHost
 
 from briefquiz.ui.tui.screens.article import ArticleScreen
-from briefquiz.ui.tui.screens.help import KEYMAP, HelpScreen, key_label, keys_for
+from briefquiz.ui.tui.screens.help import (
+    KEYMAP,
+    HelpScreen,
+    key_column_width,
+    key_label,
+    keys_for,
+)
 from briefquiz.ui.tui.screens.stats import StatsScreen
+from briefquiz.ui.tui.widgets.keylist import KeyList
 
 
 def _binding_keys(screen: type[Screen[Any]]) -> set[str]:
@@ -25,12 +32,12 @@ def _binding_keys(screen: type[Screen[Any]]) -> set[str]:
 
 
 def _rows(screen: Screen[Any]) -> list[tuple[str, str]]:
-    rows = []
-    for row in screen.query(".help--row").results(Horizontal):
-        keys = str(row.query_one(".help--keys", Static).content)
-        does = str(row.query_one(".help--does", Static).content)
-        rows.append((keys, does))
-    return rows
+    return [row for keys in screen.query(KeyList) for row in keys.rows]
+
+
+def _shown(keys: KeyList) -> list[str]:
+    """The lines the list draws (inside its padding), as the terminal shows them."""
+    return [keys.render_line(y).text.rstrip() for y in range(keys.size.height)]
 
 
 async def test_every_key_of_every_screen_is_listed() -> None:
@@ -42,6 +49,17 @@ async def test_every_key_of_every_screen_is_listed() -> None:
         assert titles == [section.title for section in KEYMAP]
         expected = [(entry.shown, entry.does) for section in KEYMAP for entry in section.keys]
         assert _rows(screen) == expected
+        # Drawn as a column of keys, and what they do beside them (wrapped under the second
+        # column when long):
+        first = screen.query(KeyList).first()
+        lines = _shown(first)
+        width = key_column_width(KEYMAP)
+        for keys, does in first.rows:
+            [line] = [line for line in lines if line.startswith(keys + " ")]
+            assert line[width:].startswith(does.split()[0]), line
+        wrapped = [line for line in lines if line.startswith(" ")]
+        assert wrapped and all(line[:width].strip() == "" for line in wrapped)
+        assert len(lines) == len(first.rows) + len(wrapped)
         shown = {keys for keys, _ in _rows(screen)}
         for needed in ("Enter", "a", "c", "s", "r", "?", "q", "Space", "Tab", "o", "Esc", "1–4"):
             assert any(needed in keys.split() for keys in shown), needed

@@ -8,9 +8,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from briefquiz.ui.tui.widgets.keylist import KeyList
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,12 +227,7 @@ class HelpScreen(ModalScreen[None]):
                         id=f"help-{section.screen}",
                         markup=False,
                     )
-                    for entry in section.keys:
-                        with Horizontal(classes="help--row"):
-                            keys = Static(entry.shown, classes="help--keys", markup=False)
-                            keys.styles.width = width
-                            yield keys
-                            yield Static(entry.does, classes="help--does", markup=False)
+                    yield KeyList([(entry.shown, entry.does) for entry in section.keys], width)
 
     def action_close(self) -> None:
         self.dismiss(None)
