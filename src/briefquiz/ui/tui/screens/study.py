@@ -67,6 +67,10 @@ def count_line(session: Session) -> str:
 
 
 class StudyScreen(Screen[None]):
+    # No focus on the first focusable widget (the study body, which holds everything) on the
+    # way to the question's input, which `show_question` focuses.
+    AUTO_FOCUS = ""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stop", "Stop"),
         Binding("q", "quit_session", "Quit"),  # in a text input, q is a letter
