@@ -344,6 +344,9 @@ class HomeScreen(Screen[None]):
             set_text_seminar(store, decks, choice.when)
             self.refresh_counts()
             said = "cleared" if choice.when is None else f"set for {local(choice.when, clock.tz)}"
-            self.notify(f"Seminar {said} · {plural(len(decks), 'deck')}", title=title)
+            told = f"Seminar {said} · {plural(len(decks), 'deck')}"
+            if choice.note:  # which of an hour the clocks show twice was taken
+                told += f". {choice.note}."
+            self.notify(told, title=title, markup=False, timeout=8 if choice.note else 4)
 
         self.app.push_screen(SeminarScreen(title, text_seminar(store, decks), clock), save)

@@ -17,16 +17,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from briefquiz.clock import Clock
-from briefquiz.schedule.seminar_time import FORMATS, parse_when
+from briefquiz.schedule.seminar_time import FORMATS, parse_seminar
 from briefquiz.schedule.settings import SettingError, checked_seminar
 from briefquiz.text.timefmt import local
 
 
 @dataclass(frozen=True, slots=True)
 class SeminarChoice:
-    """What to save: a new seminar time, or None to clear it."""
+    """What to save: a new seminar time, or None to clear it; `note` says which of a time
+    the clocks show twice was taken."""
 
     when: datetime | None
+    note: str = ""
 
 
 class SeminarScreen(ModalScreen[SeminarChoice | None]):
@@ -60,12 +62,12 @@ class SeminarScreen(ModalScreen[SeminarChoice | None]):
             self.dismiss(SeminarChoice(None))
             return
         try:
-            when, _assumed = parse_when(text, self.clock.tz)
-            checked_seminar(when, self.clock.now(), self.clock.tz)
+            parsed = parse_seminar(text, self.clock.tz)
+            checked_seminar(parsed.when, self.clock.now(), self.clock.tz)
         except (ValueError, SettingError) as err:
             self.query_one("#seminar-error", Static).update(str(err))
             return
-        self.dismiss(SeminarChoice(when))
+        self.dismiss(SeminarChoice(parsed.when, parsed.note))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
