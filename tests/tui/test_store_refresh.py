@@ -4,12 +4,16 @@ the store, and home's counts (a readiness forecast per deck) cost time after eac
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from driving import answer, study
-from tuikit import AppFactory, library_of, write_deck
+from tuikit import START, AppFactory, library_of, write_deck
 
+from briefquiz.clock import FixedClock
+from briefquiz.progress.records import DeckSettings
+from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.screens.home import HomeScreen
 
 
@@ -42,3 +46,46 @@ async def test_home_under_a_session_reads_its_counts_only_when_it_shows_again(
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
         assert len(calls) == before + 1  # once, on showing again
+
+
+async def test_home_reads_its_counts_again_only_after_a_write_or_a_minute(
+    tmp_path: Path,
+    make_app: AppFactory,
+    app_store: Store,
+    app_clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Back from the help with nothing written: the counts stand. After a write by another
+    connection (another briefquiz), or once the minute has moved on, they are read again."""
+    calls: list[str] = []
+    original = HomeScreen.refresh_counts
+
+    def counted(self: HomeScreen) -> None:
+        calls.append("refresh")
+        original(self)
+
+    monkeypatch.setattr(HomeScreen, "refresh_counts", counted)
+    library = library_of(write_deck(tmp_path / "decks", ("choice", "truefalse")))
+    deck = library.decks[0]
+    async with make_app(library).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+
+        async def help_and_back() -> int:
+            before = len(calls)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert pilot.app.screen is home
+            return len(calls) - before
+
+        assert await help_and_back() == 0
+        with Store.open(app_store.path) as other:  # a second briefquiz sets a seminar
+            other.save_settings(DeckSettings(deck.id, seminar_at=START + timedelta(days=4)))
+        assert await help_and_back() == 1
+        assert home.stats[deck.id].readiness is not None  # the new seminar is counted
+        app_clock.advance(timedelta(seconds=61))
+        assert await help_and_back() == 1
+        assert await help_and_back() == 0

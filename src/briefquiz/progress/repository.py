@@ -228,6 +228,13 @@ class Store:
             ).fetchone()
         return int(row["introduced"])
 
+    def version(self) -> tuple[int, int]:
+        """Changes so far: this connection's writes and SQLite's `data_version` (which moves
+        when another connection commits). Equal versions: nothing was written in between."""
+        with self._db.reading() as conn:
+            (data_version,) = conn.execute("PRAGMA data_version").fetchone()
+            return conn.total_changes, int(data_version)
+
     # ---- settings
 
     def settings(self, deck_id: str) -> DeckSettings:

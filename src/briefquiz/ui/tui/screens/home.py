@@ -132,6 +132,7 @@ class HomeScreen(Screen[None]):
         self.stats: dict[str, DeckStats] = {}
         self.title_width = 0
         self._detail_of: str | None = None  # the deck whose detail is shown
+        self._counted: tuple[object, ...] | None = None  # `_counts_key` when last read
 
     @property
     def decks(self) -> list[Deck]:
@@ -210,8 +211,14 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(body.scroll_to, y=scrolled, animate=False)
 
     def on_screen_resume(self) -> None:
-        if self.decks:
+        # Back from the help, the article, the plan: the counts are read again only if the
+        # store was written or the minute moved on since (they forecast every deck).
+        if self.decks and self._counted != self._counts_key():
             self.refresh_counts()
+
+    def _counts_key(self) -> tuple[object, ...]:
+        now = self.context.clock.now().replace(second=0, microsecond=0)
+        return self.context.store.version(), now
 
     def on_resize(self) -> None:
         if self.decks and self.stats:
@@ -225,6 +232,7 @@ class HomeScreen(Screen[None]):
     def refresh_counts(self) -> None:
         """Read the counts again (after a session they have changed)."""
         context = self.context
+        self._counted = self._counts_key()
         self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
         self.fill_table()
         self.query_one("#home-title", Static).update(home_title(context, self.decks))
