@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from driving import answer, study
+from textual.widgets import DataTable
 from tuikit import AppFactory, library_of, write_deck
 
 from briefquiz.progress.records import DeckSettings
@@ -44,3 +45,25 @@ async def test_the_daily_limit_is_named_when_nothing_is_due(
         [message] = [n.message for n in pilot.app._notifications]
         assert "Daily limit of new questions reached: 8 new left" in message
         assert "`briefquiz config varn --new-per-day N`" in message and "c crams" in message
+
+
+async def test_the_deck_row_counts_due_as_the_title_does(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    """A question missed a moment ago comes back within minutes: the session asks it again,
+    so the title counts it as due, and the deck's row says the same, not 0 until the minute
+    is up."""
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer(pilot, right=False)
+        await pilot.press("escape", "y", "escape")  # the summary, then home
+        await pilot.pause()
+        title = str(pilot.app.screen.query_one("#home-title").render())
+        assert "(1 due," in title, title
+        table = pilot.app.screen.query_one("#decks", DataTable)
+        due = table.columns[list(table.columns)[2]]
+        assert str(due.label) == "Due"
+        assert str(table.get_row_at(0)[2]) == "1"

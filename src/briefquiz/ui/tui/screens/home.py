@@ -72,14 +72,16 @@ def title_width(titles: list[str], screen_width: int) -> int:
     return max(MIN_TITLE_WIDTH, min(max(map(len, titles), default=0), room))
 
 
-def deck_row(stats: DeckStats, now: datetime, narrow: bool = False) -> tuple[Text, ...]:
-    """The row of a deck (a title too long for its column wraps); `narrow`: no Seminar cell."""
+def deck_row(stats: DeckStats, due: int, now: datetime, narrow: bool = False) -> tuple[Text, ...]:
+    """The row of a deck (a title too long for its column wraps); `narrow`: no Seminar cell.
+    `due` is what the deck's session would ask again now, as the title counts it (learning
+    steps a few minutes ahead included), not only what is due this instant."""
 
     def number(value: int) -> Text:
         return Text(str(value), justify="right")
 
     title = Text(stats.deck.title, overflow="fold")
-    counts = (number(stats.new), number(stats.due_now), number(stats.learning + stats.review))
+    counts = (number(stats.new), number(due), number(stats.learning + stats.review))
     if narrow:
         return (title, *counts, Text(ready_cell(stats)))
     return (title, *counts, Text(seminar_cell(stats, now)), Text(ready_cell(stats)))
@@ -130,6 +132,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.context = context
         self.stats: dict[str, DeckStats] = {}
+        self.due: dict[str, int] = {}  # by deck: what its session would ask again now
         self.title_width = 0
         self._detail_of: str | None = None  # the deck whose detail is shown
         self._counted: tuple[object, ...] | None = None  # `_counts_key` when last read
@@ -234,6 +237,7 @@ class HomeScreen(Screen[None]):
         context = self.context
         self._counted = self._counts_key()
         self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
+        self.due = {d.id: due_work(context.store, [d], context.clock).due for d in self.decks}
         self.fill_table()
         self.query_one("#home-title", Static).update(home_title(context, self.decks))
         self._show_detail()
@@ -252,7 +256,7 @@ class HomeScreen(Screen[None]):
         for deck in self.decks:
             wraps = len(deck.title) > self.title_width
             table.add_row(
-                *deck_row(self.stats[deck.id], now, narrow),
+                *deck_row(self.stats[deck.id], self.due.get(deck.id, 0), now, narrow),
                 key=deck.id,
                 height=None if wraps else 1,
             )
