@@ -3,7 +3,7 @@ before a session starts (`a: 28 now`), and why one would be empty."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
@@ -63,6 +63,17 @@ class DueWork:
     @property
     def total(self) -> int:
         return self.due + self.new
+
+
+def added(works: Iterable[DueWork]) -> DueWork:
+    """The work of several decks from each one's: a session's queue is each deck's work
+    taken together, so the counts add up."""
+    listed = list(works)
+    return DueWork(
+        due=sum(w.due for w in listed),
+        new=sum(w.new for w in listed),
+        new_left=sum(w.new_left for w in listed),
+    )
 
 
 def due_work(

@@ -6,7 +6,7 @@ from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
-from briefquiz.study.due import due_work
+from briefquiz.study.due import added, due_work
 from briefquiz.study.session import Session
 
 
@@ -43,3 +43,21 @@ def test_to_go_counts_the_reasks_it_knows_of(new_session, tf_deck: Deck, answers
     assert item is not None
     session.answer(answers.right(item.question))  # Good: a learning step 10 min on
     assert (session.to_go, session.again) == (start, 2)
+
+
+def test_the_work_of_several_decks_is_each_decks_added(
+    new_session, store: Store, clock: FixedClock, kit, answers
+) -> None:
+    """What home shows: each deck's counts, and their sum for the title and the text line,
+    which must be what one session on all of them would ask."""
+    first, second = kit.deck("a", kit.truefalse(6, "a")), kit.deck("b", kit.truefalse(5, "b"))
+    store.save_settings(DeckSettings("a", new_per_day=3))
+    session: Session = new_session([first, second])
+    for right in (False, True, False):  # a mix of learning steps and reviews
+        item = session.current
+        assert item is not None
+        session.answer(answers.right(item.question) if right else answers.wrong(item.question))
+        session.advance()
+    together = due_work(store, [first, second], clock)
+    each = added(due_work(store, [deck], clock) for deck in (first, second))
+    assert each == together and together.due > 0 and together.new > 0

@@ -18,7 +18,7 @@ from briefquiz.deck.texts import decks_of_text
 from briefquiz.locations import user_decks_dir
 from briefquiz.schedule.seminar_text import combined_readiness, set_text_seminar, text_seminar
 from briefquiz.schedule.stats import DeckStats, deck_stats
-from briefquiz.study.due import due_work
+from briefquiz.study.due import DueWork, added, due_work
 from briefquiz.text.timefmt import countdown, local, percent
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import (
@@ -107,10 +107,9 @@ def empty_message() -> str:
     )
 
 
-def home_title(context: AppContext, decks: list[Deck]) -> str:
-    """`briefquiz · 6 decks · a: 28 now (8 due, 20 new of 101)`: what `a` starts, by the
-    session's own rules (the daily limit of new questions, learning steps just ahead)."""
-    work = due_work(context.store, decks, context.clock)
+def home_title(decks: list[Deck], work: DueWork) -> str:
+    """`briefquiz · 6 decks · a: 28 now (8 due, 20 new of 101)`: what `a` starts (`work`, by
+    the session's own rules: the daily limit of new questions, learning steps just ahead)."""
     head = f"briefquiz · {plural(len(decks), 'deck')} · a: {work.total} now"
     return f"{head} ({work.due} due, {work.new} new of {work.new_left})"
 
@@ -132,7 +131,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.context = context
         self.stats: dict[str, DeckStats] = {}
-        self.due: dict[str, int] = {}  # by deck: what its session would ask again now
+        self.work: dict[str, DueWork] = {}  # by deck: what its session would ask now
         self.title_width = 0
         self._detail_of: str | None = None  # the deck whose detail is shown
         self._counted: tuple[object, ...] | None = None  # `_counts_key` when last read
@@ -199,7 +198,7 @@ class HomeScreen(Screen[None]):
         chosen = self.current_deck
         scrolled = self.query_one("#home-body", VerticalScroll).scroll_y
         self.context = context
-        self.stats = {}
+        self.stats, self.work = {}, {}
         await self.recompose()
         if self.is_attached and (not self.decks or self.query("#decks")):
             # No scroll to the focused table: it would animate over the scroll put back below.
@@ -237,9 +236,10 @@ class HomeScreen(Screen[None]):
         context = self.context
         self._counted = self._counts_key()
         self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
-        self.due = {d.id: due_work(context.store, [d], context.clock).due for d in self.decks}
+        self.work = {d.id: due_work(context.store, [d], context.clock) for d in self.decks}
         self.fill_table()
-        self.query_one("#home-title", Static).update(home_title(context, self.decks))
+        everything = added(self.work.values())
+        self.query_one("#home-title", Static).update(home_title(self.decks, everything))
         self._show_detail()
 
     def fill_table(self) -> None:
@@ -256,7 +256,7 @@ class HomeScreen(Screen[None]):
         for deck in self.decks:
             wraps = len(deck.title) > self.title_width
             table.add_row(
-                *deck_row(self.stats[deck.id], self.due.get(deck.id, 0), now, narrow),
+                *deck_row(self.stats[deck.id], self._work_of([deck]).due, now, narrow),
                 key=deck.id,
                 height=None if wraps else 1,
             )
@@ -285,6 +285,10 @@ class HomeScreen(Screen[None]):
         self.query_one("#deck-detail", Static).update("\n".join(lines))
         self.query_one("#text-line", Static).update(self._text_line(deck))
 
+    def _work_of(self, decks: list[Deck]) -> DueWork:
+        """What a session on `decks` would ask, from the counts last read."""
+        return added(self.work[d.id] for d in decks if d.id in self.work)
+
     def _text_line(self, deck: Deck) -> str:
         """The seminar of the deck's text, readiness across its decks, today's work."""
         decks = decks_of_text(deck, self.decks)
@@ -300,7 +304,7 @@ class HomeScreen(Screen[None]):
             len(decks),
             text_seminar(store, decks),
             combined_readiness(parts),
-            due_work(store, decks, clock),
+            self._work_of(decks),
             clock.now(),
             clock.tz,
         )
