@@ -17,9 +17,9 @@ from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.screens.home import HomeScreen
 
 
-async def test_home_under_a_session_reads_its_counts_only_when_it_shows_again(
-    tmp_path: Path, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """One entry each time home reads its counts."""
     calls: list[str] = []
     original = HomeScreen.refresh_counts
 
@@ -28,6 +28,12 @@ async def test_home_under_a_session_reads_its_counts_only_when_it_shows_again(
         original(self)
 
     monkeypatch.setattr(HomeScreen, "refresh_counts", counted)
+    return calls
+
+
+async def test_home_under_a_session_reads_its_counts_only_when_it_shows_again(
+    tmp_path: Path, make_app: AppFactory, calls: list[str]
+) -> None:
     library = library_of(write_deck(tmp_path / "decks", ("choice", "truefalse")))
     app = make_app(library, watch_interval=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -53,18 +59,10 @@ async def test_home_reads_its_counts_again_only_after_a_write_or_a_minute(
     make_app: AppFactory,
     app_store: Store,
     app_clock: FixedClock,
-    monkeypatch: pytest.MonkeyPatch,
+    calls: list[str],
 ) -> None:
     """Back from the help with nothing written: the counts stand. After a write by another
     connection (another briefquiz), or once the minute has moved on, they are read again."""
-    calls: list[str] = []
-    original = HomeScreen.refresh_counts
-
-    def counted(self: HomeScreen) -> None:
-        calls.append("refresh")
-        original(self)
-
-    monkeypatch.setattr(HomeScreen, "refresh_counts", counted)
     library = library_of(write_deck(tmp_path / "decks", ("choice", "truefalse")))
     deck = library.decks[0]
     async with make_app(library).run_test(size=(80, 24)) as pilot:
