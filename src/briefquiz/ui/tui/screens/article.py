@@ -76,8 +76,9 @@ class ArticleScreen(Screen[QuizItems | WeakestPassages | None]):
 
     Enter or `z` quizzes on the paragraph under the cursor: `on_quiz(questions)` is called
     and the screen stays, or, without `on_quiz`, the screen is dismissed with the questions.
-    Escape or `q` dismisses with None. `recalls` (each question's predicted recall at
-    `moment`, None when never studied) turns the heat-map on.
+    `s` does the same with the weakest paragraphs' questions, as `WeakestPassages`. Escape
+    or `q` dismisses with None. `recalls` (each question's predicted recall at `moment`,
+    None when never studied) turns the heat-map on.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +100,7 @@ class ArticleScreen(Screen[QuizItems | WeakestPassages | None]):
         self,
         decks: Sequence[Deck],
         focus_quote: str | None = None,
-        on_quiz: Callable[[QuizItems], None] | None = None,
+        on_quiz: Callable[[QuizItems | WeakestPassages], None] | None = None,
         *,
         recalls: Mapping[QuestionKey, float | None] | None = None,
         moment: RecallMoment | None = None,
@@ -361,16 +362,13 @@ class ArticleScreen(Screen[QuizItems | WeakestPassages | None]):
         items = {(d.id, q.id): (d, q) for view in chosen for d, q in view.questions}
         words = weakest_study_words(chosen, len(items))
         self.notify(words, title="Study the weakest", timeout=5, markup=False)
-        if self.on_quiz is not None:
-            self.on_quiz(list(items.values()))
-        else:
-            self.dismiss(WeakestPassages(list(items.values())))
+        self._leave_with(WeakestPassages(list(items.values())))
 
-    def _leave_with(self, questions: QuizItems) -> None:
+    def _leave_with(self, chosen: QuizItems | WeakestPassages) -> None:
         if self.on_quiz is not None:
-            self.on_quiz(questions)
+            self.on_quiz(chosen)
         else:
-            self.dismiss(questions)
+            self.dismiss(chosen)
 
     def action_back(self) -> None:
         self.dismiss(None)
