@@ -20,6 +20,7 @@ from briefquiz.ui.tui.screens.stats import StatsScreen
 from briefquiz.ui.tui.screens.study import StudyScreen
 from briefquiz.ui.tui.screens.summary import SummaryScreen
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
+from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.tui.widgets.rows import Row, RowList
 
 
@@ -245,16 +246,11 @@ async def test_the_palette_crams_the_current_deck(
 async def test_at_60x20_home_keeps_help_and_quit_and_names_deck_ids(
     tmp_path: Path, make_app: AppFactory
 ) -> None:
-    from textual.widgets._footer import FooterKey
-
     library = library_of(write_deck(tmp_path / "decks", ("choice",)))
     async with make_app(library).run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        shown = {
-            key.description
-            for key in pilot.app.screen.query(FooterKey)
-            if key.region.width and key.region.right <= 60
-        }
+        bar = pilot.app.screen.query_one(KeyBar)
+        shown = {placed.key.description for placed in bar.placed if placed.end <= 60}
         assert {"Help", "Quit"} <= shown
         assert "id varn" in text_of(pilot, "#deck-detail")
 

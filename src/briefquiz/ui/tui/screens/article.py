@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefquiz.deck.model import Deck
 from briefquiz.deck.sourcetext import QuoteLocation, SourceText, deck_source
@@ -32,6 +32,7 @@ from briefquiz.schedule.passage_recall import (
 )
 from briefquiz.text.timefmt import percent
 from briefquiz.ui.tui.article_paragraphs import ArticleParagraph, QuizItems, article_paragraphs
+from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.tui.widgets.paragraph import BAND_COLOUR, BAR, ParagraphView, gutter
 from briefquiz.ui.tui.widgets.passage import caption
 from briefquiz.ui.wording.words import and_list, plural
@@ -146,7 +147,7 @@ class ArticleScreen(Screen[QuizItems | WeakestPassages | None]):
                         id=f"p{number}",
                     )
             yield Static("", id="article-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def _empty_message(self) -> str:
         if not self.decks:

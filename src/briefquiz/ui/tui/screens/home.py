@@ -28,7 +28,7 @@ from briefquiz.ui.tui.messages import (
     StudyRequested,
 )
 from briefquiz.ui.tui.screens.home_text import text_line
-from briefquiz.ui.tui.widgets.footer import QuietFooter
+from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.wording.words import plural, shown_path
 
 COLUMNS = ("New", "Due", "Learned", "Seminar", "Ready")  # after "Deck"
@@ -172,7 +172,7 @@ class HomeScreen(Screen[None]):
                         "\n".join(located_errors(deck_file)), classes="broken", markup=False
                     )
         yield Static(self._keys_line(), id="home-hint")
-        yield QuietFooter()
+        yield KeyBar()
 
     def _keys_line(self) -> str:
         if not self.decks:

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.text_plan import TextPlan, text_plan
 from briefquiz.text.timefmt import countdown, short_moment
+from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.wording.plan import day_table, deck_words, outlook_lines
 from briefquiz.ui.wording.words import plural
 
@@ -52,7 +53,7 @@ class PlanScreen(Screen[None]):
                         id="plan-decks",
                         markup=False,
                     )
-        yield Footer()
+        yield KeyBar()
 
     def _no_plan(self) -> str:
         return (

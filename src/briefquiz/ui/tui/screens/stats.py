@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
@@ -25,6 +25,7 @@ from briefquiz.progress.repository import Store
 from briefquiz.schedule.seminar_text import combined_readiness
 from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.text.timefmt import local, percent, relative
+from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
 from briefquiz.ui.wording.words import plural
 
@@ -292,7 +293,7 @@ class StatsScreen(Screen[None]):
                 yield Static(together, id="stats-seminar", markup=False)
             for stats in self.stats:
                 yield DeckStatsPanel(stats, self.clock, id=f"stats-{stats.deck.id}")
-        yield Footer()
+        yield KeyBar()
 
     def seminar_line(self) -> str:
         """Readiness across the decks that share a seminar: what the seminar asks of you."""

@@ -24,7 +24,7 @@ from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEn
 from briefquiz.ui.tui.screens.confirm import ConfirmScreen
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
-from briefquiz.ui.tui.widgets.footer import QuietFooter
+from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.tui.widgets.questions import answer_widget
 from briefquiz.ui.tui.widgets.verdict import verdict
 from briefquiz.ui.wording.kinds import kind_name
@@ -96,7 +96,7 @@ class StudyScreen(Screen[None]):
             yield Static(id="prompt", markup=False)
             yield Vertical(id="study-slot")
         yield Static(id="study-hint", markup=False)
-        yield QuietFooter()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_question()

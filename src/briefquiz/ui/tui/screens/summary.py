@@ -17,7 +17,7 @@ from briefquiz.study.reports import DeckOutlook, Feedback, Summary
 from briefquiz.text.timefmt import relative
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested
-from briefquiz.ui.tui.widgets.footer import QuietFooter
+from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.tui.widgets.keys import digit_key
 from briefquiz.ui.tui.widgets.rows import RowList
 from briefquiz.ui.wording.marks import MARKS
@@ -109,7 +109,7 @@ class SummaryScreen(Screen[None]):
             elif summary.answered:
                 yield Static("Nothing missed.", classes="section-heading")
         yield Static("h or Esc: home · q: quit", id="summary-hint")
-        yield QuietFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.missed:
