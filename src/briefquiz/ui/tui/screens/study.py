@@ -130,13 +130,14 @@ class StudyScreen(Screen[None]):
         if item is None:
             self.post_message(SessionEnded(self.session.summary()))
             return
-        self.show_prompt(item)
         widget = answer_widget(item)
-        slot = await self._emptied_slot()
-        await slot.mount(widget)
-        self.watch(widget, "hint", self._set_hint)
-        widget.focus_input()
-        self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
+        with self.app.batch_update():  # one layout and one frame for the whole swap
+            self.show_prompt(item)
+            slot = await self._emptied_slot()
+            await slot.mount(widget)
+            self.watch(widget, "hint", self._set_hint)
+            widget.focus_input()
+            self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
         self.started = self.context.monotonic()
 
     def show_prompt(self, item: QueueItem) -> None:
@@ -170,11 +171,12 @@ class StudyScreen(Screen[None]):
         """The feedback on the answer just saved, in place of the question's input."""
         location = self.session.passage(feedback.item)
         panel = FeedbackPanel(feedback, location, self.context.clock)
-        slot = await self._emptied_slot()
-        await slot.mount(panel)
-        panel.focus(scroll_visible=False)
-        self._show_progress(feedback.item)
-        self._set_feedback_hint()
+        with self.app.batch_update():
+            slot = await self._emptied_slot()
+            await slot.mount(panel)
+            panel.focus(scroll_visible=False)
+            self._show_progress(feedback.item)
+            self._set_feedback_hint()
 
     def _set_feedback_hint(self) -> None:
         feedback = self.session.feedback
