@@ -19,6 +19,7 @@ from briefquiz.deck.library import load_library
 from briefquiz.deck.model import AnyQuestion, Deck, Source
 from briefquiz.deck.sourcetext import deck_source, normalize
 from briefquiz.ui.tui.screens.article import ArticleScreen, ParagraphView, gutter
+from briefquiz.ui.tui.widgets.paragraph import SIDE_WIDTH
 from briefquiz.ui.tui.widgets.passage import HIGHLIGHT_STYLE, Passage
 
 SIZE = (100, 30)
@@ -29,6 +30,11 @@ def decks() -> list[Deck]:
     library = load_library([(bundled_decks_dir(), True)])
     assert library.decks, "the bundled decks should load"
     return library.decks
+
+
+def _drawn_gutter(view: ParagraphView) -> str:
+    """The gutter as the paragraph draws it on its first line."""
+    return view.render_line(0).text[:SIDE_WIDTH].rstrip()
 
 
 def _views(screen: ArticleScreen) -> dict[int, ParagraphView]:
@@ -73,15 +79,16 @@ async def test_every_content_paragraph_shows_its_question_count(decks: list[Deck
             view = views[pc.paragraph.number]
             assert view.question_count == len(pc.questions)
             assert sorted(_ids(view.questions)) == sorted(pc.questions)
-            shown = str(view.query_one(".paragraph--gutter", Static).content)
+            shown = _drawn_gutter(view)
             assert shown.endswith(f"{len(pc.questions):>2}q")
             assert ("●" if pc.questions else "○") in shown
-            assert str(view.query_one(".paragraph--text", Static).content) == pc.paragraph.text
+            assert view.body.plain == pc.paragraph.text
+            assert view.render_line(0).text[SIDE_WIDTH:].startswith(pc.paragraph.text[:20])
         for number, view in views.items():
             if number not in content_numbers:  # bylines and datelines carry no count
                 assert not view.paragraph.is_content
                 assert view.has_class("-minor")
-                gutter = str(view.query_one(".paragraph--gutter", Static).content).strip()
+                gutter = _drawn_gutter(view).strip()
                 assert gutter == ("▶" if view.cursor else "")
         info = str(screen.query_one("#article-info", Static).content)
         total = len({asked for pc in expected.paragraphs for asked in pc.questions})
@@ -125,7 +132,7 @@ async def test_focus_quote_highlights_and_scrolls_to_its_paragraph(decks: list[D
         assert focused.region.y >= visible.y
         assert focused.region.y < visible.bottom
 
-        text = focused.query_one(".paragraph--text", Static).content
+        text = focused.body
         assert isinstance(text, Content)
         location = focused.location
         assert location is not None

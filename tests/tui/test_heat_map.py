@@ -25,7 +25,7 @@ from briefquiz.schedule.recall import predicted_recall
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.screens.article import ArticleScreen, ParagraphView
 from briefquiz.ui.tui.screens.study import StudyScreen
-from briefquiz.ui.tui.widgets.paragraph import recall_gutter
+from briefquiz.ui.tui.widgets.paragraph import SIDE_WIDTH, recall_gutter
 
 
 def _answer(
@@ -70,8 +70,9 @@ def _views(screen: Any) -> dict[int, ParagraphView]:
 
 
 def _recall_text(view: ParagraphView) -> str:
-    found = list(view.query(".paragraph--recall").results(Static))
-    return str(found[0].content) if found else ""
+    """The gutter's lines under the question count, as the paragraph draws them."""
+    lines = [view.render_line(y).text[:SIDE_WIDTH].rstrip() for y in range(1, 3)]
+    return "\n".join(line for line in lines if line)
 
 
 async def test_each_paragraph_shows_its_recall_at_the_seminar_in_figures(
@@ -235,11 +236,11 @@ async def test_the_bars_take_their_band_colour(
         views = _views(await open_article(pilot))
         colours = pilot.app.theme_variables
         weak = next(v for v in views.values() if v.has_class("-weak"))
-        shown = weak.query_one(".paragraph--recall", Static).styles.color
+        shown = weak.get_component_styles("paragraph--recall").color
         assert shown == Color.parse(colours["error"])
         strong = [v for v in views.values() if v.has_class("-strong")]
         for view in strong:
-            bar = view.query_one(".paragraph--recall", Static).styles.color
+            bar = view.get_component_styles("paragraph--recall").color
             assert bar == Color.parse(colours["success"])
 
 

@@ -3,14 +3,15 @@ knows of it (a bar and a figure, so it reads without colour too), then its text.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.cells import cell_len
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
 
 from briefquiz.deck.model import AnyQuestion, Deck
 from briefquiz.deck.sourcetext import Paragraph, QuoteLocation
@@ -19,6 +20,9 @@ from briefquiz.text.timefmt import percent
 from briefquiz.ui.tui.article_paragraphs import ArticleParagraph
 from briefquiz.ui.tui.widgets.passage import highlighted
 
+#: The gutter's width, and the most the text takes beside it.
+SIDE_WIDTH = 7
+TEXT_MAX_WIDTH = 88
 #: The bar beside a paragraph, by what its recall says: taller is better known.
 BAR = {Band.STRONG: "█", Band.FADING: "▆", Band.WEAK: "▃", Band.UNSEEN: "·", Band.NONE: " "}
 #: Each band's colour in the sheets (a class on the paragraph, a variable in the legend).
@@ -57,24 +61,26 @@ def recall_gutter(recall: PassageRecall | None) -> str:
 
 
 class ParagraphView(Widget):
-    """One paragraph of the article: a gutter with its question count, then its text."""
+    """One paragraph of the article: a gutter with its question count, then its text.
+
+    One widget draws the gutter and the text wrapped beside it; a side column and two or
+    three Statics for each of the article's paragraphs made the article slow to open.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "paragraph--gutter",
+        "paragraph--recall",
+        "paragraph--text",
+    }
 
     DEFAULT_CSS = """
     ParagraphView {
-        layout: horizontal;
         height: auto;
         margin-bottom: 1;
     }
 
-    ParagraphView > .paragraph--side {
-        width: 7;
-        height: auto;
+    ParagraphView > .paragraph--gutter, ParagraphView > .paragraph--recall {
         color: $text-muted;
-    }
-
-    ParagraphView > .paragraph--text {
-        width: 1fr;
-        max-width: 88;
     }
 
     ParagraphView.-minor > .paragraph--text {
@@ -86,14 +92,14 @@ class ParagraphView(Widget):
         background: $boost;
     }
 
-    ParagraphView.-cursor .paragraph--gutter {
+    ParagraphView.-cursor > .paragraph--gutter {
         color: $accent;
         text-style: bold;
     }
 
-    ParagraphView.-strong .paragraph--recall { color: $success; }
-    ParagraphView.-fading .paragraph--recall { color: $warning; }
-    ParagraphView.-weak .paragraph--recall { color: $error; text-style: bold; }
+    ParagraphView.-strong > .paragraph--recall { color: $success; }
+    ParagraphView.-fading > .paragraph--recall { color: $warning; }
+    ParagraphView.-weak > .paragraph--recall { color: $error; text-style: bold; }
     """
 
     cursor: reactive[bool] = reactive(False)
@@ -144,28 +150,51 @@ class ParagraphView(Widget):
             return ""
         return self.paragraph.text[self.location.start : self.location.end]
 
-    def _gutter(self) -> str:
+    @property
+    def gutter_text(self) -> str:
+        """The gutter's first line: the cursor mark and the question count."""
         shown = self.paragraph.is_content or self.questions
         return gutter(self.question_count if shown else None, self.cursor)
 
-    def compose(self) -> ComposeResult:
+    @property
+    def recall_text(self) -> str:
+        """The gutter's lines under the count: what the student knows of it ("" for none)."""
+        return recall_gutter(self.recall)
+
+    @property
+    def body(self) -> Content:
+        """The paragraph's text, the focused quote highlighted."""
         text = self.paragraph.text
-        body = (
-            highlighted(text, self.location.start, self.location.end)
-            if self.location is not None
-            else Content(text)
-        )
-        with Vertical(classes="paragraph--side"):
-            yield Static(self._gutter(), classes="paragraph--gutter", markup=False)
-            heat = recall_gutter(self.recall)
-            if heat:
-                yield Static(heat, classes="paragraph--recall", markup=False)
-        yield Static(body, classes="paragraph--text")
+        if self.location is None:
+            return Content(text)
+        return highlighted(text, self.location.start, self.location.end)
+
+    def _lines(self, width: int) -> tuple[list[str], list[Content]]:
+        """The gutter's lines and the text's lines at `width` cells."""
+        side = [self.gutter_text, *filter(None, self.recall_text.split("\n"))]
+        text_width = max(min(width - SIDE_WIDTH, TEXT_MAX_WIDTH), 1)
+        return side, self.body.wrap(text_width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        side, text = self._lines(width)
+        return max(len(side), len(text))
+
+    def render(self) -> Content:
+        gutter_style = self.get_visual_style("paragraph--gutter", partial=True)
+        recall_style = self.get_visual_style("paragraph--recall", partial=True)
+        text_style = self.get_visual_style("paragraph--text", partial=True)
+        side, text = self._lines(self.content_size.width)
+        lines: list[Content] = []
+        for number in range(max(len(side), len(text))):
+            mark = side[number] if number < len(side) else ""
+            style = gutter_style if number == 0 else recall_style
+            left = Content.assemble((mark, style), " " * (SIDE_WIDTH - cell_len(mark)))
+            right = text[number].stylize_before(text_style) if number < len(text) else Content()
+            lines.append(left + right)
+        return Content("\n").join(lines)
 
     def watch_cursor(self, cursor: bool) -> None:
         self.set_class(cursor, "-cursor")
-        if self.is_mounted:
-            self.query_one(".paragraph--gutter", Static).update(self._gutter())
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
