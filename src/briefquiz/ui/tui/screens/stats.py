@@ -110,13 +110,16 @@ class BarChart(Widget):
     """A small vertical bar chart: counts above the bars, labels under them.
 
     `values` are (label, count) pairs, drawn left to right. Each column is as wide as the
-    widest count or label plus a gap, at least three cells.
+    widest count or label plus a gap, at least three cells. A `heading` is drawn in bold
+    above the chart, after a blank line, and cut to the width, never wrapped.
     """
 
     DEFAULT_CSS = """
     BarChart {
         height: auto;
         width: auto;
+        text-wrap: nowrap;
+        text-overflow: clip;
     }
     """
 
@@ -126,6 +129,7 @@ class BarChart(Widget):
         *,
         rows: int = 4,
         weekdays: Sequence[str] = (),
+        heading: str = "",
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -134,6 +138,7 @@ class BarChart(Widget):
         self.values = tuple(values)
         self.rows = max(rows, 1)
         self.weekdays = tuple(weekdays)  # a second label row under the first ("Mo", "◆")
+        self.heading = heading
 
     @property
     def column_width(self) -> int:
@@ -144,6 +149,8 @@ class BarChart(Widget):
         width = self.column_width
         counts = [count for _, count in self.values]
         parts: list[str | tuple[str, str]] = []
+        if self.heading:
+            parts += ["\n", (self.heading, "bold"), "\n"]
         for count in counts:
             parts.append((f"{count or '·':>{width - 1}} ", "" if count else "dim"))
         parts.append("\n")
@@ -163,6 +170,7 @@ def _day_label(day: date) -> str:
 
 
 SEMINAR_MARK = "◆"
+TAGS_HEADING = "Accuracy by tag"
 
 
 def weekday_labels(days: Sequence[date], seminar: date | None = None) -> list[str]:
@@ -219,26 +227,20 @@ class DeckStatsPanel(Vertical):
         if seminar is not None and seminar in days:
             heading += f" · {SEMINAR_MARK} seminar {seminar:%a} {seminar.day}"
         with Vertical(classes="stats--charts"):
-            with Vertical(classes="stats--chart"):
-                yield Static(heading, classes="stats--heading", markup=False)
-                yield BarChart(
-                    [(_day_label(d), n) for d, n in stats.forecast],
-                    weekdays=weekday_labels(days, seminar),
-                    classes="stats--forecast",
-                )
-            with Vertical(classes="stats--chart"):
-                yield Static(
-                    f"Reviews, last {len(stats.daily_reviews)} days: {reviews_total}",
-                    classes="stats--heading",
-                    markup=False,
-                )
-                yield BarChart(
-                    [(_day_label(d), n) for d, n in stats.daily_reviews],
-                    weekdays=weekday_labels([d for d, _ in stats.daily_reviews]),
-                    classes="stats--daily",
-                )
-        yield Static("Accuracy by tag", classes="stats--heading", markup=False)
-        yield Static(self.tag_lines(), classes="stats--tags")
+            yield BarChart(
+                [(_day_label(d), n) for d, n in stats.forecast],
+                weekdays=weekday_labels(days, seminar),
+                heading=heading,
+                classes="stats--chart stats--forecast",
+            )
+            yield BarChart(
+                [(_day_label(d), n) for d, n in stats.daily_reviews],
+                weekdays=weekday_labels([d for d, _ in stats.daily_reviews]),
+                heading=f"Reviews, last {len(stats.daily_reviews)} days: {reviews_total}",
+                classes="stats--chart stats--daily",
+            )
+        tags = Content.assemble("\n", (TAGS_HEADING, "bold"), "\n", self.tag_lines())
+        yield Static(tags, classes="stats--tags")
 
 
 class StatsScreen(Screen[None]):
