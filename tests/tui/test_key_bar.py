@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 from tuikit import AppFactory, library_of, write_deck
 
+from briefquiz.ui.tui.app import BriefquizApp
 from briefquiz.ui.tui.screens.help import HelpScreen
 from briefquiz.ui.tui.widgets.footer import KeyBar, bar_keys
 
@@ -19,16 +22,22 @@ def bar(pilot: Pilot[Any]) -> KeyBar:
     return pilot.app.screen.query_one(KeyBar)
 
 
+@pytest.fixture
+def home(tmp_path: Path, make_app: AppFactory) -> Callable[[], BriefquizApp]:
+    """The app on its home screen, one deck of one choice question in its library."""
+    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
+    return lambda: make_app(library)
+
+
 def line(pilot: Pilot[Any]) -> str:
     """The bar's line as drawn on the screen (not as it would draw itself now)."""
     return bar(pilot).render_line(0).text
 
 
 async def test_home_shows_its_keys_in_order_and_the_palette_at_the_right_end(
-    tmp_path: Path, make_app: AppFactory
+    home: Callable[[], BriefquizApp],
 ) -> None:
-    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
-    async with make_app(library).run_test(size=(100, 30)) as pilot:
+    async with home().run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         shown = line(pilot)
         assert shown.startswith(" ? Help  q Quit  a Study all due  c Cram  s Stats ")
@@ -39,10 +48,9 @@ async def test_home_shows_its_keys_in_order_and_the_palette_at_the_right_end(
 
 
 async def test_a_narrow_bar_leaves_out_whole_keys_never_half_of_one(
-    tmp_path: Path, make_app: AppFactory
+    home: Callable[[], BriefquizApp],
 ) -> None:
-    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
-    async with make_app(library).run_test(size=(60, 20)) as pilot:
+    async with home().run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         keys, _ = bar_keys(pilot.app.screen)
         placed = [p.key for p in bar(pilot).placed][:-1]  # the palette's key is last
@@ -54,9 +62,8 @@ async def test_a_narrow_bar_leaves_out_whole_keys_never_half_of_one(
             assert key.description[:3] not in shown, key  # not even a part of it
 
 
-async def test_a_click_on_a_key_presses_it(tmp_path: Path, make_app: AppFactory) -> None:
-    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
-    async with make_app(library).run_test(size=(80, 24)) as pilot:
+async def test_a_click_on_a_key_presses_it(home: Callable[[], BriefquizApp]) -> None:
+    async with home().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         help_key = next(p for p in bar(pilot).placed if p.key.action == "app.help")
         assert await pilot.click(KeyBar, offset=(help_key.start + 1, 0))
@@ -64,9 +71,8 @@ async def test_a_click_on_a_key_presses_it(tmp_path: Path, make_app: AppFactory)
         assert isinstance(pilot.app.screen, HelpScreen)
 
 
-async def test_the_key_under_the_mouse_is_lit(tmp_path: Path, make_app: AppFactory) -> None:
-    library = library_of(write_deck(tmp_path / "decks", ("choice",)))
-    async with make_app(library).run_test(size=(80, 24)) as pilot:
+async def test_the_key_under_the_mouse_is_lit(home: Callable[[], BriefquizApp]) -> None:
+    async with home().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         quit_key = next(p for p in bar(pilot).placed if p.key.action == "app.quit")
 
