@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.geometry import Size
@@ -18,6 +17,7 @@ from briefquiz.deck.sourcetext import Paragraph, QuoteLocation
 from briefquiz.schedule.passage_recall import Band, PassageRecall
 from briefquiz.text.timefmt import percent
 from briefquiz.ui.tui.article_paragraphs import ArticleParagraph
+from briefquiz.ui.tui.widgets.beside import beside
 from briefquiz.ui.tui.widgets.passage import highlighted
 
 #: The gutter's width, and the most the text takes beside it.
@@ -183,15 +183,12 @@ class ParagraphView(Widget):
         gutter_style = self.get_visual_style("paragraph--gutter", partial=True)
         recall_style = self.get_visual_style("paragraph--recall", partial=True)
         text_style = self.get_visual_style("paragraph--text", partial=True)
-        side, text = self._lines(self.content_size.width)
-        lines: list[Content] = []
-        for number in range(max(len(side), len(text))):
-            mark = side[number] if number < len(side) else ""
-            style = gutter_style if number == 0 else recall_style
-            left = Content.assemble((mark, style), " " * (SIDE_WIDTH - cell_len(mark)))
-            right = text[number].stylize_before(text_style) if number < len(text) else Content()
-            lines.append(left + right)
-        return Content("\n").join(lines)
+        marks, text = self._lines(self.content_size.width)
+        side = [
+            Content.assemble((mark, gutter_style if number == 0 else recall_style))
+            for number, mark in enumerate(marks)
+        ]
+        return beside(side, SIDE_WIDTH, [line.stylize_before(text_style) for line in text])
 
     def watch_cursor(self, cursor: bool) -> None:
         self.set_class(cursor, "-cursor")

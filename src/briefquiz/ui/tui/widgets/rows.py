@@ -22,6 +22,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from briefquiz.ui.tui.widgets.beside import beside
+
 Via = Literal["key", "click", "enter", "space"]
 
 CURSOR_MARK = "›"
@@ -101,13 +103,8 @@ class Row(Widget):
         gutter_style = self.get_visual_style("row--gutter", partial=True)
         text_style = self.get_visual_style("row--text", partial=True)
         gutter, gutter_width, lines = self._lines(self.content_size.width)
-        padding = " " * (gutter_width - cell_len(gutter))
-        first = Content.assemble((gutter, gutter_style), padding)
-        indent = Content(" " * gutter_width)
-        return Content("\n").join(
-            (first if number == 0 else indent) + line.stylize_before(text_style)
-            for number, line in enumerate(lines or [Content()])
-        )
+        side = [Content.assemble((gutter, gutter_style))]
+        return beside(side, gutter_width, [line.stylize_before(text_style) for line in lines])
 
     def watch_cursor(self, cursor: bool) -> None:
         self.set_class(cursor, "-cursor")
