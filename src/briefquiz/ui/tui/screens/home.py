@@ -238,8 +238,8 @@ class HomeScreen(Screen[None]):
         self.stats = {d.id: deck_stats(context.store, d, context.clock) for d in self.decks}
         self.work = {d.id: due_work(context.store, [d], context.clock) for d in self.decks}
         self.fill_table()
-        everything = added(self.work.values())
-        self.query_one("#home-title", Static).update(home_title(self.decks, everything))
+        title = home_title(self.decks, self._work_of(self.decks))
+        self.query_one("#home-title", Static).update(title)
         self._show_detail()
 
     def fill_table(self) -> None:
@@ -256,7 +256,7 @@ class HomeScreen(Screen[None]):
         for deck in self.decks:
             wraps = len(deck.title) > self.title_width
             table.add_row(
-                *deck_row(self.stats[deck.id], self._work_of([deck]).due, now, narrow),
+                *deck_row(self.stats[deck.id], self.work[deck.id].due, now, narrow),
                 key=deck.id,
                 height=None if wraps else 1,
             )

@@ -10,7 +10,6 @@ in half; the help (`?`) lists them all.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -108,7 +107,6 @@ class KeyBar(Widget):
         super().__init__()
         self._keys: list[BarKey] = []
         self._palette: BarKey | None = None
-        self._shown: tuple[Hashable, ...] | None = None
         self._placed: list[PlacedKey] = []
         self._hovered: BarKey | None = None
 
@@ -123,9 +121,7 @@ class KeyBar(Widget):
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
             return
         keys, palette = bar_keys(screen)
-        shown = (tuple(keys), palette)
-        if shown != self._shown:
-            self._shown = shown
+        if (keys, palette) != (self._keys, self._palette):
             self._keys, self._palette = keys, palette
             self.refresh()
 
