@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from shared_css import share_parsed_css
 from tuikit import START, AppFactory, Ticker
 
 from briefquiz.clock import FixedClock
@@ -17,6 +18,8 @@ from briefquiz.deck.library import Library
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.ui.tui.app import BriefquizApp, create_app
+
+share_parsed_css()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -37,15 +38,22 @@ def write_deck(folder: Path, types: tuple[str, ...] = (), name: str = "varn") ->
     """The varn deck (only the questions of `types`, when given) with its source text."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(SOURCE, folder / "source.txt")
+    path = folder / f"{name}.yaml"
+    path.write_text(_deck_text(types, name), encoding="utf-8")
+    return path
+
+
+@functools.cache
+def _deck_text(types: tuple[str, ...], name: str) -> str:
+    """Made once a process: the app tests write the same deck about 180 times, and PyYAML's
+    own loader and dumper took 50 ms of CPU each time."""
     data = yaml.safe_load((HERE / "varn.yaml").read_text(encoding="utf-8"))
     if types:
         data["questions"] = [q for q in data["questions"] if q["type"] in types]
     if name != "varn":
         data["deck"] = name
         data["title"] = f"Varn: {name}"
-    path = folder / f"{name}.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 def library_of(*paths: Path) -> Library:
