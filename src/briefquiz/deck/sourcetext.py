@@ -46,24 +46,17 @@ def _composed(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _dash_length(text: str, i: int) -> int:
-    """How many characters of a dash start at `i`: —, –, a run of hyphens, or a spaced ' - '."""
-    char = text[i]
-    if char in _DASHES:
-        end = i + 1
-        while end < len(text) and text[end] in _DASHES:
-            end += 1
-        return end - i
-    if char != "-":
-        return 0
-    end = i + 1
-    while end < len(text) and text[end] == "-":
-        end += 1
-    if end - i >= 2:
-        return end - i
-    spaced_before = i == 0 or text[i - 1].isspace()
-    spaced_after = end == len(text) or text[end].isspace()
-    return 1 if spaced_before and spaced_after else 0
+# One token of the text as compared: a dash (a run of dash characters, two hyphens or more,
+# or a hyphen with white space or an end on both sides), a run of white space, a run of
+# invisible characters, or a run of anything else (a lone hyphen is one).
+_DASH_CLASS = "".join(sorted(_DASHES))
+_INVISIBLE_CLASS = "".join(sorted(_INVISIBLE))
+_TOKEN = re.compile(
+    rf"(?P<dash>[{_DASH_CLASS}]+|-{{2,}}|(?<!\S)-(?!\S))"
+    rf"|(?P<space>\s+)"
+    rf"|(?P<invisible>[{_INVISIBLE_CLASS}]+)"
+    rf"|(?P<word>[^\s{_DASH_CLASS}{_INVISIBLE_CLASS}-]+|-)"
+)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -73,51 +66,41 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     `--`, a hyphen with spaces around it) to one em dash without spaces around it; runs of
     white space and line breaks to one space; soft hyphens and zero-width characters dropped.
     Case, letters and words are kept as they are.
+
+    It goes a token (`_TOKEN`) at a time, not a character at a time: each source text is
+    mapped paragraph by paragraph when its deck is read, at every start of the app.
     """
     chars, origin = _composed(text)
     out: list[str] = []
     index: list[int] = []
     space: int | None = None  # where a run of white space not yet written began
-    i = 0
-    while i < len(chars):
-        char = chars[i]
-        if char.isspace():
-            space = origin[i] if space is None else space
-            i += 1
-            continue
-        if char in _INVISIBLE:
-            i += 1
-            continue
-        if dash := _dash_length(chars, i):
-            if out and out[-1] == DASH:
-                i += dash
+    dashed = False  # the last thing written is a dash
+    for match in _TOKEN.finditer(chars):
+        kind, start = match.lastgroup, match.start()
+        if kind == "word":
+            if space is not None and out and not dashed:
+                out.append(" ")
+                index.append(space)
+            space, dashed = None, False
+            word = match.group()
+            folded_word = word.translate(TYPOGRAPHIC)
+            if len(folded_word) == len(word):  # one character for one (all but the ellipsis)
+                out.append(folded_word)
+                index.extend(origin[start : match.end()])
                 continue
-            out.append(DASH)
-            index.append(origin[i])
-            space = None
-            i += dash
-            continue
-        if space is not None and out and out[-1] != DASH:
-            out.append(" ")
-            index.append(space)
-        space = None
-        for folded in fold_char(char):
-            out.append(folded)
-            index.append(origin[i])
-        i += 1
+            for at, char in enumerate(word, start):
+                folded = fold_char(char)
+                out.append(folded)
+                index.extend([origin[at]] * len(folded))
+        elif kind == "dash":
+            if not dashed:
+                out.append(DASH)
+                index.append(origin[start])
+            space, dashed = None, True
+        elif kind == "space" and space is None:
+            space = origin[start]
     return "".join(out), index
 
-
-# One token of normalize's fast path: a dash (as _dash_length reads one), a run of white
-# space, a run of invisible characters, or a run of anything else (a lone hyphen is one).
-_DASH_CLASS = "".join(sorted(_DASHES))
-_INVISIBLE_CLASS = "".join(sorted(_INVISIBLE))
-_TOKEN = re.compile(
-    rf"(?P<dash>[{_DASH_CLASS}]+|-{{2,}}|(?<!\S)-(?!\S))"
-    rf"|(?P<space>\s+)"
-    rf"|(?P<invisible>[{_INVISIBLE_CLASS}]+)"
-    rf"|(?P<word>[^\s{_DASH_CLASS}{_INVISIBLE_CLASS}-]+|-)"
-)
 
 _TYPOGRAPHIC_CHAR = re.compile("[" + re.escape("".join(map(chr, TYPOGRAPHIC))) + "]")
 
@@ -134,8 +117,9 @@ _SPECIAL = re.compile(rf"[{_DASH_CLASS}{_INVISIBLE_CLASS}]|--|(?<!\S)-(?!\S)")
 
 
 def normalize(text: str) -> str:
-    """`normalize_with_map(text)[0]`, a word at a time instead of a character at a time:
-    every quote of a deck is normalized, and a large deck has thousands."""
+    """`normalize_with_map(text)[0]`, without the map and with a shortcut for text that holds
+    only words and spaces: every quote of a deck is normalized, and a large deck has
+    thousands."""
     if not unicodedata.is_normalized("NFC", text):
         return normalize_with_map(text)[0]
     if _SPECIAL.search(text) is None:  # most quotes: words and spaces only

@@ -7,6 +7,7 @@ import unicodedata
 
 from briefquiz.deck.quotecheck import first_difference
 from briefquiz.deck.sourcetext import SourceText, normalize, normalize_with_map
+from briefquiz.text.typography import TYPOGRAPHIC
 from paths import FIXTURE_DECKS, SEEDS
 
 SEED = SEEDS / "000_252cba3e8ebbbfce.txt"
@@ -80,17 +81,89 @@ def test_the_fuzzy_matcher_is_loaded_only_when_a_quote_is_missing() -> None:
     assert done.stdout.strip() == "False"
 
 
-# Characters where normalize's fast path and the character-at-a-time mapping could part:
-# dashes and hyphens next to spaces and invisibles, typographic marks, a decomposed accent.
+# Characters where the token-at-a-time functions and the definition could part: dashes and
+# hyphens next to spaces and invisibles, typographic marks, a decomposed accent.
 TRICKY = list("ab -\u2014\u2013\u2010\u2011\u00ad\u200b\n\t\u00a0\u2019\u2026e\u0301\u2015x")
 TRICKY += ["  ", "--", " - ", "a-b", "\u2014 \u2014"]
+DASHES = "\u2012\u2013\u2014\u2015\u2e3a\u2e3b\ufe58"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
-def test_normalize_agrees_with_the_mapping_it_shortcuts() -> None:
+def _dash_length(text: str, i: int) -> int:
+    """How many characters of a dash start at `i`: —, –, a run of hyphens, or a spaced ' - '."""
+    if text[i] in DASHES:
+        end = i + 1
+        while end < len(text) and text[end] in DASHES:
+            end += 1
+        return end - i
+    if text[i] != "-":
+        return 0
+    end = i + 1
+    while end < len(text) and text[end] == "-":
+        end += 1
+    if end - i >= 2:
+        return end - i
+    spaced_before = i == 0 or text[i - 1].isspace()
+    spaced_after = end == len(text) or text[end].isspace()
+    return 1 if spaced_before and spaced_after else 0
+
+
+def defined_mapping(text: str) -> tuple[str, list[int]]:
+    """normalize_with_map as its docstring defines it, a character at a time (it once was)."""
+    composed: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):  # a base character and the marks that follow it
+        if i < len(text) and unicodedata.combining(text[i]):
+            continue
+        cluster = unicodedata.normalize("NFC", text[start:i])
+        composed.append(cluster)
+        origin.extend([start] * len(cluster))
+        start = i
+    chars = "".join(composed)
+    if unicodedata.is_normalized("NFC", text):
+        chars, origin = text, list(range(len(text)))
+    out: list[str] = []
+    index: list[int] = []
+    space: int | None = None
+    i = 0
+    while i < len(chars):
+        char = chars[i]
+        if char.isspace():
+            space = origin[i] if space is None else space
+            i += 1
+        elif char in INVISIBLE:
+            i += 1
+        elif dash := _dash_length(chars, i):
+            if not (out and out[-1] == "\u2014"):
+                out.append("\u2014")
+                index.append(origin[i])
+                space = None
+            i += dash
+        else:
+            if space is not None and out and out[-1] != "\u2014":
+                out.append(" ")
+                index.append(space)
+            space = None
+            for folded in char.translate(TYPOGRAPHIC):
+                out.append(folded)
+                index.append(origin[i])
+            i += 1
+    return "".join(out), index
+
+
+def test_the_mapping_and_its_shortcut_agree_with_the_definition() -> None:
     rng = random.Random(13)
     for _ in range(20_000):
         text = "".join(rng.choice(TRICKY) for _ in range(rng.randint(0, 12)))
-        assert normalize(text) == normalize_with_map(text)[0], repr(text)
+        assert normalize_with_map(text) == defined_mapping(text), repr(text)
+        assert normalize(text) == defined_mapping(text)[0], repr(text)
+
+
+def test_every_paragraph_of_the_bundled_texts_maps_as_defined() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        for paragraph in SourceText.read(path).paragraphs:
+            assert normalize_with_map(paragraph.text) == defined_mapping(paragraph.text)
 
 
 def test_a_quote_is_found_in_the_paragraph_where_it_first_stands() -> None:
