@@ -28,13 +28,26 @@ def _parse_shared(
     tie_breaker: int = 0,
     scope: str = "",
 ) -> list[RuleSet]:
-    key = (css, read_from, is_default_rules, tie_breaker, scope, *sorted(self._variables.items()))
-    rules = _parsed.get(key)
+    own_key = (css, read_from, is_default_rules, tie_breaker, scope)
+    rules = self._parse_cache.get(own_key)  # Textual asks again for every sheet at each parse
     if rules is None:
-        rules = _parsed[key] = _parse_alone(
-            self, css, read_from, is_default_rules, tie_breaker, scope
-        )
+        key = (*own_key, _variables_key(self._variables))
+        rules = _parsed.get(key)
+        if rules is None:
+            rules = _parsed[key] = _parse_alone(self, *own_key)
+        self._parse_cache[own_key] = rules
     return rules
+
+
+_variables_keys: dict[int, tuple[dict[str, str], tuple[tuple[str, str], ...]]] = {}
+
+
+def _variables_key(variables: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The variables as a key, made once for each dict (set_variables replaces the dict)."""
+    held = _variables_keys.get(id(variables))
+    if held is None or held[0] is not variables:
+        held = _variables_keys[id(variables)] = (variables, tuple(sorted(variables.items())))
+    return held[1]
 
 
 def share_parsed_css() -> None:
