@@ -19,6 +19,7 @@ from briefquiz.ui.tui.screens.home import HomeScreen
 from briefquiz.ui.tui.screens.stats import StatsScreen
 from briefquiz.ui.tui.screens.study import StudyScreen
 from briefquiz.ui.tui.screens.summary import SummaryScreen
+from briefquiz.ui.tui.widgets.button_row import ButtonRow
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.tui.widgets.rows import Row, RowList
@@ -152,8 +153,10 @@ async def test_clicking_an_option_answers(
         await pilot.click(rows[options.index("1962")])
         await pilot.pause()
         assert "✓ Right" in text_of(pilot, "#verdict")
-        await pilot.click("#rate-4")
+        buttons = pilot.app.screen.query_one(ButtonRow)
+        await pilot.click(buttons, offset=buttons.offset_of("rate-4"))
         await pilot.pause()
+        assert buttons.current == "rate-4"
     assert [r.rating for r in app_store.reviews("varn")] == [3, 4]
 
 

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Cloze, Flashcard, Match, Multi, Order, QuestionType, Typed
@@ -26,6 +26,7 @@ from briefquiz.deck.sourcetext import QuoteLocation
 from briefquiz.study.answer_text import describe_answer, expected_text
 from briefquiz.study.grading import Outcome
 from briefquiz.study.reports import Feedback
+from briefquiz.ui.tui.widgets.button_row import ButtonRow, RowButton
 from briefquiz.ui.tui.widgets.discussion import discussion_passages
 from briefquiz.ui.tui.widgets.passage import Passage, caption
 from briefquiz.ui.tui.widgets.verdict import OUTCOME_CLASSES, part_line, rating_line, verdict
@@ -163,13 +164,7 @@ class FeedbackPanel(Vertical, can_focus=True):
         with Horizontal(id="verdict-row"):  # one line for both: the quote needs the room
             yield Static(verdict(feedback), id="verdict", markup=False)
             yield Static(rating_line(feedback, self.clock.now()), id="rating", markup=False)
-        with Horizontal(classes="buttons", id="rating-buttons"):
-            if not self.cram:
-                for rating, name in RATING_NAMES.items():
-                    yield Button(f"{int(rating)} {name}", id=f"rate-{int(rating)}", compact=True)
-            yield Button("Next ⏎", id="next", compact=True)
-            if self.location is not None:
-                yield Button("Article (o)", id="article", compact=True)
+        yield ButtonRow(self._buttons(), classes="buttons", id="rating-buttons")
         # The expected answer, then the quote, then the part-by-part list and the
         # explanation: at 80x24 the quote shows without scrolling however long the list.
         by_parts = feedback.outcome in (Outcome.WRONG, Outcome.PARTIAL) and bool(
@@ -185,6 +180,18 @@ class FeedbackPanel(Vertical, can_focus=True):
         yield from self._given(by_parts)
         if question.explanation:
             yield Static(question.explanation, classes="explanation", markup=False)
+
+    def _buttons(self) -> list[RowButton]:
+        buttons = []
+        if not self.cram:
+            buttons = [
+                RowButton(f"rate-{int(rating)}", f"{int(rating)} {name}")
+                for rating, name in RATING_NAMES.items()
+            ]
+        buttons.append(RowButton("next", "Next ⏎"))
+        if self.location is not None:
+            buttons.append(RowButton("article", "Article (o)"))
+        return buttons
 
     def _source(self) -> ComposeResult:
         """The quote in its sentences of the article, captioned; or the bare quote. An evidence
@@ -236,9 +243,7 @@ class FeedbackPanel(Vertical, can_focus=True):
     def _mark_rating(self, feedback: Feedback) -> None:
         if self.cram:
             return
-        for rating in RATING_NAMES:
-            button = self.query_one(f"#rate-{int(rating)}", Button)
-            button.set_class(rating == feedback.rating, "-current")
+        self.query_one(ButtonRow).current = f"rate-{int(feedback.rating)}"
 
     def action_scroll(self, how: str) -> None:
         """Scroll what holds the panel (the study body): a long feedback stays readable."""
@@ -273,9 +278,9 @@ class FeedbackPanel(Vertical, can_focus=True):
         if self.location is not None:
             self.post_message(self.OpenArticle())
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_row_pressed(self, event: ButtonRow.Pressed) -> None:
         event.stop()
-        name = event.button.id or ""
+        name = event.name
         if name.startswith("rate-"):
             self.action_rerate(int(name.removeprefix("rate-")))
         elif name == "next":
