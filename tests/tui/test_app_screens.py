@@ -154,9 +154,11 @@ async def test_clicking_an_option_answers(
         await pilot.pause()
         assert "✓ Right" in text_of(pilot, "#verdict")
         buttons = pilot.app.screen.query_one(ButtonRow)
+        assert buttons.current == "rate-3"
         await pilot.click(buttons, offset=buttons.offset_of("rate-4"))
         await pilot.pause()
         assert buttons.current == "rate-4"
+        assert isinstance(pilot.app.focused, FeedbackPanel)  # the buttons take no focus
     assert [r.rating for r in app_store.reviews("varn")] == [3, 4]
 
 

@@ -1,16 +1,13 @@
-"""The feedback's button row: where its buttons go, what a click and the mouse do."""
+"""The feedback's button row: where its buttons go, what a click and the mouse do (the
+feedback's own use of it: test_app_screens.test_clicking_an_option_answers)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from driving import answer
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from tuikit import AppFactory, library_of, write_deck
 
-from briefquiz.progress.repository import Store
 from briefquiz.ui.tui.widgets.button_row import ButtonRow, RowButton, place
 
 BUTTONS = [RowButton("a", "1 Again"), RowButton("b", "Next"), RowButton("c", "Article (o)")]
@@ -85,18 +82,3 @@ async def test_the_button_under_the_mouse_and_the_current_one_are_drawn_apart() 
     assert style_at(hovered, 2) == style_at(plain, 2)
     assert style_at(current, 2) != style_at(plain, 2)  # "1 Again" reversed
     assert style_at(current, 2).reverse
-
-
-async def test_feedback_marks_the_rating_and_a_click_changes_it(
-    tmp_path: Path, app_store: Store, make_app: AppFactory
-) -> None:
-    library = library_of(write_deck(tmp_path / "decks", ("truefalse",)))
-    async with make_app(library, decks=library.decks).run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await answer(pilot, right=False)
-        row = pilot.app.screen.query_one(ButtonRow)
-        assert row.current == "rate-1"
-        await pilot.click(ButtonRow, offset=row.offset_of("rate-2"))
-        await pilot.pause()
-        assert row.current == "rate-2"
-    assert [r.rating for r in app_store.reviews("varn")] == [1, 2]

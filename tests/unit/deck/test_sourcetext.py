@@ -6,7 +6,7 @@ import sys
 import unicodedata
 
 from briefquiz.deck.quotecheck import first_difference
-from briefquiz.deck.sourcetext import SourceText, normalize, normalize_with_map
+from briefquiz.deck.sourcetext import SourceText, _composed, normalize, normalize_with_map
 from briefquiz.text.typography import TYPOGRAPHIC
 from paths import FIXTURE_DECKS, SEEDS
 
@@ -109,20 +109,9 @@ def _dash_length(text: str, i: int) -> int:
 
 
 def defined_mapping(text: str) -> tuple[str, list[int]]:
-    """normalize_with_map as its docstring defines it, a character at a time (it once was)."""
-    composed: list[str] = []
-    origin: list[int] = []
-    start = 0
-    for i in range(1, len(text) + 1):  # a base character and the marks that follow it
-        if i < len(text) and unicodedata.combining(text[i]):
-            continue
-        cluster = unicodedata.normalize("NFC", text[start:i])
-        composed.append(cluster)
-        origin.extend([start] * len(cluster))
-        start = i
-    chars = "".join(composed)
-    if unicodedata.is_normalized("NFC", text):
-        chars, origin = text, list(range(len(text)))
+    """normalize_with_map as its docstring defines it, a character at a time (it once was),
+    from the same composed text (`_composed` is not what the token version changed)."""
+    chars, origin = _composed(text)
     out: list[str] = []
     index: list[int] = []
     space: int | None = None

@@ -49,7 +49,8 @@ def place(buttons: Sequence[RowButton], width: int) -> list[PlacedButton]:
         size = Text(f" {button.label} ").cell_len
         if x and x + size - 1 > width:
             line, x = line + 1, 0
-        placed.append(PlacedButton(button, line, x, min(x + size, max(width, x + size - 1))))
+        dropped = x + size > width  # its padding cell, past the line's end
+        placed.append(PlacedButton(button, line, x, x + size - dropped))
         x += size + GAP
     return placed
 

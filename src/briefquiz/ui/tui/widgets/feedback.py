@@ -164,7 +164,7 @@ class FeedbackPanel(Vertical, can_focus=True):
         with Horizontal(id="verdict-row"):  # one line for both: the quote needs the room
             yield Static(verdict(feedback), id="verdict", markup=False)
             yield Static(rating_line(feedback, self.clock.now()), id="rating", markup=False)
-        yield ButtonRow(self._buttons(), classes="buttons", id="rating-buttons")
+        yield ButtonRow(self._buttons(), id="rating-buttons")
         # The expected answer, then the quote, then the part-by-part list and the
         # explanation: at 80x24 the quote shows without scrolling however long the list.
         by_parts = feedback.outcome in (Outcome.WRONG, Outcome.PARTIAL) and bool(
@@ -182,12 +182,11 @@ class FeedbackPanel(Vertical, can_focus=True):
             yield Static(question.explanation, classes="explanation", markup=False)
 
     def _buttons(self) -> list[RowButton]:
-        buttons = []
-        if not self.cram:
-            buttons = [
-                RowButton(f"rate-{int(rating)}", f"{int(rating)} {name}")
-                for rating, name in RATING_NAMES.items()
-            ]
+        buttons = [
+            RowButton(f"rate-{int(rating)}", f"{int(rating)} {name}")
+            for rating, name in RATING_NAMES.items()
+            if not self.cram
+        ]
         buttons.append(RowButton("next", "Next ⏎"))
         if self.location is not None:
             buttons.append(RowButton("article", "Article (o)"))
@@ -287,4 +286,3 @@ class FeedbackPanel(Vertical, can_focus=True):
             self.action_next()
         elif name == "article":
             self.action_article()
-        self.focus()
