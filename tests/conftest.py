@@ -111,6 +111,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Off again whatever the test did (Textual's PAUSE_GC_ON_SCROLL turns the collector
+    back on, at CPython's default thresholds, when a scroll ends)."""
+    gc.disable()
     if gc.get_count()[0] > GC_BETWEEN_TESTS:
         gc.collect()
 
