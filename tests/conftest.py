@@ -78,12 +78,12 @@ SOURCE_TXT = FIXTURE_DECKS / "source.txt"
 @pytest.hookimpl(wrapper=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> Iterator[int]:
     """`-n auto` (the addopts): two workers per core. The Pilot tests spend part of their
-    time waiting for the app to go idle (Textual's pilot sleeps 20 ms at a time until the
-    process stops working), so one worker per core leaves the cores idle. Three a core is
-    no faster than two today (it was 8-12 s faster when first measured): on 2 cores, back
-    to back, 4 workers ran 44-49 s and 6 ran 46-50 s, with 8-14 s less CPU (65-76 s against
-    74-84 s); on a fresh clone, where every worker compiles the tests again, 4 ran 59 s and
-    6 ran 62-68 s. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, is taken as it is."""
+    time waiting for the app to go idle (the pilot sleeps a slice at a time until the
+    process stops working: tests/tui/idle_wait.py), so one worker per core leaves the cores
+    idle. On 2 cores, back to back: 4 workers ran 44-49 s and 6 ran 46-50 s, with 8-14 s
+    less CPU; on a fresh clone, where every worker compiles the tests again, 4 ran 59 s and
+    6 ran 62-68 s; with the 10 ms idle slice, 4 ran 45-52 s and 3 ran 48-62 s, and 2 ran
+    70-74 s at 20 ms. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, is taken as it is."""
     per_cpu: int = yield
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return per_cpu

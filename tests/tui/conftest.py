@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from idle_wait import shorten_idle_waits
 from shared_css import share_parsed_css
 from tuikit import START, AppFactory, Ticker
 
@@ -20,6 +21,7 @@ from briefquiz.schedule.planner import Planner
 from briefquiz.ui.tui.app import BriefquizApp, create_app
 
 share_parsed_css()
+shorten_idle_waits()
 
 
 @pytest.fixture
