@@ -38,6 +38,7 @@ async def test_home_lists_decks_and_the_located_errors_of_broken_ones(
     async with make_app(library_of(decks)).run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         table = pilot.app.screen.query_one(DataTable)
+        assert pilot.app.focused is table  # the arrow keys choose a deck from the start
         assert table.row_count == 1
         row = [str(cell) for cell in table.get_row_at(0)]
         assert row[:4] == ["The Lamp on Varn Head", "8", "0", "0"]
@@ -50,6 +51,8 @@ async def test_an_empty_library_says_what_to_do(make_app: AppFactory) -> None:
         await pilot.pause()
         message = text_of(pilot, "#home-empty")
         assert "No decks yet" in message and "briefquiz check" in message
+        # The body has the focus, so that the keys scroll a long list of errors.
+        assert pilot.app.focused is pilot.app.screen.query_one("#home-body")
         await pilot.press("a", "c", "s", "r", "enter")  # nothing to act on: nothing breaks
         assert isinstance(pilot.app.screen, HomeScreen | StatsScreen)
 

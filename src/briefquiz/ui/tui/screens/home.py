@@ -115,6 +115,11 @@ def home_title(decks: list[Deck], work: DueWork) -> str:
 
 
 class HomeScreen(Screen[None]):
+    # The deck list takes the focus at once: focusing the scrolling body first (the first
+    # focusable widget) and then moving it restyled the whole list twice at every start.
+    # Without decks, `_show_decks` focuses the body, to scroll the errors shown.
+    AUTO_FOCUS = "#decks"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help and Quit first: on a narrow terminal the footer drops its last keys.
         Binding("question_mark", "app.help", "Help"),
@@ -191,6 +196,7 @@ class HomeScreen(Screen[None]):
             self.query_one("#decks", DataTable).focus(scroll_visible=scroll_visible)
         else:
             self.query_one("#home-title", Static).update("briefquiz")
+            self.query_one("#home-body", VerticalScroll).focus(scroll_visible=scroll_visible)
 
     async def library_changed(self, context: AppContext) -> None:
         """The library was read again (`context` holds the new one): rebuild the deck list
