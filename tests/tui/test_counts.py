@@ -30,7 +30,7 @@ async def test_the_home_title_counts_what_a_starts(
         await answer(pilot, right=False)
         await pilot.pause()
         count = str(study(pilot).query_one("#study-count").render())
-        assert count == "1 done · 5 to go (+1 again)"
+        assert count == "1 done · 5 to go (1 repeat)"
 
 
 async def test_the_daily_limit_is_named_when_nothing_is_due(

@@ -29,6 +29,7 @@ from briefquiz.ui.tui.widgets.questions import answer_widget
 from briefquiz.ui.tui.widgets.verdict import verdict
 from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import OVERRIDE_KEY
+from briefquiz.ui.wording.words import plural
 
 
 def feedback_hint(
@@ -60,10 +61,11 @@ def header_title(deck: str, kind: str, room: int) -> str:
 
 
 def count_line(session: Session) -> str:
-    """`3 done · 12 to go (+2 again)`: the re-asks known now are counted, and said."""
+    """`3 done · 12 to go (2 repeats)`: of those to go, the re-asks known now. "Repeat", not
+    "again": a right answer on a learning step comes back too, and "+1 again" read as a miss."""
     line = f"{session.done} done · {session.to_go} to go"
     again = session.again
-    return f"{line} (+{again} again)" if again else line
+    return f"{line} ({plural(again, 'repeat')})" if again else line
 
 
 class StudyScreen(Screen[None]):
