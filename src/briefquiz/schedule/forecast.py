@@ -20,11 +20,10 @@ from fsrs import Card, Rating, State
 
 from briefquiz.schedule.habits import Habits
 from briefquiz.schedule.planner import Planner, Policy
-from briefquiz.schedule.session_plan import PlanRules, session_work
+from briefquiz.schedule.session_plan import LEARN_AHEAD, PlanRules, session_work
 from briefquiz.schedule.study_day import study_date
 
 RUNS = 8
-LEARN_AHEAD = timedelta(minutes=20)
 MAX_STEPS = 6  # answers to one question in one session, learning steps included
 
 

@@ -31,6 +31,8 @@ from briefquiz.schedule.study_day import DAY_STARTS, study_date, study_day_bound
 DEFER_ABOVE = 0.90
 NEXT_SESSION = timedelta(days=1)
 SAME_DAY = timedelta(days=1)  # fsrs treats a review less than this after the last as same-day
+#: Learning steps due this soon are asked in the session rather than left for later.
+LEARN_AHEAD = timedelta(minutes=20)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
 from fsrs import Card
 
@@ -14,13 +14,10 @@ from briefquiz.deck.model import Deck
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Policy
-from briefquiz.schedule.session_plan import PlanRules, SessionWork, session_work
+from briefquiz.schedule.session_plan import LEARN_AHEAD, PlanRules, SessionWork, session_work
 from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.schedule.study_day import study_day_bounds
 from briefquiz.study.queue import Kind, build_queue
-
-#: Learning steps due this soon are asked in the session rather than left for later.
-LEARN_AHEAD = timedelta(minutes=20)
 
 
 def deck_work(
@@ -102,3 +99,4 @@ def due_work(
     new = sum(item.kind is Kind.NEW for item in queue)
     left = sum(1 for d in decks for q in d.questions if q.id not in cards[d.id])
     return DueWork(due=len(queue) - new, new=new, new_left=left)
+

@@ -21,10 +21,10 @@ from briefquiz.progress.repository import Store
 from briefquiz.schedule.forecast import RUNS
 from briefquiz.schedule.planner import Planner, Policy
 from briefquiz.schedule.readiness import Readiness, deck_readiness
-from briefquiz.schedule.session_plan import PlanRules, SessionWork
+from briefquiz.schedule.session_plan import LEARN_AHEAD, PlanRules, SessionWork
 from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.study.answer_json import answer_to_json
-from briefquiz.study.due import LEARN_AHEAD, deck_work
+from briefquiz.study.due import deck_work
 from briefquiz.study.grading import Answer, Grade, Outcome, grade
 from briefquiz.study.queue import Kind, QueueItem, build_queue, build_weakest_queue, present
 from briefquiz.study.reports import DeckOutlook, Feedback, Summary
