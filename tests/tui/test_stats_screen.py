@@ -29,6 +29,7 @@ from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Planner
 from briefquiz.schedule.stats import DeckStats, deck_stats
+from briefquiz.study.due import due_work, session_stats
 from briefquiz.study.grading import Answer
 from briefquiz.study.session import Session
 from briefquiz.text.timefmt import local, percent, relative
@@ -182,7 +183,7 @@ async def test_numbers_agree_with_deck_stats(
         assert [p.stats.deck.id for p in panels] == [decks[0].id, decks[1].id]
 
         for panel, deck in zip(panels, decks[:2], strict=True):
-            expected = deck_stats(store, deck, clock, forecast_days=CHART_DAYS)
+            expected = session_stats(store, deck, clock, forecast_days=CHART_DAYS)
             assert panel.border_title == deck.title
             text = _text(panel)
             for line in _expected_lines(expected, clock):
@@ -214,6 +215,23 @@ async def test_numbers_agree_with_deck_stats(
         assert "reviews 0 · accuracy — · retention — · streak 0 days" in untouched
         assert "no graded answers yet" in untouched
         assert "seminar" not in untouched
+
+
+async def test_due_now_is_what_home_counts_due(store: Store, decks: list[Deck]) -> None:
+    """One right first answer: its learning step, ten minutes ahead, is asked by a session
+    now, so the panel says "due now 1" as home's Due column says 1 (FSRS alone says 0)."""
+    clock = FixedClock(NOW)
+    session = Session(store, decks[:1], clock, planner=Planner(fuzz=False), rng=random.Random(1))
+    item = session.current
+    assert item is not None
+    session.answer(Answers.right(item.question))
+    assert deck_stats(store, decks[0], clock).due_now == 0
+    assert due_work(store, decks[:1], clock).due == 1
+    app = ScreenHost(StatsScreen(store, decks[:1], clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(DeckStatsPanel)
+        assert "learning 1 · review 0 · due now 1" in _text(panel)
 
 
 async def test_a_passed_seminar_says_so(store: Store, decks: list[Deck]) -> None:

@@ -15,8 +15,9 @@ from briefquiz.cli.context import Context
 from briefquiz.cli.output import print_json
 from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
-from briefquiz.schedule.stats import DeckStats, deck_stats
+from briefquiz.schedule.stats import DeckStats
 from briefquiz.study.answer_text import expected_text
+from briefquiz.study.due import session_stats
 from briefquiz.study.overrides import OverriddenQuestion, overridden_answers
 from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
 from briefquiz.ui.wording.words import plural
@@ -76,7 +77,7 @@ def run(options: Options, context: Context) -> int:
     if options.overrides:
         return _overrides(options, context, decks)
     with context.reading_store() as store:
-        all_stats = [deck_stats(store, deck, clock) for deck in decks]
+        all_stats = [session_stats(store, deck, clock) for deck in decks]
     if options.format == "json":
         print_json([s.to_json() for s in all_stats])
         return 0

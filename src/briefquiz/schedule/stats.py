@@ -27,7 +27,7 @@ class DeckStats:
     new: int
     learning: int
     review: int
-    due_now: int
+    due_now: int  # due by FSRS; `study.due.session_stats` counts what a session asks now
     forecast: tuple[tuple[date, int], ...]  # due per local day, today first (overdue counted today)
     reviews: int
     accuracy: float | None  # right (partial counts half) among auto-graded answers

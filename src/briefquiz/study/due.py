@@ -1,10 +1,11 @@
 """What a session would ask now, by the session's own rules: the counts the app shows
-before a session starts (`a: 28 now`), and why one would be empty."""
+before a session starts (`a: 28 now`), the stats' "due now", and why a session would be
+empty."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from fsrs import Card
@@ -15,6 +16,7 @@ from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.planner import Policy
 from briefquiz.schedule.session_plan import LEARN_AHEAD, PlanRules, SessionWork, session_work
+from briefquiz.schedule.stats import DeckStats, deck_stats
 from briefquiz.schedule.stored_rules import stored_rules
 from briefquiz.schedule.study_day import study_day_bounds
 from briefquiz.study.queue import Kind, build_queue
@@ -100,3 +102,10 @@ def due_work(
     left = sum(1 for d in decks for q in d.questions if q.id not in cards[d.id])
     return DueWork(due=len(queue) - new, new=new, new_left=left)
 
+
+def session_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -> DeckStats:
+    """A deck's progress numbers with `due_now` counted as a session counts it: learning steps
+    a few minutes ahead, reviews due by the end of the study day, the final pass. So the stats
+    say "due now 1" where home's Due column says 1, not the 0 of cards whose time has come."""
+    stats = deck_stats(store, deck, clock, forecast_days=forecast_days)
+    return replace(stats, due_now=due_work(store, [deck], clock).due)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from briefquiz.clock import FixedClock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
-from briefquiz.study.due import added, due_work
+from briefquiz.schedule.stats import deck_stats
+from briefquiz.study.due import added, due_work, session_stats
 from briefquiz.study.session import Session
 
 
@@ -61,3 +64,31 @@ def test_the_work_of_several_decks_is_each_decks_added(
     together = due_work(store, [first, second], clock)
     each = added(due_work(store, [deck], clock) for deck in (first, second))
     assert each == together and together.due > 0 and together.new > 0
+
+
+def test_the_stats_count_due_as_the_session_does(
+    new_session, store: Store, clock: FixedClock, tf_deck: Deck, answers
+) -> None:
+    """Home's Due column and the stats' "due now" are one number. Right after four right
+    answers their learning steps are ten minutes ahead: a session asks them now, FSRS does
+    not yet call them due. Over the days after, the two numbers stay one."""
+    store.save_settings(DeckSettings("tf", new_per_day=4))
+
+    def study(count: int | None = None) -> None:
+        session: Session = new_session([tf_deck])
+        while (item := session.current) is not None and count != 0:
+            session.answer(answers.right(item.question))
+            session.advance()
+            count = None if count is None else count - 1
+
+    study(4)  # then stop: the four come back within minutes
+    assert deck_stats(store, tf_deck, clock).due_now == 0
+    assert session_stats(store, tf_deck, clock).due_now == 4
+    assert due_work(store, [tf_deck], clock).due == 4
+    for _day in range(6):
+        for hours in (0, 3, 9):
+            clock.advance(timedelta(hours=hours))
+            asked = due_work(store, [tf_deck], clock)
+            assert session_stats(store, tf_deck, clock).due_now == asked.due
+        study()
+        clock.advance(timedelta(hours=12))

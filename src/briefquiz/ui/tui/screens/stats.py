@@ -23,7 +23,8 @@ from briefquiz.clock import Clock
 from briefquiz.deck.model import Deck
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.seminar_text import combined_readiness
-from briefquiz.schedule.stats import DeckStats, deck_stats
+from briefquiz.schedule.stats import DeckStats
+from briefquiz.study.due import session_stats
 from briefquiz.text.timefmt import local, percent, relative
 from briefquiz.ui.tui.widgets.footer import KeyBar
 from briefquiz.ui.wording.stats import count_parts, review_parts, seminar_parts
@@ -279,7 +280,7 @@ class StatsScreen(Screen[None]):
         """Every deck's numbers, the most studied first (the screen opens on activity, not
         on an untouched deck); ties keep the library's order."""
         stats = [
-            deck_stats(self.store, deck, self.clock, forecast_days=CHART_DAYS)
+            session_stats(self.store, deck, self.clock, forecast_days=CHART_DAYS)
             for deck in self.decks
         ]
         return sorted(stats, key=lambda s: -s.reviews)
