@@ -263,3 +263,27 @@ async def test_the_header_leaves_room_for_the_text_at_60x20(
         body = screen.query_one("#article-body")
         assert body.region.y <= 5  # title, info and legend in at most five rows
         assert body.region.height >= 12
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=["100x30", "80x24", "60x20"])
+async def test_the_notice_of_s_leaves_the_first_hint_readable(
+    tmp_path: Path, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    """The quiz `s` starts is told in a notice for five seconds; it sits above the study
+    screen's hint bar (the keys of the first question) and the footer, not over them."""
+    library = library_of(write_deck(tmp_path / "decks"))
+    async with make_app(library).run_test(size=size, notifications=True) as pilot:
+        await open_article(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, StudyScreen)
+        screen = pilot.app.screen
+        [toast] = screen.query("Toast")
+        hint = screen.query_one("#study-hint")
+        on_top = {
+            screen.get_widget_at(x, y)[0]
+            for y in range(hint.region.y, hint.region.bottom)
+            for x in range(hint.region.x, hint.region.right)
+        }
+        assert on_top == {hint}, on_top
+        assert toast.region.y < hint.region.y
