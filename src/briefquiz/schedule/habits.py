@@ -29,6 +29,7 @@ class Habits:
     lapse_factor: float = 1.0  # lapses seen / lapses FSRS predicted, on real reviews
     first_right: float = 0.5  # share of first sights answered right
     study_share: float = 1.0  # share of days studied since the first
+    days_studied: int = 0  # study days before today the habits are drawn from
     study_time: time = USUAL_TIME  # the usual local time of the first answer of a day
     seconds_new: float = SECONDS_NEW
     seconds_right: float = SECONDS_RIGHT
@@ -93,6 +94,7 @@ def habits_from(
         lapse_factor=(lapses + PRIOR_LAPSES) / (predicted + PRIOR_LAPSES),
         first_right=(right + PRIOR_FIRST[0]) / (right + wrong + sum(PRIOR_FIRST)),
         study_share=share,
+        days_studied=len(past),
         study_time=usual,
         seconds_new=_median(new_s, SECONDS_NEW),
         seconds_right=_median(right_s, SECONDS_RIGHT),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -9,7 +10,13 @@ from briefquiz.clock import FixedClock
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.text_plan import text_plan
-from briefquiz.ui.wording.plan import day_name, day_table, front_load_words, outlook_lines
+from briefquiz.ui.wording.plan import (
+    day_name,
+    day_table,
+    deck_words,
+    front_load_words,
+    outlook_lines,
+)
 
 
 def test_without_a_limit_the_plan_says_why_today_brings_every_new_question(
@@ -70,3 +77,33 @@ def test_the_day_it_asks_about_skipping_is_the_next_that_holds_work(store: Store
     assert idle and busy and idle[0] < busy[0], "the scenario needs an empty day first"
     assert plan.skip_day == busy[0]
     assert f"If you skip {day_name(busy[0], plan.today)}:" in "\n".join(outlook_lines(plan))
+
+
+def test_no_forecast_as_you_have_studied_before_a_study_day_has_passed(
+    store: Store, clock: FixedClock, kit: Any, new_session: Any, answers: Any
+) -> None:
+    """Before any study, and on the first day of it, there is no way the student studies to
+    tell of: the plan gives the readiness if followed, and says when the other comes. A day
+    later it tells both, with the share of days studied."""
+    deck = kit.deck("a", kit.truefalse(10, "a"))
+    store.save_settings(DeckSettings(deck.id, seminar_at=clock.now() + timedelta(days=9)))
+
+    def words() -> tuple[str, str]:
+        plan = text_plan(store, [deck], clock)
+        assert plan is not None
+        return outlook_lines(plan)[0], deck_words(plan.plans[0])
+
+    for studied in (False, True):
+        if studied:
+            session = new_session([deck], limit=3)
+            while (item := session.current) is not None:
+                session.answer(answers.right(item.question))
+                session.advance()
+        outlook, by_deck = words()
+        assert outlook.endswith("; as you have been studying: shown from your second study day.")
+        assert by_deck.endswith(" if followed") and "as you have studied" not in by_deck
+
+    clock.advance(timedelta(days=1))
+    outlook, by_deck = words()
+    assert re.search(r"; as you have been studying: \d+%\.$", outlook), outlook
+    assert re.search(r", \d+% as you have studied \(100% of days\)$", by_deck), by_deck
