@@ -42,6 +42,8 @@ class LocalTimezone(tzinfo):
             return _time.localtime().tm_gmtoff
         wall = (dt.replace(tzinfo=None, fold=0) - _EPOCH_NAIVE).total_seconds()
         before, after = _gmtoff(wall - 86_400), _gmtoff(wall + 86_400)
+        if before == after:  # what every branch below gives then, at half the calls
+            return before
         valid = [o for o in sorted({before, after}, reverse=True) if _gmtoff(wall - o) == o]
         if len(valid) == 2:  # a wall time that happens twice: fold 0 is the earlier one
             return valid[dt.fold]

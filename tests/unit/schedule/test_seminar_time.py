@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefquiz.clock import LOCAL
 from briefquiz.schedule.seminar_time import parse_seminar, parse_when
@@ -58,3 +60,33 @@ def test_the_system_zone_knows_the_gap_too() -> None:
     with pytest.raises(ValueError, match=r"does not exist .* from 02:00 to 03:00"):
         parse_seminar("2027-03-28 02:30", LOCAL)
     assert "taken as the first, at UTC+02:00" in parse_seminar("2027-10-31 02:30", LOCAL).note
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    wall=st.one_of(
+        st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2040, 1, 1)),
+        st.builds(  # the nights of the last week of March and October, where the changes are
+            datetime,
+            year=st.integers(1990, 2039),
+            month=st.sampled_from([3, 10]),
+            day=st.integers(25, 31),
+            hour=st.integers(0, 4),
+            minute=st.integers(0, 59),
+        ),
+    ),
+    fold=st.sampled_from([0, 1]),
+)
+def test_the_system_zone_gives_zoneinfos_offsets_gaps_and_repeats_included(
+    berlin: None, wall: datetime, fold: int
+) -> None:
+    """LOCAL asks the C library; for the zone set in TZ it must say what zoneinfo says, for
+    every wall time: the ordinary ones, the hour skipped in spring and the one repeated in
+    autumn (PEP 495: fold 0 the offset before the change, fold 1 after)."""
+    dt = wall.replace(fold=fold)
+    assert dt.replace(tzinfo=LOCAL).utcoffset() == dt.replace(tzinfo=BERLIN).utcoffset()
+    instant = dt.replace(tzinfo=BERLIN).astimezone(UTC)
+    mine, theirs = instant.astimezone(LOCAL), instant.astimezone(BERLIN)
+    assert (mine.replace(tzinfo=None), mine.fold) == (theirs.replace(tzinfo=None), theirs.fold)
