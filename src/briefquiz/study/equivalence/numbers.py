@@ -3,7 +3,9 @@
 Cardinals from zero to the thousands (units, teens, tens, "hundred", "thousand", with an
 "and" after hundred or thousand), and ordinals ("first", "twentieth", "twenty-first"), which
 become the number with "th" ("1th"), as digit ordinals do ("1st", "21st" -> "1th", "21th").
-A run of words that is no number ("one one") is read as two numbers.
+A year said in two halves reads as one number: "nineteen eighty-nine" -> 1989, "twenty
+fourteen" -> 2014, "nineteen oh five" -> 1905. A run of words that is no number ("one one")
+is read as two numbers.
 """
 
 from __future__ import annotations
@@ -99,6 +101,43 @@ def _cardinal(key: str) -> tuple[_Step, int, bool] | None:
     return None
 
 
+def _two_digits(words: list[Word], start: int) -> tuple[int, int] | None:
+    """A number from 10 to 99 written from `start` ("nineteen", "eighty nine"), and the index
+    after it; None if there is none, or if it goes on ("nineteen hundred")."""
+    if start >= len(words):
+        return None
+    read = _CARDINALS.get(words[start].key)
+    if read is None or read[0] not in (_Step.TEEN, _Step.TEN):
+        return None
+    value, index = read[1], start + 1
+    if read[0] is _Step.TEN and index < len(words):
+        unit = _CARDINALS.get(words[index].key)
+        if unit is not None and unit[0] is _Step.UNIT and unit[1]:
+            value, index = value + unit[1], index + 1
+    after = _CARDINALS.get(words[index].key) if index < len(words) else None
+    if after is not None and after[0] in (_Step.HUNDRED, _Step.THOUSAND):
+        return None
+    return value, index
+
+
+def _read_year(words: list[Word], start: int) -> tuple[str, int] | None:
+    """A year said in two halves from `start`: "nineteen eighty-nine", "twenty fourteen",
+    "nineteen oh five"; None if the words are not one."""
+    high = _two_digits(words, start)
+    if high is None:
+        return None
+    century, index = high
+    if index + 1 < len(words) and words[index].key in ("oh", "o"):
+        unit = _CARDINALS.get(words[index + 1].key)
+        if unit is not None and unit[0] is _Step.UNIT and unit[1]:
+            return str(century * 100 + unit[1]), index + 2
+        return None
+    low = _two_digits(words, index)
+    if low is None:
+        return None
+    return str(century * 100 + low[0]), low[1]
+
+
 def _read_number(words: list[Word], start: int) -> tuple[str, int] | None:
     """The number written from `start` on, as its key, and the index after it."""
     if words[start].key in ("zero", "zeroth"):
@@ -143,7 +182,11 @@ def with_numbers(words: list[Word]) -> list[Word]:
             out.append(Word(f"{int(found.group(1))}th", word.shown, kind=Kind.NUMBER))
             index += 1
             continue
-        read = _read_number(words, index) if word.kind is Kind.WRITTEN else None
+        read = (
+            _read_year(words, index) or _read_number(words, index)
+            if word.kind is Kind.WRITTEN
+            else None
+        )
         if read is None:
             out.append(word)
             index += 1
