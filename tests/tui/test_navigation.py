@@ -301,9 +301,11 @@ async def test_an_unexpected_error_writes_a_log_and_shows_no_deck_content(
     assert secret not in shown and log.name in shown
 
 
-async def test_escape_in_a_text_input_clears_it_before_it_asks(
+async def test_escape_in_a_text_input_asks_and_keeps_what_was_typed(
     tmp_path: Path, make_app: AppFactory
 ) -> None:
+    """Escape asks before stopping; "no" comes back to the answer as it was typed. Ctrl+U
+    empties the box (Escape used to, and a student reaching for "stop" lost the answer)."""
     from driving import type_text
     from textual.widgets import Input
 
@@ -315,10 +317,14 @@ async def test_escape_in_a_text_input_clears_it_before_it_asks(
         assert field.value == "half an answer q"  # q is a letter in an input
         await pilot.press("escape")
         await pilot.pause()
-        assert field.value == "" and stack(pilot) == (H, ST)
-        await pilot.press("escape")
-        await pilot.pause()
         assert stack(pilot) == (H, ST, CO)
         assert "Your answers are saved" in str(
             pilot.app.screen.query_one("#confirm-question").render()
         )
+        await pilot.press("n")
+        await pilot.pause()
+        assert stack(pilot) == (H, ST)
+        assert field.value == "half an answer q" and pilot.app.focused is field
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert field.value == ""

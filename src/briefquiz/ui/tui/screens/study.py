@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from briefquiz.deck.model import Deck
 from briefquiz.progress.database import StoreError
@@ -246,11 +246,8 @@ class StudyScreen(Screen[None]):
             self.post_message(ArticleRequested(feedback.item.deck, feedback.item.question.quote))
 
     def action_stop(self) -> None:
-        """Escape: empties the text input it is pressed in; otherwise asks before stopping."""
-        field = self.focused
-        if isinstance(field, Input) and field.value:
-            field.value = ""
-            return
+        """Escape: asks before stopping. What is typed stays (Ctrl+U empties a text box):
+        Escape emptied it once, and a student reaching for "stop" lost a long answer."""
 
         def stop(yes: bool | None) -> None:
             if yes:
