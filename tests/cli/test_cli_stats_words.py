@@ -28,3 +28,15 @@ def test_stats_count_due_as_home_does(bq, tf_file: Callable[..., Path]) -> None:
     assert lines[1] == "  new 2 · learning 1 · review 0 · due now 1"
     (numbers,) = json.loads(bq.run("stats", str(deck), "--format", "json").stdout)
     assert (numbers["learning"], numbers["due_now"]) == (1, 1)
+
+
+def test_stats_tell_cram_apart_and_leave_it_out_of_accuracy(
+    bq, tf_file: Callable[..., Path]
+) -> None:
+    deck = tf_file(2, deck_id="bq-cram")
+    crammed = bq.run("study", str(deck), "--plain", "--cram", input="false\n\nfalse\n\n")
+    assert crammed.returncode == 0, crammed.stderr
+    lines = bq.run("stats", str(deck)).stdout.splitlines()
+    assert lines[3] == "  reviews 2 (2 in cram) · accuracy — · retention — · streak 1 day"
+    (numbers,) = json.loads(bq.run("stats", str(deck), "--format", "json").stdout)
+    assert (numbers["reviews"], numbers["cram_reviews"], numbers["accuracy"]) == (2, 2, None)

@@ -29,8 +29,8 @@ class DeckStats:
     review: int
     due_now: int  # due by FSRS; `study.due.session_stats` counts what a session asks now
     forecast: tuple[tuple[date, int], ...]  # due per local day, today first (overdue counted today)
-    reviews: int
-    accuracy: float | None  # right (partial counts half) among auto-graded answers
+    reviews: int  # every answer, cram included
+    accuracy: float | None  # right (partial counts half) among auto-graded answers, cram aside
     retention: float | None  # share of repeat reviews not rated Again
     streak: int  # consecutive local days with a review, up to today (or yesterday)
     daily_reviews: tuple[tuple[date, int], ...]  # the last 14 local days, oldest first
@@ -39,6 +39,7 @@ class DeckStats:
     readiness: Readiness | None = None
     desired_retention: float = DEFAULT_RETENTION
     new_today: int = 0  # the new questions a session would start now (the daily limit's share)
+    cram_reviews: int = 0  # of `reviews`, those given in cram
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,6 +52,7 @@ class DeckStats:
             "due_now": self.due_now,
             "forecast": [{"date": d.isoformat(), "due": n} for d, n in self.forecast],
             "reviews": self.reviews,
+            "cram_reviews": self.cram_reviews,
             "accuracy": self.accuracy,
             "retention": self.retention,
             "streak_days": self.streak,
@@ -107,7 +109,9 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
 
     ids = {q.id for q in deck.questions}
     log = [r for r in effective_reviews(store.reviews(deck.id)) if r.question_id in ids]
-    graded = [r for r in log if r.outcome in _SCORES]
+    # Cram leaves the schedule alone, and so the accuracy: a quick run through everything
+    # the night before (or answers thrown in to see the grader) is not how well it is known.
+    graded = [r for r in log if r.outcome in _SCORES and not r.cram]
     accuracy = sum(_SCORES[r.outcome] for r in graded) / len(graded) if graded else None
 
     repeats = spaced_repeats(log)
@@ -145,6 +149,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
         due_now=sum(1 for c in cards.values() if c.due <= now),
         forecast=forecast,
         reviews=len(log),
+        cram_reviews=sum(r.cram for r in log),
         accuracy=accuracy,
         retention=retention,
         streak=streak,

@@ -25,9 +25,11 @@ def count_parts(stats: DeckStats) -> list[str]:
 
 
 def review_parts(stats: DeckStats) -> list[str]:
-    """`reviews 40`, `accuracy 80%`, `retention 90%`, `streak 3 days`."""
+    """`reviews 40 (12 in cram)`, `accuracy 80%`, `retention 90%`, `streak 3 days`; the
+    accuracy and the retention leave cram aside."""
+    cram = f" ({stats.cram_reviews} in cram)" if stats.cram_reviews else ""
     return [
-        f"reviews {stats.reviews}",
+        f"reviews {stats.reviews}{cram}",
         f"accuracy {maybe_percent(stats.accuracy)}",
         f"retention {maybe_percent(stats.retention)}",
         f"streak {plural(stats.streak, 'day')}",
