@@ -18,7 +18,7 @@ from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.review_log import effective_reviews as effective_reviews
 from briefquiz.schedule.settings import DEFAULT_RETENTION, daily_new
 from briefquiz.schedule.stored_rules import stored_rules
-from briefquiz.schedule.study_day import study_day_bounds
+from briefquiz.schedule.study_day import study_date, study_day_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,12 @@ def spaced_repeats(log: Iterable[ReviewRecord]) -> list[ReviewRecord]:
 
 def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -> DeckStats:
     now = clock.now()
-    today = now.astimezone(clock.tz).date()
+    starts = stored_rules(store).day_starts
+    today = study_date(now, clock.tz, starts)  # a review at 01:30 is the evening's, as in plan
+
+    def day_of(at: datetime) -> date:
+        return study_date(at, clock.tz, starts)
+
     settings = store.settings(deck.id)
     all_cards = store.cards(deck.id)
     cards: dict[str, Card] = {q.id: all_cards[q.id] for q in deck.questions if q.id in all_cards}
@@ -100,7 +105,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
 
     due_by_day: Counter[date] = Counter()
     for card in cards.values():
-        day = max(card.due.astimezone(clock.tz).date(), today)
+        day = max(day_of(card.due), today)
         due_by_day[day] += 1
     forecast = tuple(
         (today + timedelta(days=i), due_by_day[today + timedelta(days=i)])
@@ -117,14 +122,14 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
     repeats = spaced_repeats(log)
     retention = sum(r.rating > 1 for r in repeats) / len(repeats) if repeats else None
 
-    days_with_reviews = {r.reviewed_at.astimezone(clock.tz).date() for r in log}
+    days_with_reviews = {day_of(r.reviewed_at) for r in log}
     streak = 0
     day = today if today in days_with_reviews else today - timedelta(days=1)
     while day in days_with_reviews:
         streak += 1
         day -= timedelta(days=1)
 
-    per_day = Counter(r.reviewed_at.astimezone(clock.tz).date() for r in log)
+    per_day = Counter(day_of(r.reviewed_at) for r in log)
     daily = tuple(
         (today - timedelta(days=i), per_day[today - timedelta(days=i)]) for i in range(13, -1, -1)
     )
@@ -138,7 +143,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
 
     ready = deck_readiness(store, deck, settings, clock, cards=cards)
     new = len(deck.questions) - len(cards)
-    study_day = study_day_bounds(now, clock.tz, stored_rules(store).day_starts)
+    study_day = study_day_bounds(now, clock.tz, starts)
     started_today = store.new_introduced_on(deck.id, *study_day)
     return DeckStats(
         deck=deck,

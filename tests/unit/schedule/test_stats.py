@@ -170,16 +170,28 @@ def test_a_changed_rating_counts_once_and_cram_is_not_retention(
     assert len(effective_reviews(store.reviews("st"))) == 11
 
 
-def test_days_are_local_days(kit, store: Store, answers) -> None:
+def test_days_are_local_study_days(kit, store: Store, answers) -> None:
+    """Days are the student's study days, local, ending at 04:00 as the plan's do: answers
+    at 23:50 and 00:10 are one evening's; at 03:50 and 04:10 (18:50 and 19:10 UTC, one UTC
+    day) two days'."""
     tokyo = ZoneInfo("Asia/Tokyo")  # UTC+9: local midnight is 15:00 UTC
     clock = FixedClock(datetime(2025, 5, 1, 23, 50, tzinfo=tokyo), tz=tokyo)
     s = Scenario(kit, store, clock, answers)
     s.run("right", limit=1)
-    clock.set(datetime(2025, 5, 2, 0, 10, tzinfo=tokyo))  # 20 minutes later, the next day
+    clock.set(datetime(2025, 5, 2, 0, 10, tzinfo=tokyo))  # 20 minutes later, after midnight
+    s.run("right", limit=1)
+    st = s.stats()
+    assert st.streak == 1
+    assert dict(st.daily_reviews)[date(2025, 5, 1)] == 2
+    assert st.forecast[0][0] == date(2025, 5, 1)  # still the evening of the 1st
+
+    clock.set(datetime(2025, 5, 2, 3, 50, tzinfo=tokyo))
+    s.run("right", limit=1)
+    clock.set(datetime(2025, 5, 2, 4, 10, tzinfo=tokyo))  # the study day of the 2nd begins
     s.run("right", limit=1)
     st = s.stats()
     assert st.streak == 2
-    assert dict(st.daily_reviews)[date(2025, 5, 1)] == 1
+    assert dict(st.daily_reviews)[date(2025, 5, 1)] == 3
     assert dict(st.daily_reviews)[date(2025, 5, 2)] == 1
     assert st.forecast[0][0] == date(2025, 5, 2)
 
