@@ -39,3 +39,17 @@ def test_a_wrong_tick_is_counted_as_the_rule_counts_it() -> None:
 
 def test_a_missed_option_counts_against_the_options_that_apply() -> None:
     assert verdict(feedback_for(frozenset("abc"))).startswith("~ Partly right (3 of 4)")
+
+
+def test_a_wrong_answer_with_some_parts_right_says_how_many() -> None:
+    """Two right ticks and one wrong: one of four counts, so it is wrong, and says so; a
+    wrong answer with nothing right is simply wrong."""
+    assert verdict(feedback_for(frozenset("abe"))).startswith("✗ Wrong (1 of 4) · ")
+    assert verdict(feedback_for(frozenset("e"))).startswith("✗ Wrong · ")
+
+
+def test_the_mark_both_front_ends_show_counts_as_the_rule_does() -> None:
+    from briefquiz.ui.wording.marks import graded_mark  # plain mode's verdict line too
+
+    assert graded_mark(grade(MULTI, frozenset("abe"))) == "✗ Wrong (1 of 4)"
+    assert graded_mark(grade(MULTI, frozenset("abc"))) == "~ Partly right (3 of 4)"

@@ -126,7 +126,7 @@ def test_partly_right_cloze(plain, file_deck: Deck, store: Store) -> None:
     deck = Deck("bq-cloze", "Cloze", file_deck.path, (cloze,), source=file_deck.source)
     out, _, _ = plain([deck], ["clock", "ticked", ""], limit=1)
     assert f"· fill the gaps\n{cloze.prompt}\n  " in out  # prompt, then gaps
-    assert "~ Partly right" in out
+    assert "~ Partly right (1 of 2)\n" in out  # the count, as the app's verdict gives it
     assert "    ✓ blank 1: clock" in out
     assert "    ✗ blank 2: ticked (expected stopped)" in out
     assert "Rating: Hard." in out

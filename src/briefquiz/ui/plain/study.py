@@ -39,11 +39,11 @@ from briefquiz.ui.plain.input import LETTERS, InputProblem, instructions, parse_
 from briefquiz.ui.wording.cloze import gapped_text
 from briefquiz.ui.wording.kinds import kind_name
 from briefquiz.ui.wording.marks import (
-    MARKS,
     OVERRIDE_HINT,
     OVERRIDE_KEY,
     RATING_NAMES,
     accepted_note,
+    graded_mark,
     overridden_mark,
     rating_keys,
 )
@@ -242,7 +242,8 @@ class PlainStudy:
     def show_feedback(self, feedback: Feedback) -> None:
         q = feedback.item.question
         if feedback.outcome is not Outcome.SELF_GRADED:
-            self.say(MARKS[feedback.outcome])
+            counted = not isinstance(q, Order)  # an order counts relative order, not places
+            self.say(graded_mark(feedback.grade, counted=counted))
             self.say(f"Answer: {expected_text(q)}", indent="  ")
             if feedback.outcome is not Outcome.RIGHT:
                 self.say(f"You said: {describe_answer(q, feedback.answer)}", indent="  ")

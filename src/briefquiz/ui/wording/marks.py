@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fsrs import Rating
 
-from briefquiz.study.grading import Outcome
+from briefquiz.study.grading import Grade, Outcome
 
 RATING_NAMES = {
     Rating.Again: "Again",
@@ -18,6 +18,18 @@ MARKS = {
     Outcome.WRONG: "✗ Wrong",
     Outcome.SELF_GRADED: "•",
 }
+
+
+def graded_mark(grade: Grade, *, counted: bool = True) -> str:
+    """`~ Partly right (2 of 3)`, and `✗ Wrong (1 of 3)` for a wrong answer with some parts
+    right (two right ticks of a multi, less one for a wrong tick, say). `counted` False
+    leaves the count out (an order is judged on relative order, not places)."""
+    mark = MARKS[grade.outcome]
+    if not counted or grade.credit is None or grade.outcome not in (Outcome.PARTIAL, Outcome.WRONG):
+        return mark
+    right, total = grade.credit
+    return mark if not right else f"{mark} ({right} of {total})"
+
 
 OVERRIDE_KEY = "!"
 """Typed or pressed after a wrong or partly right verdict: "I was right"."""

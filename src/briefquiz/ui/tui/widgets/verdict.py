@@ -21,7 +21,7 @@ from briefquiz.deck.model import (
 from briefquiz.study.grading import LEAVE, SELECT, Outcome, PartResult
 from briefquiz.study.reports import Feedback
 from briefquiz.text.timefmt import relative
-from briefquiz.ui.wording.marks import MARKS, RATING_NAMES, overridden_mark
+from briefquiz.ui.wording.marks import RATING_NAMES, graded_mark, overridden_mark
 
 OUTCOME_CLASSES = {
     Outcome.RIGHT: "-right",
@@ -37,13 +37,9 @@ def verdict(feedback: Feedback) -> str:
         return f"• You rated it {RATING_NAMES[feedback.rating]} · answer saved"
     if feedback.overridden is not None:
         return f"{overridden_mark(feedback.overridden)} · answer saved"
-    text = MARKS[feedback.outcome]
-    credit = feedback.grade.credit
-    question = feedback.item.question
     # An order is judged on the relative order of its items, not on places: no count there.
-    if feedback.outcome is Outcome.PARTIAL and credit and not isinstance(question, Order):
-        text += f" ({credit[0]} of {credit[1]})"
-    return f"{text} · answer saved"
+    counted = not isinstance(feedback.item.question, Order)
+    return f"{graded_mark(feedback.grade, counted=counted)} · answer saved"
 
 
 def part_line(question: AnyQuestion, part: PartResult) -> str:
