@@ -107,3 +107,24 @@ def test_no_forecast_as_you_have_studied_before_a_study_day_has_passed(
     outlook, by_deck = words()
     assert re.search(r"; as you have been studying: \d+%\.$", outlook), outlook
     assert re.search(r", \d+% as you have studied \(100% of days\)$", by_deck), by_deck
+
+
+def test_the_example_limit_names_a_deck_with_new_questions_left(
+    store: Store, clock: FixedClock, kit: Any, new_session: Any, answers: Any
+) -> None:
+    """A limit on a deck with nothing new left would do nothing: the example names one
+    that has new questions, though the other comes first."""
+    done, fresh = kit.deck("a", kit.truefalse(3, "a")), kit.deck("b", kit.truefalse(30, "b"))
+    session = new_session([done], limit=None)
+    for _ in range(3):
+        item = session.current
+        assert item is not None
+        session.answer(answers.right(item.question))
+        session.advance()
+    seminar = clock.now() + timedelta(days=20)
+    for deck in (done, fresh):
+        store.save_settings(DeckSettings(deck.id, seminar_at=seminar))
+    plan = text_plan(store, [done, fresh], clock)
+    assert plan is not None and [p.deck.id for p in plan.plans] == ["a", "b"]
+    words = front_load_words(plan)
+    assert words is not None and words.endswith("e.g. briefquiz config b --new-per-day N.")

@@ -119,7 +119,8 @@ def front_load_words(plan: TextPlan) -> str | None:
     first = sum(p.days[0].new for p in unlimited if p.days and p.days[0].day == plan.days[0].day)
     if first <= needed:
         return None
-    example = unlimited[0].deck.id
+    # The example names a deck with new questions left: a limit on one with none does nothing.
+    example = next((p for p in unlimited if p.pace.unseen), unlimited[0]).deck.id
     return (
         f"No daily limit is set, so new questions come as early as possible ({first:.0f} "
         f"{_on(plan.days[0].day, plan.today)}): learned sooner, they are reviewed more often "
