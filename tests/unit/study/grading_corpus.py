@@ -167,6 +167,13 @@ CASES: tuple[Case, ...] = (
     c("table", "United States State Department", "UK State Department", WRONG),
     c("table", "United Nations", "UNESCO", WRONG),
     c("table", "Russian Federation", "Belarus", WRONG),
+    # -- a possessive is its word ------------------------------------------------------------
+    c("possessive", "Soviet Union president", "USSR's president", RIGHT),
+    c("possessive", "USSR president", "the USSR’s president", RIGHT),
+    c("possessive", "Putin", "Putin's", RIGHT),
+    c("possessive", "Bush administration", "Bush's administration", RIGHT),
+    c("possessive", "president of the USSR", "USSR's president", WRONG),  # order differs
+    c("possessive", "USSR president", "US's president", WRONG),
     # -- deck aliases -------------------------------------------------------------------------
     c("alias", "Vladimir Putin", "President Putin", RIGHT, aliases=PUTIN, why="President Putin"),
     c("alias", "Vladimir Putin", "Putin", RIGHT, aliases=PUTIN),

@@ -2,7 +2,8 @@
 
 The text is cleaned as lenient matching cleans it (accents, typographic marks, punctuation:
 see `briefquiz.study.matching`), but case is kept aside, initials ("H.W.", "U.S.") are kept
-as one word marked as initials, and a leading article is dropped.
+as one word marked as initials, a possessive is its word ("USSR's" is "USSR"), and a leading
+article is dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ __all__ = ["Kind", "Word", "words_of"]
 
 _INITIALS = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]\.)+")
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVE = re.compile(r"(?<=[^\W_])['’][sS]$")  # "USSR's", "Putin’s": the word itself
 
 
 class Kind(StrEnum):
@@ -55,6 +57,7 @@ def words_of(text: str) -> tuple[Word, ...]:
     text = unicodedata.normalize("NFC", text)
     words: list[Word] = []
     for chunk, initials in _chunks(text):
+        chunk = _POSSESSIVE.sub("", chunk)
         if chunk.isascii() and chunk.isalnum():  # most words: nothing to clean
             words.append(Word(chunk.lower(), chunk, initials=initials))
             continue
