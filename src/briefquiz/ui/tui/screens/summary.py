@@ -22,6 +22,7 @@ from briefquiz.ui.tui.widgets.keys import digit_key
 from briefquiz.ui.tui.widgets.rows import RowList
 from briefquiz.ui.wording.marks import MARKS
 from briefquiz.ui.wording.totals import next_due_line, readiness_change, session_totals
+from briefquiz.ui.wording.words import plural
 
 
 def missed_once(summary: Summary) -> list[Feedback]:
@@ -52,7 +53,12 @@ def missed_line(feedback: Feedback) -> str:
 
 def outlook_line(outlook: DeckOutlook, context: AppContext) -> str:
     now = context.clock.now()
-    parts = [outlook.deck.title]
+    # A paragraph quiz asks some questions of a deck: its counts are of those, and say so.
+    whole = context.library.find(outlook.deck.id)
+    asked = len(outlook.deck.questions)
+    part = whole is not None and asked < len(whole.questions)
+    these = plural(asked, "question") + " of this quiz"
+    parts = [f"{outlook.deck.title} ({these})" if part else outlook.deck.title]
     if outlook.due_within_day:
         parts.append(f"{outlook.due_within_day} due within a day")
     if outlook.next_due is not None:
@@ -62,7 +68,7 @@ def outlook_line(outlook: DeckOutlook, context: AppContext) -> str:
         change = readiness_change(outlook.readiness_before, after)
         parts.append(f"seminar {relative(after.seminar_at, now)}: {change}")
     if len(parts) == 1:  # nothing scheduled: no question of the deck studied yet
-        parts.append("none of its questions studied yet")
+        parts.append("none of them studied yet" if part else "none of its questions studied yet")
     return " · ".join(parts)
 
 
