@@ -124,3 +124,29 @@ async def test_at_60x20_the_keys_scroll_the_feedback(tmp_path: Path, make_app: A
         driver.send_message(wheel)
         await pilot.pause()
         assert scroll.scroll_y > 0
+
+
+@pytest.mark.parametrize(
+    ("size", "stacked"), [((100, 30), False), ((80, 24), True), ((60, 20), True)]
+)
+async def test_the_rating_goes_under_a_long_verdict_rather_than_wrap_word_by_word(
+    tmp_path: Path, make_app: AppFactory, size: tuple[int, int], stacked: bool
+) -> None:
+    """Beside `~ Partly right (1 of 2) · answer saved` the rating line took four lines at
+    60x20 (two at 80x24); where it does not fit beside, it goes under, on one line."""
+    from driving import type_text
+    from textual.widgets import Static
+
+    library = library_of(write_deck(tmp_path / "decks", ("cloze",)))
+    async with make_app(library, decks=library.decks).run_test(size=size) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "clock")
+        await pilot.press("tab")
+        await type_text(pilot, "went")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = pilot.app.screen.query_one("#verdict", Static)
+        rating = pilot.app.screen.query_one("#rating", Static)
+        assert str(shown.render()).startswith("~ Partly right (1 of 2)")
+        assert (rating.region.y > shown.region.y) is stacked
+        assert rating.region.height == 1

@@ -71,6 +71,14 @@ class FeedbackPanel(Vertical, can_focus=True):
         color: $text-muted;
     }
 
+    FeedbackPanel.-stacked #verdict-row {
+        layout: vertical;
+    }
+
+    FeedbackPanel.-stacked #verdict {
+        margin-right: 0;
+    }
+
     FeedbackPanel .expected {
         margin-top: 1;
     }
@@ -230,6 +238,18 @@ class FeedbackPanel(Vertical, can_focus=True):
     def on_mount(self) -> None:
         self._mark_rating(self.current)
 
+    def on_resize(self) -> None:
+        self._fit_verdict_row()
+
+    def _fit_verdict_row(self) -> None:
+        """The rating line goes under the verdict where it would wrap beside it: at 60x20
+        `~ Partly right (2 of 3) · answer saved` left it 20 cells, one word a line."""
+        width = self.content_size.width
+        if width:
+            # One cell a character (the marks included), and the verdict's right margin.
+            beside = width - len(verdict(self.current)) - 2
+            self.set_class(beside < len(rating_line(self.current, self.clock.now())), "-stacked")
+
     def watch_feedback(self, feedback: Feedback | None) -> None:
         if feedback is None or not self.is_mounted:
             return
@@ -238,6 +258,7 @@ class FeedbackPanel(Vertical, can_focus=True):
         self.remove_class(*OUTCOME_CLASSES.values())
         self.add_class(OUTCOME_CLASSES[feedback.outcome])
         self._mark_rating(feedback)
+        self._fit_verdict_row()
 
     def _mark_rating(self, feedback: Feedback) -> None:
         if self.cram:
