@@ -97,7 +97,7 @@ CASES: tuple[Case, ...] = (
     c("number", "the Second World War", "2nd World War", RIGHT),
     c("number", "Group of Seven", "Group of 7", RIGHT),
     c("number", "2014", "twenty fourteen", RIGHT, why="twenty fourteen = 2014"),
-    c("number", "2014", "twenty-fourteen", RIGHT),
+    c("number", "1812", "eighteen twelve", RIGHT),
     c("number", "1989", "nineteen eighty-nine", RIGHT),
     c("number", "in 1989", "in nineteen eighty nine", RIGHT),
     c("number", "1905", "nineteen oh five", RIGHT),
@@ -107,6 +107,12 @@ CASES: tuple[Case, ...] = (
     c("number", "1989", "nineteen eighty", WRONG),
     c("number", "1989", "nineteen", WRONG),
     c("number", "21", "twenty twenty-one", WRONG),
+    c("number", "11, 12", "eleven, twelve", RIGHT),  # a comma parts them: no year 1112
+    c("number", "21, 22", "twenty-one, twenty-two", RIGHT),
+    c("number", "10-20", "ten-twenty", RIGHT),
+    c("number", "10 15", "ten fifteen", RIGHT),  # only 1500-2099 are said in halves
+    c("number", "6070", "sixty seventy", WRONG),
+    c("number", "2014", "twenty, fourteen", WRONG),
     c("number", "sixty", "61", WRONG),
     c("number", "60", "sixty-one", WRONG),
     c("number", "4", "five", WRONG),
@@ -172,6 +178,10 @@ CASES: tuple[Case, ...] = (
     c("possessive", "USSR president", "the USSR’s president", RIGHT),
     c("possessive", "Putin", "Putin's", RIGHT),
     c("possessive", "Bush administration", "Bush's administration", RIGHT),
+    c("possessive", "Putin", "Putin's.", RIGHT),
+    c("possessive", "USSR president", "(USSR's) president", RIGHT),
+    c("possessive", "US president", "U.S.'s president", RIGHT),
+    c("possessive", "1960", "the 1960's", WRONG),  # a decade, not a year
     c("possessive", "president of the USSR", "USSR's president", WRONG),  # order differs
     c("possessive", "USSR president", "US's president", WRONG),
     # -- deck aliases -------------------------------------------------------------------------

@@ -3,9 +3,10 @@
 Cardinals from zero to the thousands (units, teens, tens, "hundred", "thousand", with an
 "and" after hundred or thousand), and ordinals ("first", "twentieth", "twenty-first"), which
 become the number with "th" ("1th"), as digit ordinals do ("1st", "21st" -> "1th", "21th").
-A year said in two halves reads as one number: "nineteen eighty-nine" -> 1989, "twenty
-fourteen" -> 2014, "nineteen oh five" -> 1905. A run of words that is no number ("one one")
-is read as two numbers.
+A year from 1500 to 2099 said in two halves reads as one number: "nineteen eighty-nine" ->
+1989, "twenty fourteen" -> 2014, "nineteen oh five" -> 1905; never across punctuation
+("eleven, twelve" and "ten-twenty" stay two numbers), and other pairs ("sixty seventy",
+"ten fifteen") stay two. A run of words that is no number ("one one") is read as two numbers.
 """
 
 from __future__ import annotations
@@ -120,13 +121,17 @@ def _two_digits(words: list[Word], start: int) -> tuple[int, int] | None:
     return value, index
 
 
+#: The first halves of a year said in two: "fifteen" to "nineteen", and "twenty" (1500-2099).
+_CENTURIES = {word: _CARDINALS[word][1] for word in (*_TEENS[5:], "twenty")}
+
+
 def _read_year(words: list[Word], start: int) -> tuple[str, int] | None:
     """A year said in two halves from `start`: "nineteen eighty-nine", "twenty fourteen",
     "nineteen oh five"; None if the words are not one."""
-    high = _two_digits(words, start)
-    if high is None:
+    century = _CENTURIES.get(words[start].key)
+    index = start + 1
+    if century is None or words[start].pause_after or index >= len(words):
         return None
-    century, index = high
     if index + 1 < len(words) and words[index].key in ("oh", "o"):
         unit = _CARDINALS.get(words[index + 1].key)
         if unit is not None and unit[0] is _Step.UNIT and unit[1]:

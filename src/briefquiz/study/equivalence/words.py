@@ -20,7 +20,8 @@ __all__ = ["Kind", "Word", "words_of"]
 
 _INITIALS = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]\.)+")
 _ARTICLES = frozenset({"the", "a", "an"})
-_POSSESSIVE = re.compile(r"(?<=[^\W_])['’][sS]$")  # "USSR's", "Putin’s": the word itself
+# "USSR's", "Putin’s.", "U.S.'s": the word itself; never after a digit ("the 1960's").
+_POSSESSIVE = re.compile(r"(?:(?<=[^\W\d_])|(?<=\.))['’ʼ][sS]\b")
 
 
 class Kind(StrEnum):
@@ -40,6 +41,8 @@ class Word:
     """As written, case kept (full stops of initials dropped)."""
     initials: bool = False
     kind: Kind = Kind.WRITTEN
+    pause_after: bool = False
+    """Punctuation followed it ("eleven, twelve", "ten-twenty"): the two are not one number."""
 
 
 def _chunks(text: str) -> list[tuple[str, bool]]:
@@ -54,17 +57,19 @@ def words_of(text: str) -> tuple[Word, ...]:
 
     Cached: the accepted answers and rejects of a deck are cut once, not at every answer.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = _POSSESSIVE.sub("", unicodedata.normalize("NFC", text))
     words: list[Word] = []
     for chunk, initials in _chunks(text):
-        chunk = _POSSESSIVE.sub("", chunk)
         if chunk.isascii() and chunk.isalnum():  # most words: nothing to clean
             words.append(Word(chunk.lower(), chunk, initials=initials))
             continue
-        for piece in unpunctuated(chunk).split():
+        pieces = unpunctuated(chunk).split()
+        ends_in_mark = not chunk[-1].isalnum()
+        for index, piece in enumerate(pieces):
             key = unicodedata.normalize("NFKD", piece.casefold())
             key = "".join(ch for ch in key if not unicodedata.combining(ch))
-            words.append(Word(key, piece, initials=initials))
+            pause = index < len(pieces) - 1 or ends_in_mark  # split by, or before, a mark
+            words.append(Word(key, piece, initials=initials, pause_after=pause))
     while len(words) > 1 and words[0].key in _ARTICLES and not words[0].initials:
         words.pop(0)
     return tuple(words)
