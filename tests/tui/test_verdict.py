@@ -51,5 +51,5 @@ def test_a_wrong_answer_with_some_parts_right_says_how_many() -> None:
 def test_the_mark_both_front_ends_show_counts_as_the_rule_does() -> None:
     from briefquiz.ui.wording.marks import graded_mark  # plain mode's verdict line too
 
-    assert graded_mark(grade(MULTI, frozenset("abe"))) == "✗ Wrong (1 of 4)"
-    assert graded_mark(grade(MULTI, frozenset("abc"))) == "~ Partly right (3 of 4)"
+    assert graded_mark(grade(MULTI, frozenset("abe")), MULTI) == "✗ Wrong (1 of 4)"
+    assert graded_mark(grade(MULTI, frozenset("abc")), MULTI) == "~ Partly right (3 of 4)"

@@ -242,8 +242,7 @@ class PlainStudy:
     def show_feedback(self, feedback: Feedback) -> None:
         q = feedback.item.question
         if feedback.outcome is not Outcome.SELF_GRADED:
-            counted = not isinstance(q, Order)  # an order counts relative order, not places
-            self.say(graded_mark(feedback.grade, counted=counted))
+            self.say(graded_mark(feedback.grade, q))
             self.say(f"Answer: {expected_text(q)}", indent="  ")
             if feedback.outcome is not Outcome.RIGHT:
                 self.say(f"You said: {describe_answer(q, feedback.answer)}", indent="  ")

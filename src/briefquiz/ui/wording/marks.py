@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fsrs import Rating
 
+from briefquiz.deck.model import AnyQuestion, Order
 from briefquiz.study.grading import Grade, Outcome
 
 RATING_NAMES = {
@@ -20,15 +21,16 @@ MARKS = {
 }
 
 
-def graded_mark(grade: Grade, *, counted: bool = True) -> str:
+def graded_mark(grade: Grade, question: AnyQuestion) -> str:
     """`~ Partly right (2 of 3)`, and `✗ Wrong (1 of 3)` for a wrong answer with some parts
-    right (two right ticks of a multi, less one for a wrong tick, say). `counted` False
-    leaves the count out (an order is judged on relative order, not places)."""
+    right (two right ticks of a multi, less one for a wrong tick, say). An order has no count:
+    it is judged on the relative order of its items, not on places."""
     mark = MARKS[grade.outcome]
-    if not counted or grade.credit is None or grade.outcome not in (Outcome.PARTIAL, Outcome.WRONG):
+    counted = grade.outcome in (Outcome.PARTIAL, Outcome.WRONG) and not isinstance(question, Order)
+    if not counted or grade.credit is None or not grade.credit[0]:
         return mark
     right, total = grade.credit
-    return mark if not right else f"{mark} ({right} of {total})"
+    return f"{mark} ({right} of {total})"
 
 
 OVERRIDE_KEY = "!"

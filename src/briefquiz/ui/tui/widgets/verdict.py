@@ -37,9 +37,7 @@ def verdict(feedback: Feedback) -> str:
         return f"• You rated it {RATING_NAMES[feedback.rating]} · answer saved"
     if feedback.overridden is not None:
         return f"{overridden_mark(feedback.overridden)} · answer saved"
-    # An order is judged on the relative order of its items, not on places: no count there.
-    counted = not isinstance(feedback.item.question, Order)
-    return f"{graded_mark(feedback.grade, counted=counted)} · answer saved"
+    return f"{graded_mark(feedback.grade, feedback.item.question)} · answer saved"
 
 
 def part_line(question: AnyQuestion, part: PartResult) -> str:
