@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time as _time
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -42,7 +42,7 @@ class LocalTimezone(tzinfo):
             return _time.localtime().tm_gmtoff
         wall = (dt.replace(tzinfo=None, fold=0) - _EPOCH_NAIVE).total_seconds()
         before, after = _gmtoff(wall - 86_400), _gmtoff(wall + 86_400)
-        if before == after:  # what every branch below gives then, at half the calls
+        if before == after:  # what every branch below gives then, in 2 calls, not 3 or 4
             return before
         valid = [o for o in sorted({before, after}, reverse=True) if _gmtoff(wall - o) == o]
         if len(valid) == 2:  # a wall time that happens twice: fold 0 is the earlier one
@@ -116,11 +116,3 @@ class FixedClock:
 
     def set(self, when: datetime) -> None:
         self._now = when.astimezone(UTC)
-
-
-def local_day(clock: Clock, at: datetime | None = None) -> tuple[datetime, datetime]:
-    """The start and end (UTC) of the local calendar day containing `at` (default: now)."""
-    local = (at or clock.now()).astimezone(clock.tz)
-    start = datetime.combine(local.date(), time(0), tzinfo=clock.tz)
-    end = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=clock.tz)
-    return start.astimezone(UTC), end.astimezone(UTC)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from briefquiz import cli as briefquiz_cli
-from briefquiz.clock import LOCAL, FixedClock, SystemClock, local_day
+from briefquiz.clock import LOCAL, FixedClock, SystemClock
 from briefquiz.deck.library import load_default_library
 from briefquiz.progress.records import DeckSettings
 from briefquiz.progress.repository import Store
+from briefquiz.schedule.study_day import study_day_bounds
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DECK = "bq-test-tf"
@@ -214,7 +215,7 @@ def test_the_system_clock_follows_daylight_saving_time() -> None:
     assert datetime(2030, 7, 2, 9, tzinfo=tz).astimezone(UTC).hour == 7
     # The day the clocks go forward has 23 hours.
     clock = FixedClock(datetime(2030, 3, 31, 12, tzinfo=UTC), tz=tz)
-    start, end = local_day(clock)
+    start, end = study_day_bounds(clock.now(), clock.tz, time(0))  # a calendar day
     assert start == datetime(2030, 3, 30, 23, tzinfo=UTC)
     assert end - start == timedelta(hours=23)
 
@@ -263,6 +264,7 @@ def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> No
     assert "--only biden-russia-events" in result.stdout
     # one readiness for the text, over all its questions, not one line per deck
     assert result.stdout.count("Readiness:") == 1 and "The text's 6 decks: seminar" in result.stdout
+    assert "if you keep up" in result.stdout and "as you have" not in result.stdout
     with Store.open(bq.data / "progress.sqlite3") as store:
         when = {store.settings(d).seminar_at for d in [*ids, "biden-russia-terms"]}
     assert when == {datetime(2029, 6, 10, 9, 0, tzinfo=UTC)}
@@ -286,6 +288,7 @@ def test_seminar_covers_every_deck_of_the_text_and_plan_shows_the_days(bq) -> No
     assert shown["skip_day"] == days[1]["date"]  # tomorrow, the plan's second day
     assert 0.5 < shown["readiness_if_you_skip"] <= 1
     assert shown["skipping_costs"] >= 0
+    assert shown["study_days"] == 0  # nothing studied: the habits are the defaults
 
     text = bq.run("plan", ids[0], TZ="UTC")
     assert text.returncode == 0 and "Readiness if you follow the plan" in text.stdout

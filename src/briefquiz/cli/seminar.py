@@ -142,11 +142,11 @@ def _print_text_readiness(store: Store, decks: Sequence[Deck], clock: Clock) -> 
 
 
 def _readiness_words(ready: Readiness, clock: Clock) -> str:
-    """`seminar in 6 days (Tue 8 Dec 2026 09:00). Readiness: 0% if you stop now; 96% forecast
-    if you go on as you have`."""
+    """`seminar in 6 days (Tue 8 Dec 2026 09:00). Readiness: 0% if you stop now; 96% if you
+    keep up`, as home says it (before any study there is no "as you have" to go on)."""
     when = ready.seminar_at
     return (
         f"seminar {relative(when, clock.now())} ({local(when, clock.tz)}). Readiness: "
         f"{percent(ready.if_you_stop)} if you stop now; {percent(ready.if_you_keep_up)} "
-        "forecast if you go on as you have"
+        "if you keep up"
     )

@@ -63,6 +63,7 @@ class DeckPlan:
             "new_per_day_limit": self.pace.limit,
             "new_short_by": self.pace.short_by,
             "study_share": self.habits.study_share,
+            "study_days": self.habits.days_studied,  # past ones the habits are read from
         }
 
 

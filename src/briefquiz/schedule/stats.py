@@ -28,18 +28,19 @@ class DeckStats:
     learning: int
     review: int
     due_now: int  # due by FSRS; `study.due.session_stats` counts what a session asks now
-    forecast: tuple[tuple[date, int], ...]  # due per local day, today first (overdue counted today)
+    forecast: tuple[tuple[date, int], ...]  # due per study day, today first (overdue counted today)
     reviews: int  # every answer, cram included
     accuracy: float | None  # right (partial counts half) among auto-graded answers, cram aside
     retention: float | None  # share of repeat reviews not rated Again
-    streak: int  # consecutive local days with a review, up to today (or yesterday)
-    daily_reviews: tuple[tuple[date, int], ...]  # the last 14 local days, oldest first
+    streak: int  # consecutive study days with a review, up to today (or yesterday)
+    daily_reviews: tuple[tuple[date, int], ...]  # the last 14 study days, oldest first
     tag_accuracy: dict[str, tuple[float, int]] = field(default_factory=dict)
     seminar_at: datetime | None = None
     readiness: Readiness | None = None
     desired_retention: float = DEFAULT_RETENTION
     new_today: int = 0  # the new questions a session would start now (the daily limit's share)
     cram_reviews: int = 0  # of `reviews`, those given in cram
+    seminar_day: date | None = None  # the study day the seminar falls on (the plan's)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -161,6 +162,7 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
         daily_reviews=daily,
         tag_accuracy=tag_accuracy,
         seminar_at=settings.seminar_at,
+        seminar_day=day_of(settings.seminar_at) if settings.seminar_at else None,
         readiness=ready,
         desired_retention=settings.desired_retention,
     )

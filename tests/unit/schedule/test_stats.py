@@ -241,3 +241,16 @@ def test_stats_json_from_the_command_line(
     assert cli.main(["stats", str(path)], Context(clock=clock)) == 0
     text = capsys.readouterr().out
     assert "new 1 · learning 3 · review 0" in text and "accuracy 67%" in text
+
+
+def test_the_seminar_is_marked_on_its_study_day(kit, store: Store, answers) -> None:
+    """A seminar at 02:00 on a Saturday is in Friday's study day, where the plan puts its
+    final pass: the forecast's days are study days, so its mark goes there too."""
+    from briefquiz.progress.records import DeckSettings
+
+    clock = FixedClock(datetime(2025, 5, 5, 12, 0, tzinfo=UTC))  # a Monday
+    s = Scenario(kit, store, clock, answers)
+    store.save_settings(DeckSettings("st", seminar_at=datetime(2025, 5, 10, 2, 0, tzinfo=UTC)))
+    assert s.stats().seminar_day == date(2025, 5, 9)
+    store.save_settings(DeckSettings("st", seminar_at=datetime(2025, 5, 10, 9, 0, tzinfo=UTC)))
+    assert s.stats().seminar_day == date(2025, 5, 10)

@@ -100,7 +100,9 @@ def test_no_forecast_as_you_have_studied_before_a_study_day_has_passed(
                 session.answer(answers.right(item.question))
                 session.advance()
         outlook, by_deck = words()
-        assert outlook.endswith("; as you have been studying: shown from your second study day.")
+        assert outlook.endswith(
+            "; as you have been studying: shown once these decks have a past study day."
+        )
         assert by_deck.endswith(" if followed") and "as you have studied" not in by_deck
 
     clock.advance(timedelta(days=1))

@@ -98,7 +98,10 @@ def outlook_lines(plan: TextPlan) -> list[str]:
     if any(p.habits.days_studied for p in plan.plans):
         lines = [f"{followed}; as you have been studying: {percent(plan.forecast)}."]
     else:
-        lines = [f"{followed}; as you have been studying: shown from your second study day."]
+        # Habits are each deck's: none of these decks has a past study day to read them from.
+        lines = [
+            f"{followed}; as you have been studying: shown once these decks have a past study day."
+        ]
     if plan.skip_day is not None and plan.if_skipped is not None:
         cost = skip_words(plan.if_followed, plan.if_skipped)
         lines.append(f"If you skip {day_name(plan.skip_day, plan.today)}: {cost}.")

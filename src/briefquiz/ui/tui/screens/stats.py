@@ -222,7 +222,7 @@ class DeckStatsPanel(Vertical):
             yield PartsLine(parts, classes="stats--line")
         forecast_total = sum(n for _, n in stats.forecast)
         reviews_total = sum(n for _, n in stats.daily_reviews)
-        seminar = stats.seminar_at.astimezone(self.clock.tz).date() if stats.seminar_at else None
+        seminar = stats.seminar_day
         days = [d for d, _ in stats.forecast]
         heading = f"Due, next {len(stats.forecast)} days: {forecast_total}"
         if seminar is not None and seminar in days:
