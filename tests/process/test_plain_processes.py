@@ -46,7 +46,7 @@ def test_every_type_answered_through_a_pipe(cli, all_types_file: Path, answers) 
     process.send("q")
     code, rest, err = process.close()
     assert code == 0 and err == ""
-    assert "Session done: answered 8, right 7 of 7" in rest
+    assert "Session stopped · 8 left for later: answered 8, right 7 of 7" in rest
     assert "".join(process.seen).count("✓ Right") == 7
 
 

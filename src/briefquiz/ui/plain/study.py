@@ -141,18 +141,24 @@ class PlainStudy:
         if session.current is None:
             self.say("Nothing is due right now." if not session.cram else "No questions.")
         interrupted = False
+        left = 0
         try:
             while session.current is not None:
                 self.question(session.current)
                 session.advance()
-        except _Stop:
+        except _Stop:  # q, or the end of the input: what was not asked waits, as in the app
+            left = session.remaining
             session.stop()
         except KeyboardInterrupt:  # ctrl+c: every answer is saved; say how it went, then exit
             interrupted = True
             self.stdout.write("\n")
             session.stop()
         summary = session.summary()
-        headline = "Stopped, every answer saved" if interrupted else "Session done"
+        headline = "Session done"
+        if interrupted:
+            headline = "Stopped, every answer saved"
+        elif left:
+            headline = f"Session stopped · {left} left for later"
         self.print_summary(summary, headline)
         if interrupted:
             raise KeyboardInterrupt
