@@ -79,6 +79,23 @@ def _spanning(source: SourceText, needle: str) -> tuple[Paragraph, ...] | None:
     return covered if len(covered) > 1 else None
 
 
+def _within_one(
+    starts: list[tuple[int, Paragraph]], begin: int, end: int, text: str
+) -> tuple[int, int]:
+    """The part of `begin`-`end` of `text` inside the paragraph that holds most of it, white
+    space around it left out."""
+    bounds = [
+        (max(begin, offset), min(end, starts[i + 1][0] if i + 1 < len(starts) else len(text)))
+        for i, (offset, _) in enumerate(starts)
+    ]
+    first, last = max((b for b in bounds if b[0] < b[1]), key=lambda b: b[1] - b[0])
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    while first < last and text[first].isspace():
+        first += 1
+    return first, last
+
+
 def _nearest(source: SourceText, quote: str) -> Explanation:
     from rapidfuzz import fuzz  # only here: most decks never need it
 
@@ -92,8 +109,13 @@ def _nearest(source: SourceText, quote: str) -> Explanation:
             "nothing in the source is close to it; copy the passage from the source again"
         )
     begin, end = _word_bounds(text, found.dest_start, found.dest_end)
-    passage = text[begin:end]
     where = _covering(starts, begin, end)
+    if len(where) > 1:
+        # An extra word at the quote's end aligns with the next paragraph's first: the
+        # passage is the part in the paragraph that holds most of it.
+        begin, end = _within_one(starts, begin, end, text)
+        where = _covering(starts, begin, end)
+    passage = text[begin:end]
     first_start = next(offset for offset, p in starts if p is where[0])
     line = source.line_of(where[0], max(0, begin - first_start))
     place = (
