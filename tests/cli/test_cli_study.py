@@ -309,3 +309,26 @@ def test_plan_shows_the_decks_of_a_text_together(bq) -> None:
     assert int(total.split()[1]) == round(new)  # the decks' days added up
     for deck in plan:
         assert any(f"({deck['deck']}): " in line for line in lines)
+
+
+def test_a_seed_shuffles_plain_mode_the_same_way_every_run(bq, tmp_path: Path) -> None:
+    """`--seed N` with --plain: the same options in the same order, run after run, so a
+    script can plan its answers; other seeds give other orders. Without --plain it is refused."""
+
+    def first_question(seed: int, data: str) -> str:
+        ran = bq.run(
+            "study",
+            "biden-russia-people",
+            "--plain",
+            "--seed",
+            str(seed),
+            input="",
+            BRIEFQUIZ_DATA_DIR=str(tmp_path / data),
+        )
+        assert ran.returncode == 0, ran.stderr
+        return ran.stdout.split("\n> ")[0]  # the first question, up to its prompt
+
+    assert first_question(3, "a") == first_question(3, "b")
+    assert len({first_question(seed, f"s{seed}") for seed in range(1, 6)}) > 1
+    refused = bq.run("study", "biden-russia-people", "--seed", "3")
+    assert refused.returncode == 2 and "--seed is for --plain" in refused.stderr
