@@ -67,3 +67,20 @@ async def test_the_deck_row_counts_due_as_the_title_does(
         due = table.columns[list(table.columns)[2]]
         assert str(due.label) == "Due"
         assert str(table.get_row_at(0)[2]) == "1"
+
+
+async def test_the_chosen_decks_detail_says_how_many_new_come_today(
+    tmp_path: Path, app_store: Store, make_app: AppFactory
+) -> None:
+    """Its New column says 8 while `a` starts 5 of them (the daily limit): the line under
+    the list says so; with no limit short of the deck, it says nothing of it."""
+    library = library_of(write_deck(tmp_path / "decks"))  # 8 questions
+    app_store.save_settings(DeckSettings("varn", new_per_day=5))
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        detail = str(pilot.app.screen.query_one("#deck-detail").render())
+        assert "· 5 of its 8 new today ·" in detail
+    app_store.save_settings(DeckSettings("varn", new_per_day=20))
+    async with make_app(library).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "new today" not in str(pilot.app.screen.query_one("#deck-detail").render())

@@ -278,6 +278,9 @@ class HomeScreen(Screen[None]):
         facts.append(plural(len(deck.questions), "question"))
         if stats is not None:
             facts.append(f"{stats.learning} learning, {stats.review} in review")
+            work = self.work.get(deck.id)
+            if work is not None and work.new < stats.new:  # the daily limit, or the pace
+                facts.append(f"{work.new} of its {stats.new} new today")
         facts.append("bundled" if deck.bundled else shown_path(deck.path))
         lines = [" · ".join(facts)]
         if self.app.size.height >= SHORT:  # on a short terminal, the id stays in sight
