@@ -16,9 +16,9 @@ from briefquiz.progress.records import ReviewRecord
 from briefquiz.progress.repository import Store
 from briefquiz.schedule.readiness import Readiness, deck_readiness
 from briefquiz.schedule.review_log import effective_reviews as effective_reviews
-from briefquiz.schedule.settings import DEFAULT_RETENTION, daily_new
+from briefquiz.schedule.settings import DEFAULT_RETENTION
 from briefquiz.schedule.stored_rules import stored_rules
-from briefquiz.schedule.study_day import study_date, study_day_bounds
+from briefquiz.schedule.study_day import study_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,6 @@ class DeckStats:
     seminar_at: datetime | None = None
     readiness: Readiness | None = None
     desired_retention: float = DEFAULT_RETENTION
-    new_today: int = 0  # the new questions a session would start now (the daily limit's share)
     cram_reviews: int = 0  # of `reviews`, those given in cram
     seminar_day: date | None = None  # the study day the seminar falls on (the plan's)
 
@@ -144,12 +143,9 @@ def deck_stats(store: Store, deck: Deck, clock: Clock, forecast_days: int = 7) -
 
     ready = deck_readiness(store, deck, settings, clock, cards=cards)
     new = len(deck.questions) - len(cards)
-    study_day = study_day_bounds(now, clock.tz, starts)
-    started_today = store.new_introduced_on(deck.id, *study_day)
     return DeckStats(
         deck=deck,
         new=new,
-        new_today=min(new, max(daily_new(settings) - started_today, 0)),
         learning=states[State.Learning] + states[State.Relearning],
         review=states[State.Review],
         due_now=sum(1 for c in cards.values() if c.due <= now),
