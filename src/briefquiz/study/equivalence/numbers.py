@@ -102,6 +102,12 @@ def _cardinal(key: str) -> tuple[_Step, int, bool] | None:
     return None
 
 
+def _unit_at(words: list[Word], index: int) -> int | None:
+    """The value of the unit word ("one" to "nine") at `index`, or None."""
+    read = _CARDINALS.get(words[index].key) if index < len(words) else None
+    return read[1] if read is not None and read[0] is _Step.UNIT and read[1] else None
+
+
 def _two_digits(words: list[Word], start: int) -> tuple[int, int] | None:
     """A number from 10 to 99 written from `start` ("nineteen", "eighty nine"), and the index
     after it; None if there is none, or if it goes on ("nineteen hundred")."""
@@ -111,10 +117,8 @@ def _two_digits(words: list[Word], start: int) -> tuple[int, int] | None:
     if read is None or read[0] not in (_Step.TEEN, _Step.TEN):
         return None
     value, index = read[1], start + 1
-    if read[0] is _Step.TEN and index < len(words):
-        unit = _CARDINALS.get(words[index].key)
-        if unit is not None and unit[0] is _Step.UNIT and unit[1]:
-            value, index = value + unit[1], index + 1
+    if read[0] is _Step.TEN and (unit := _unit_at(words, index)) is not None:
+        value, index = value + unit, index + 1
     after = _CARDINALS.get(words[index].key) if index < len(words) else None
     if after is not None and after[0] in (_Step.HUNDRED, _Step.THOUSAND):
         return None
@@ -132,11 +136,9 @@ def _read_year(words: list[Word], start: int) -> tuple[str, int] | None:
     index = start + 1
     if century is None or words[start].pause_after or index >= len(words):
         return None
-    if index + 1 < len(words) and words[index].key in ("oh", "o"):
-        unit = _CARDINALS.get(words[index + 1].key)
-        if unit is not None and unit[0] is _Step.UNIT and unit[1]:
-            return str(century * 100 + unit[1]), index + 2
-        return None
+    if words[index].key in ("oh", "o"):
+        unit = _unit_at(words, index + 1)
+        return None if unit is None else (str(century * 100 + unit), index + 2)
     low = _two_digits(words, index)
     if low is None:
         return None
