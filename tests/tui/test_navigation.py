@@ -318,9 +318,9 @@ async def test_escape_in_a_text_input_asks_and_keeps_what_was_typed(
         await pilot.press("escape")
         await pilot.pause()
         assert stack(pilot) == (H, ST, CO)
-        assert "Your answers are saved" in str(
-            pilot.app.screen.query_one("#confirm-question").render()
-        )
+        asked = str(pilot.app.screen.query_one("#confirm-question").render())
+        assert "Your answers are saved" in asked
+        assert "What is typed in the box is not an answer yet" in asked  # not saved, but kept
         await pilot.press("n")
         await pilot.pause()
         assert stack(pilot) == (H, ST)
@@ -328,3 +328,7 @@ async def test_escape_in_a_text_input_asks_and_keeps_what_was_typed(
         await pilot.press("ctrl+u")
         await pilot.pause()
         assert field.value == ""
+        await pilot.press("escape")  # nothing typed: nothing to warn of
+        await pilot.pause()
+        asked = str(pilot.app.screen.query_one("#confirm-question").render())
+        assert "Your answers are saved" in asked and "typed" not in asked

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 STOP_QUESTION = "Stop the session? Your answers are saved."
+UNSENT_NOTE = " What is typed in the box is not an answer yet: n goes back to it."
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from briefquiz.deck.model import Deck
 from briefquiz.progress.database import StoreError
@@ -21,7 +21,7 @@ from briefquiz.study.reports import Feedback
 from briefquiz.study.session import Session
 from briefquiz.ui.tui.context import AppContext
 from briefquiz.ui.tui.messages import ArticleRequested, HomeRequested, SessionEnded
-from briefquiz.ui.tui.screens.confirm import ConfirmScreen
+from briefquiz.ui.tui.screens.confirm import STOP_QUESTION, UNSENT_NOTE, ConfirmScreen
 from briefquiz.ui.tui.widgets.answer import AnswerWidget
 from briefquiz.ui.tui.widgets.feedback import FeedbackPanel
 from briefquiz.ui.tui.widgets.footer import KeyBar
@@ -253,7 +253,10 @@ class StudyScreen(Screen[None]):
             if yes:
                 self.stop_session()
 
-        self.app.push_screen(ConfirmScreen(), stop)
+        field = self.focused
+        typed = isinstance(field, Input) and bool(field.value.strip())
+        question = STOP_QUESTION + (UNSENT_NOTE if typed else "")
+        self.app.push_screen(ConfirmScreen(question), stop)
 
     def action_quit_session(self) -> None:
         """q outside a text input: asks, then stops the session and leaves the app."""
